@@ -1,0 +1,79 @@
+package loader
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// text is a document's normalised text: lines[0] is line 1. Every stage of
+// the parser works on it and reports positions as 1-based line numbers.
+type text struct {
+	name  string
+	lines []string
+}
+
+// newText splits normalised text into lines (see normalise for what
+// normalised means).
+func newText(name, s string) *text {
+	s = strings.TrimSuffix(s, "\n")
+	return &text{name: name, lines: strings.Split(s, "\n")}
+}
+
+// line returns line n (1-based), trimmed; "" outside the text.
+func (t *text) line(n int) string {
+	if n < 1 || n > len(t.lines) {
+		return ""
+	}
+	return strings.TrimSpace(t.lines[n-1])
+}
+
+// pos returns the position of lines from..to with the first non-empty line
+// (cut to 160 characters) as the quote.
+func (t *text) pos(from, to int) Pos {
+	if to < from {
+		to = from
+	}
+	q := ""
+	for n := from; n <= to && q == ""; n++ {
+		q = t.line(n)
+	}
+	if r := []rune(q); len(r) > 160 {
+		q = string(r[:160]) + "…"
+	}
+	return Pos{Line: from, EndLine: to, Quote: q}
+}
+
+// span is a 1-based inclusive range of lines.
+type span struct{ start, end int }
+
+// itemSpan is one agenda item: its heading line and the lines up to the next
+// item (or the end of the text).
+type itemSpan struct {
+	number int
+	title  string // the heading text after "Punkt N:", as printed
+	span          // start is the heading line
+}
+
+var itemHeading = regexp.MustCompile(`^Punkt\s+(\d+)\s*[:.]\s*(.*)$`)
+
+// splitItems finds the "Punkt N: title" headings and returns the items in
+// order. Lines before the first item are not part of any item.
+func splitItems(t *text) []itemSpan {
+	var items []itemSpan
+	for i := range t.lines {
+		m := itemHeading.FindStringSubmatch(t.line(i + 1))
+		if m == nil {
+			continue
+		}
+		n, err := strconv.Atoi(m[1])
+		if err != nil {
+			continue
+		}
+		if len(items) > 0 {
+			items[len(items)-1].end = i
+		}
+		items = append(items, itemSpan{number: n, title: strings.TrimSpace(m[2]), span: span{i + 1, len(t.lines)}})
+	}
+	return items
+}
