@@ -5,12 +5,12 @@
 // with the standard library only.
 //
 // The stages:
-//   - Decode: bytes to normalised UTF-8 text (Windows-1252 and Latin-1
+//   - minutes.Decode: bytes to normalised UTF-8 text (Windows-1252 and Latin-1
 //     decoded), rejecting empty, binary, oversized and non-minutes input with
 //     errors that name the file and line.
-//   - Extract: text to an Extraction, in the structure of the answer keys in
+//   - minutes.Parse: text to an Extraction, in the structure of the answer keys in
 //     corpus/expected, every record with its position.
-//   - Facts: an Extraction to graph.DocumentFacts, resolving people,
+//   - Facts: a minutes.Extraction to graph.DocumentFacts, resolving people,
 //     organisations, bodies and clusters to stable IDs (Resolver) and keeping
 //     each fact's source.
 //   - Loader: decode, extract, resolve and write documents, one transaction

@@ -1,9 +1,10 @@
-package loader
+package minutes
 
-// Extraction is what the loader reads from one document, in the structure of
+// Extraction is what the parser reads from one document, in the structure of
 // the answer keys in corpus/expected (see corpus/expected/README.md), plus
 // the position of every record. `sundhedsgraf extract --json` prints it; the
-// golden tests score it against the keys; Facts turns it into graph facts.
+// golden tests score it against the keys; package loader turns it into graph
+// facts.
 //
 // Pointers and empty strings encode the keys' null: a nil *string or *int64
 // is printed as null.

@@ -1,4 +1,4 @@
-package loader
+package minutes
 
 import (
 	"regexp"
@@ -76,4 +76,17 @@ func splitItems(t *text) []itemSpan {
 		items = append(items, itemSpan{number: n, title: strings.TrimSpace(m[2]), span: span{i + 1, len(t.lines)}})
 	}
 	return items
+}
+
+// docContext is what the header and participant stages learn about a
+// document and the item, body and initiative stages need: the meeting's
+// date and year (for year-less dates), its body, cluster and level.
+type docContext struct {
+	name        string // file name
+	meetingDate string // YYYY-MM-DD, "" if unknown
+	year        int    // year of the meeting or document, 0 if unknown
+	body        string // the meeting body as named in the answer keys, e.g. "Sundhedsklynge Sønderjylland - Politisk Niveau"
+	cluster     string // e.g. "Sundhedsklynge Sønderjylland"
+	level       string // political, professional_strategic, other
+	kind        string // minutes or committee_case
 }
