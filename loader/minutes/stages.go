@@ -1,0 +1,28 @@
+package minutes
+
+// Stage functions for agenda items, bodies, initiatives, future meetings and
+// the committee-case layout. Parse (parse.go) calls them after the header and
+// participant stages have filled the docContext.
+//
+// TEMPORARY: these return nothing until their real implementations land in
+// items.go, bodies.go, initiatives.go, future.go and committee.go, which
+// replace this file.
+
+func parseItems(t *text, items []itemSpan, c *docContext) []AgendaItem { return nil }
+
+func parseBodies(t *text, items []itemSpan, c *docContext) []Body { return nil }
+
+func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative { return nil }
+
+func parseFutureMeetings(t *text, items []itemSpan, c *docContext) []FutureMeeting { return nil }
+
+// parseCommitteeCase parses a municipal committee case (the Slagelse layout:
+// no participants; meetings reported on; "|"-separated funding tables) into
+// meetings, items, bodies and initiatives. Parse fills Document, Kind and
+// Organisations.
+func parseCommitteeCase(t *text, c *docContext) *Extraction { return &Extraction{} }
+
+// parseDate reads a Danish date ("19. juni 2024", "19-06-2024",
+// "d. 4. april", "23. oktober") and returns YYYY-MM-DD; a year-less date
+// takes defaultYear (0: not ok).
+func parseDate(s string, defaultYear int) (string, bool) { return "", false }
