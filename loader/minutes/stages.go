@@ -21,8 +21,3 @@ func parseFutureMeetings(t *text, items []itemSpan, c *docContext) []FutureMeeti
 // meetings, items, bodies and initiatives. Parse fills Document, Kind and
 // Organisations.
 func parseCommitteeCase(t *text, c *docContext) *Extraction { return &Extraction{} }
-
-// parseDate reads a Danish date ("19. juni 2024", "19-06-2024",
-// "d. 4. april", "23. oktober") and returns YYYY-MM-DD; a year-less date
-// takes defaultYear (0: not ok).
-func parseDate(s string, defaultYear int) (string, bool) { return "", false }
