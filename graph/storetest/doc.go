@@ -1,0 +1,28 @@
+// Package storetest owns the conformance suite that every graph.Store
+// backend must pass, and the small synthetic fixtures it writes.
+//
+// Run drives a backend through writes, reloads, corrections, deletes,
+// invalid input and concurrent reads, and compares every read method with a
+// naive in-memory model built from the shared semantics in package graph
+// (Merge, Edges, SortKey, Matches, Score, RankHits, DocumentCompare), plus
+// hand-written expectations for the cases that matter most.
+//
+// Where the graph contract is silent, the suite fixes these readings, and
+// both backends must follow them:
+//
+//   - Related returns only IDs of facts that exist in the store (a dangling
+//     reference, such as a cluster listing a municipality nobody wrote, is
+//     not returned). The suite asks Related only from IDs of facts and
+//     documents that exist.
+//   - RelFactsOfDocument lists the document's facts in graph.Kinds order,
+//     then by graph.SortKey within a kind.
+//   - Stats.Facts counts merged facts per kind in graph.Kinds (a missing key
+//     reads as zero); Stats.Contributions counts (document, fact ID) pairs,
+//     not counting the Document itself; WriteResult.Facts counts the
+//     distinct fact IDs the document contributes.
+//   - Get compares facts after graph.Normalize; Documents and Get of a
+//     Document ignore LoadedAt, which the store may set.
+//
+// Fixtures are deliberately small so the suite also runs against a slow
+// Bolt server.
+package storetest
