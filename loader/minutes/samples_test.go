@@ -33,3 +33,23 @@ func sampleKey(t *testing.T, name string) *Extraction {
 	}
 	return &x
 }
+
+// sampleContext is the docContext the header stage would build for a
+// sample, taken from the answer key's first meeting with a date.
+func sampleContext(key *Extraction) *docContext {
+	c := &docContext{name: key.Document, kind: key.Kind}
+	for _, m := range key.Meetings {
+		if m.Date == nil {
+			continue
+		}
+		c.meetingDate = *m.Date
+		c.year = atoi((*m.Date)[:4])
+		c.body = m.Body
+		c.level = m.Level
+		if m.Cluster != nil {
+			c.cluster = *m.Cluster
+		}
+		break
+	}
+	return c
+}

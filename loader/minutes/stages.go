@@ -12,8 +12,6 @@ func parseBodies(t *text, items []itemSpan, c *docContext) []Body { return nil }
 
 func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative { return nil }
 
-func parseFutureMeetings(t *text, items []itemSpan, c *docContext) []FutureMeeting { return nil }
-
 // parseCommitteeCase parses a municipal committee case (the Slagelse layout:
 // no participants; meetings reported on; "|"-separated funding tables) into
 // meetings, items, bodies and initiatives. Parse fills Document, Kind and
