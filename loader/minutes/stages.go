@@ -16,4 +16,3 @@ func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative { r
 // no participants; meetings reported on; "|"-separated funding tables) into
 // meetings, items, bodies and initiatives. Parse fills Document, Kind and
 // Organisations.
-func parseCommitteeCase(t *text, c *docContext) *Extraction { return &Extraction{} }
