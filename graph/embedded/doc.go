@@ -1,0 +1,34 @@
+// Package embedded owns sundhedsgraf's default store: an in-process
+// graph.Store persisted in a data directory, built on the standard library
+// only.
+//
+// # Durability
+//
+// Every committed write (ReplaceDocument or DeleteDocument, carrying the
+// document's full facts) is appended to a write-ahead log as one record
+// framed with its length and a CRC-32C, and fsync'd before the write
+// returns. Open replays the newest snapshot and then the log; a torn or
+// corrupt tail (a crash in the middle of a write) is cut off, so the store
+// holds exactly the documents whose writes completed. When the log outgrows
+// the snapshot, the store writes a new snapshot (temporary file, fsync,
+// rename, fsync of the directory) and starts a fresh log. An exclusive
+// flock on dir/LOCK keeps a second process out of the directory.
+//
+// Files in the directory: LOCK, snapshot-GEN.db and wal-GEN.log, where GEN
+// (16 hex digits) grows with each compaction; the log of generation G holds
+// the writes made after snapshot G.
+//
+// # Concurrency
+//
+// One writer at a time (a mutex). The state is immutable and published
+// through an atomic.Pointer, so a reader sees one whole state, never waits
+// for a write, and sees a document either before or after a write. Writes
+// copy only what they touch: the maps are split into 4096 copy-on-write
+// shards and the per-kind sort indexes into copy-on-write chunks.
+//
+// # Semantics
+//
+// Reads follow the shared rules in package graph (Merge, Edges, SortKey,
+// Matches, CheckFilter, Score, RankHits, cursors) and the readings fixed by
+// graph/storetest, whose suite this store passes.
+package embedded

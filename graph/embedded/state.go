@@ -1,0 +1,416 @@
+package embedded
+
+import (
+	"cmp"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+)
+
+// state is one immutable version of the store. Readers load it through an
+// atomic pointer; a write builds the next version, sharing everything it
+// does not touch.
+type state struct {
+	docs     pmap[*docEntry]
+	facts    pmap[*factEntry]
+	adj      pmap[[]adjRef] // key: relation + "\x00" + from ID
+	index    []*sortIndex // by position in graph.Kinds
+	contribs int
+}
+
+// kindIndex maps a kind to its position in graph.Kinds.
+var kindIndex = func() map[graph.Kind]int {
+	m := map[graph.Kind]int{}
+	for i, k := range graph.Kinds {
+		m[k] = i
+	}
+	return m
+}()
+
+type docEntry struct {
+	facts *graph.DocumentFacts // the store's private copy
+	ids   []string             // distinct fact IDs, sorted
+}
+
+// factEntry is one fact: its contributions and their merge.
+type factEntry struct {
+	id       string
+	kind     int
+	contribs []contrib
+	merged   any // graph.Merge of contribs, normalised; never handed out
+	sortKey  string
+	search   string // graph.SearchText
+	edges    []graph.Edge
+}
+
+type contrib struct {
+	doc  *graph.Document
+	fact any
+}
+
+type adjRef struct {
+	to string
+	n  int32 // how many facts state the edge
+}
+
+func emptyState() *state {
+	s := &state{index: make([]*sortIndex, len(graph.Kinds))}
+	for i := range s.index {
+		s.index[i] = &sortIndex{}
+	}
+	return s
+}
+
+// stateTx builds the next state.
+type stateTx struct {
+	docs     *pmapTx[*docEntry]
+	facts    *pmapTx[*factEntry]
+	adj      *pmapTx[[]adjRef]
+	index    []*indexTx
+	base     *state
+	contribs int
+}
+
+func (s *state) tx() *stateTx {
+	return &stateTx{docs: s.docs.tx(), facts: s.facts.tx(), adj: s.adj.tx(), index: make([]*indexTx, len(s.index)), base: s, contribs: s.contribs}
+}
+
+func (t *stateTx) ix(k int) *indexTx {
+	if t.index[k] == nil {
+		t.index[k] = t.base.index[k].tx()
+	}
+	return t.index[k]
+}
+
+func (t *stateTx) done() *state {
+	s := &state{docs: t.docs.done(), facts: t.facts.done(), adj: t.adj.done(), index: make([]*sortIndex, len(t.index)), contribs: t.contribs}
+	for k := range s.index {
+		if t.index[k] != nil {
+			s.index[k] = t.index[k].done()
+		} else {
+			s.index[k] = t.base.index[k]
+		}
+	}
+	return s
+}
+
+// factsByID returns a document's facts by ID. A document that lists one ID
+// twice contributes the merge of both (later overrides earlier).
+func factsByID(d *graph.DocumentFacts) map[string]any {
+	out := map[string]any{}
+	if d == nil {
+		return out
+	}
+	for _, k := range graph.Kinds {
+		forEachFact(d, k, func(f any) {
+			id := graph.IDOf(f)
+			if prev, ok := out[id]; ok {
+				f = graph.Merge([]graph.Contribution{{Document: d.Document, Fact: prev}, {Document: d.Document, Fact: f}})
+			}
+			out[id] = f
+		})
+	}
+	return out
+}
+
+// put replaces (or, with d nil, deletes) the document id.
+func (t *stateTx) put(id string, d *graph.DocumentFacts) {
+	var old map[string]any
+	if e, ok := t.docs.get(id); ok {
+		old = factsByID(e.facts)
+		t.contribs -= len(e.ids)
+	}
+	cur := factsByID(d)
+	touched := make([]string, 0, len(old)+len(cur))
+	for fid := range old {
+		touched = append(touched, fid)
+	}
+	for fid := range cur {
+		if _, ok := old[fid]; !ok {
+			touched = append(touched, fid)
+		}
+	}
+	slices.Sort(touched)
+	for _, fid := range touched {
+		prev, _ := t.facts.get(fid)
+		var cs []contrib
+		if prev != nil {
+			cs = make([]contrib, 0, len(prev.contribs)+1)
+			for _, c := range prev.contribs {
+				if c.doc.ID != id {
+					cs = append(cs, c)
+				}
+			}
+		}
+		if f, ok := cur[fid]; ok {
+			cs = append(cs, contrib{doc: &d.Document, fact: f})
+		}
+		var next *factEntry
+		if len(cs) > 0 {
+			next = newFactEntry(cs)
+		}
+		t.replaceFact(fid, prev, next)
+	}
+	if d == nil {
+		t.docs.del(id)
+		return
+	}
+	ids := make([]string, 0, len(cur))
+	for fid := range cur {
+		ids = append(ids, fid)
+	}
+	slices.Sort(ids)
+	t.docs.set(id, &docEntry{facts: d, ids: ids})
+	t.contribs += len(ids)
+}
+
+func newFactEntry(cs []contrib) *factEntry {
+	gc := make([]graph.Contribution, len(cs))
+	for i, c := range cs {
+		gc[i] = graph.Contribution{Document: *c.doc, Fact: c.fact}
+	}
+	slices.SortStableFunc(cs, func(a, b contrib) int { return graph.DocumentCompare(*a.doc, *b.doc) })
+	m := graph.Merge(gc)
+	graph.Normalize(m)
+	id := graph.IDOf(m)
+	return &factEntry{
+		id:       id,
+		kind:     kindIndex[graph.KindOf(id)],
+		contribs: cs,
+		merged:   m,
+		sortKey:  graph.SortKey(m),
+		search:   graph.SearchText(m),
+		edges:    graph.Edges(m),
+	}
+}
+
+func (t *stateTx) replaceFact(id string, prev, next *factEntry) {
+	switch {
+	case next == nil:
+		t.facts.del(id)
+	default:
+		t.facts.set(id, next)
+	}
+	if prev != nil && (next == nil || prev.sortKey != next.sortKey) {
+		t.ix(prev.kind).remove(prev.sortKey)
+	}
+	if next != nil && (prev == nil || prev.sortKey != next.sortKey) {
+		t.ix(next.kind).insert(ixEntry{key: next.sortKey, id: id})
+	}
+	var pe, ne []graph.Edge
+	if prev != nil {
+		pe = prev.edges
+	}
+	if next != nil {
+		ne = next.edges
+	}
+	for _, e := range pe {
+		if !slices.Contains(ne, e) {
+			t.edge(e, -1)
+		}
+	}
+	for _, e := range ne {
+		if !slices.Contains(pe, e) {
+			t.edge(e, +1)
+		}
+	}
+}
+
+func adjKey(rel graph.Relation, from string) string { return string(rel) + "\x00" + from }
+
+func (t *stateTx) edge(e graph.Edge, delta int32) {
+	k := adjKey(e.Rel, e.FromID)
+	list, _ := t.adj.get(k)
+	i, found := slices.BinarySearchFunc(list, e.ToID, func(r adjRef, to string) int { return cmp.Compare(r.to, to) })
+	var n []adjRef
+	switch {
+	case found:
+		n = slices.Clone(list)
+		n[i].n += delta
+		if n[i].n <= 0 {
+			n = slices.Delete(n, i, i+1)
+		}
+	case delta > 0:
+		n = slices.Insert(slices.Clip(list), i, adjRef{to: e.ToID, n: delta})
+	default:
+		return
+	}
+	if len(n) == 0 {
+		t.adj.del(k)
+	} else {
+		t.adj.set(k, n)
+	}
+}
+
+// clusterRegion returns a cluster's region, for filters.
+func (s *state) clusterRegion(id string) string {
+	if e, ok := s.facts.get(id); ok {
+		if c, ok := e.merged.(*graph.Cluster); ok {
+			return c.RegionID
+		}
+	}
+	return ""
+}
+
+// related returns the IDs related to from, sorted by kind and sort key.
+func (s *state) related(rel graph.Relation, from string) []string {
+	var es []*factEntry
+	var ids []string
+	if rel == graph.RelFactsOfDocument {
+		d, ok := s.docs.get(from)
+		if !ok {
+			return nil
+		}
+		ids = d.ids
+	} else {
+		refs, _ := s.adj.get(adjKey(rel, from))
+		ids = make([]string, len(refs))
+		for i, r := range refs {
+			ids[i] = r.to
+		}
+	}
+	for _, id := range ids {
+		if e, ok := s.facts.get(id); ok {
+			es = append(es, e)
+		}
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	slices.SortFunc(es, func(a, b *factEntry) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.sortKey, b.sortKey))
+	})
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.id
+	}
+	return out
+}
+
+// clone returns a copy of a merged fact that shares no slices, maps or
+// pointers with it, so callers may change what Get returns.
+func clone(f any) any {
+	v := reflect.ValueOf(f).Elem()
+	out := reflect.New(v.Type())
+	out.Elem().Set(v)
+	o := out.Elem()
+	for i := 0; i < o.NumField(); i++ {
+		fv := o.Field(i)
+		switch fv.Kind() {
+		case reflect.Slice:
+			if !fv.IsNil() {
+				n := reflect.MakeSlice(fv.Type(), fv.Len(), fv.Len())
+				reflect.Copy(n, fv)
+				fv.Set(n)
+			}
+		case reflect.Map:
+			if !fv.IsNil() {
+				n := reflect.MakeMapWithSize(fv.Type(), fv.Len())
+				iter := fv.MapRange()
+				for iter.Next() {
+					n.SetMapIndex(iter.Key(), iter.Value())
+				}
+				fv.Set(n)
+			}
+		case reflect.Pointer:
+			if !fv.IsNil() {
+				n := reflect.New(fv.Type().Elem())
+				n.Elem().Set(fv.Elem())
+				fv.Set(n)
+			}
+		}
+	}
+	return out.Interface()
+}
+
+// validate checks what the store relies on: a document ID and, for every
+// fact, a non-empty ID with its kind's prefix.
+func validate(d *graph.DocumentFacts) error {
+	if d == nil {
+		return graph.Errorf(graph.ErrInvalid, "no document facts given")
+	}
+	if err := checkID(d.Document.ID, graph.KindDocument); err != nil {
+		return err
+	}
+	var bad error
+	for _, k := range graph.Kinds {
+		forEachFact(d, k, func(f any) {
+			if bad == nil {
+				bad = checkID(graph.IDOf(f), k)
+			}
+		})
+	}
+	return bad
+}
+
+func checkID(id string, k graph.Kind) error {
+	p := graph.IDPrefix[k]
+	switch {
+	case id == "":
+		return graph.Errorf(graph.ErrInvalid, "a %s has an empty ID", k)
+	case !strings.HasPrefix(id, p) || len(id) == len(p):
+		return graph.Errorf(graph.ErrInvalid, "%s ID %q must start with %q", k, id, p)
+	case strings.IndexByte(id, 0) >= 0:
+		return graph.Errorf(graph.ErrInvalid, "%s ID %q contains a NUL byte", k, id)
+	}
+	return nil
+}
+
+func forEachFact(d *graph.DocumentFacts, k graph.Kind, fn func(any)) {
+	switch k {
+	case graph.KindRegion:
+		for i := range d.Regions {
+			fn(&d.Regions[i])
+		}
+	case graph.KindMunicipality:
+		for i := range d.Municipalities {
+			fn(&d.Municipalities[i])
+		}
+	case graph.KindCluster:
+		for i := range d.Clusters {
+			fn(&d.Clusters[i])
+		}
+	case graph.KindHealthCouncil:
+		for i := range d.HealthCouncils {
+			fn(&d.HealthCouncils[i])
+		}
+	case graph.KindOrganisation:
+		for i := range d.Organisations {
+			fn(&d.Organisations[i])
+		}
+	case graph.KindPerson:
+		for i := range d.People {
+			fn(&d.People[i])
+		}
+	case graph.KindBody:
+		for i := range d.Bodies {
+			fn(&d.Bodies[i])
+		}
+	case graph.KindMeeting:
+		for i := range d.Meetings {
+			fn(&d.Meetings[i])
+		}
+	case graph.KindAgendaItem:
+		for i := range d.AgendaItems {
+			fn(&d.AgendaItems[i])
+		}
+	case graph.KindInitiative:
+		for i := range d.Initiatives {
+			fn(&d.Initiatives[i])
+		}
+	case graph.KindMembership:
+		for i := range d.Memberships {
+			fn(&d.Memberships[i])
+		}
+	case graph.KindAttendance:
+		for i := range d.Attendance {
+			fn(&d.Attendance[i])
+		}
+	case graph.KindLink:
+		for i := range d.Links {
+			fn(&d.Links[i])
+		}
+	}
+}

@@ -1,0 +1,634 @@
+package embedded
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+)
+
+// Options tune a Store. The zero value is what production uses.
+type Options struct {
+	// CompactBytes is the log size from which a write compacts the store
+	// into a new snapshot, unless the last snapshot is larger still (the
+	// log may grow to the snapshot's size). Default 64 MiB.
+	CompactBytes int64
+	// NoSync skips fsync. Only for benchmarks and tests that do not test
+	// durability.
+	NoSync bool
+	// Logger receives what the store cannot return to a caller, such as a
+	// failed compaction after a successful write, or a torn log tail cut off
+	// at Open. Default slog.Default().
+	Logger *slog.Logger
+}
+
+// Store is the embedded graph.Store.
+type Store struct {
+	dir  string
+	opts Options
+	cur  atomic.Pointer[state]
+
+	mu       sync.Mutex // held by the one writer
+	lock     *os.File
+	log      *wal
+	gen      uint64
+	snapSize int64
+	broken   error // a failed write that could not be undone; writes refuse
+	closed   atomic.Bool
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the store in dir.
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith opens the store in dir with options.
+func OpenWith(dir string, opts Options) (*Store, error) {
+	if opts.CompactBytes <= 0 {
+		opts.CompactBytes = 64 << 20
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, graph.Wrap(graph.ErrUnavailable, "cannot create the data directory", err)
+	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{dir: dir, opts: opts, lock: lock}
+	if err := s.recover(); err != nil {
+		_ = unlockDir(lock)
+		return nil, err
+	}
+	return s, nil
+}
+
+// recover loads the newest snapshot and replays its log.
+func (s *Store) recover() error {
+	snaps, wals, tmps, err := generations(s.dir)
+	if err != nil {
+		return graph.Wrap(graph.ErrUnavailable, "cannot read the data directory", err)
+	}
+	for _, t := range tmps {
+		_ = os.Remove(filepath.Join(s.dir, t))
+	}
+	var gen uint64
+	if len(snaps) > 0 {
+		gen = slices.Max(snaps)
+	} else if len(wals) > 0 {
+		gen = slices.Min(wals) // no snapshot yet: the first log
+	}
+	s.gen = gen
+	tx := emptyState().tx()
+	if len(snaps) > 0 {
+		if err := s.loadSnapshot(tx, gen); err != nil {
+			return err
+		}
+	}
+	if err := s.replayLog(tx, gen); err != nil {
+		return err
+	}
+	s.cur.Store(tx.done())
+	// Older generations are fully contained in this one.
+	for _, g := range snaps {
+		if g < gen {
+			_ = os.Remove(filepath.Join(s.dir, snapName(g)))
+		}
+	}
+	for _, g := range wals {
+		if g < gen {
+			_ = os.Remove(filepath.Join(s.dir, walName(g)))
+		}
+	}
+	return nil
+}
+
+func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
+	path := filepath.Join(s.dir, snapName(gen))
+	f, err := os.Open(path)
+	if err != nil {
+		return graph.Wrap(graph.ErrUnavailable, "cannot open the snapshot", err)
+	}
+	defer f.Close()
+	docs, complete := 0, false
+	n, err := readRecords(f, func(op byte, body []byte) error {
+		switch op {
+		case opReplace:
+			d, err := decodeFacts(body)
+			if err != nil {
+				return fmt.Errorf("%w: %v", errCorrupt, err)
+			}
+			tx.put(d.Document.ID, d)
+			docs++
+		case opSnapEnd:
+			want, err := strconv.Atoi(string(body))
+			if err != nil || want != docs {
+				return fmt.Errorf("%w: snapshot ends after %d documents, says %s", errCorrupt, docs, body)
+			}
+			complete = true
+		default:
+			return fmt.Errorf("%w: op %d in a snapshot", errCorrupt, op)
+		}
+		return nil
+	})
+	if err == nil && !complete {
+		err = fmt.Errorf("%w: snapshot has no end record", errCorrupt)
+	}
+	if err != nil {
+		return graph.Wrap(graph.ErrInternal, "the data directory's snapshot is damaged", fmt.Errorf("%s: %w", path, err))
+	}
+	s.snapSize = n
+	return nil
+}
+
+func (s *Store) replayLog(tx *stateTx, gen uint64) error {
+	path := filepath.Join(s.dir, walName(gen))
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return graph.Wrap(graph.ErrUnavailable, "cannot open the write-ahead log", err)
+	}
+	good, err := readRecords(f, func(op byte, body []byte) error {
+		switch op {
+		case opReplace:
+			d, err := decodeFacts(body)
+			if err != nil {
+				return fmt.Errorf("%w: %v", errCorrupt, err)
+			}
+			tx.put(d.Document.ID, d)
+		case opDelete:
+			tx.put(string(body), nil)
+		default:
+			return fmt.Errorf("%w: op %d in the log", errCorrupt, op)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errCorrupt) {
+		f.Close()
+		return graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", err)
+	}
+	st, serr := f.Stat()
+	if serr != nil {
+		f.Close()
+		return graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", serr)
+	}
+	if st.Size() != good {
+		// A write that did not complete (or damage after the last good
+		// record): keep exactly the records before it.
+		s.opts.Logger.Warn("embedded store: cutting off an incomplete write at the end of the log",
+			"file", path, "goodBytes", good, "fileBytes", st.Size(), "reason", err)
+		if terr := f.Truncate(good); terr != nil {
+			f.Close()
+			return graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", terr)
+		}
+		if serr := f.Sync(); serr != nil {
+			f.Close()
+			return graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", serr)
+		}
+	}
+	if err := syncDir(s.dir); err != nil {
+		f.Close()
+		return graph.Wrap(graph.ErrUnavailable, "cannot sync the data directory", err)
+	}
+	s.log = &wal{f: f, size: good}
+	return nil
+}
+
+func (s *Store) state(ctx context.Context) (*state, error) {
+	if s.closed.Load() {
+		return nil, graph.Errorf(graph.ErrUnavailable, "the store is closed")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, graph.Wrap(graph.ErrUnavailable, "the request was cancelled", err)
+	}
+	return s.cur.Load(), nil
+}
+
+// EnsureSchema has nothing to prepare.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	_, err := s.state(ctx)
+	return err
+}
+
+// Ping reports whether the store is open and can write.
+func (s *Store) Ping(ctx context.Context) error {
+	if _, err := s.state(ctx); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return graph.Wrap(graph.ErrUnavailable, "the store cannot write", s.broken)
+	}
+	return nil
+}
+
+// Close closes the log and releases the directory. Reads and writes after
+// Close fail with ErrUnavailable.
+func (s *Store) Close(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed.Swap(true) {
+		return nil
+	}
+	err := s.log.f.Close()
+	if uerr := unlockDir(s.lock); err == nil {
+		err = uerr
+	}
+	if err != nil {
+		return graph.Wrap(graph.ErrUnavailable, "cannot close the store cleanly", err)
+	}
+	return nil
+}
+
+// ReplaceDocument writes a document's facts: one log record, fsync'd, then
+// one new state.
+func (s *Store) ReplaceDocument(ctx context.Context, facts *graph.DocumentFacts) (graph.WriteResult, error) {
+	if err := validate(facts); err != nil {
+		return graph.WriteResult{}, err
+	}
+	res := graph.WriteResult{DocumentID: facts.Document.ID}
+	in := *facts
+	if in.Document.LoadedAt.IsZero() {
+		in.Document.LoadedAt = time.Now().UTC().Truncate(time.Millisecond)
+	}
+	body, err := encodeFacts(&in)
+	if err != nil {
+		return res, graph.Wrap(graph.ErrInternal, "cannot encode the document", err)
+	}
+	// The store keeps its own copy, decoded from what it logs, so that what
+	// it serves is exactly what it replays after a restart.
+	own, err := decodeFacts(body)
+	if err != nil {
+		return res, graph.Wrap(graph.ErrInternal, "cannot encode the document", err)
+	}
+	rec := frame(opReplace, body)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.writable(ctx)
+	if err != nil {
+		return res, err
+	}
+	if old, ok := cur.docs.get(own.Document.ID); ok {
+		if own.Document.SHA256 != "" && old.facts.Document.SHA256 == own.Document.SHA256 {
+			res.Unchanged, res.Facts = true, len(old.ids)
+			return res, nil
+		}
+		res.Replaced = true
+	}
+	tx := cur.tx()
+	tx.put(own.Document.ID, own)
+	next := tx.done()
+	if err := s.commit(rec); err != nil {
+		return graph.WriteResult{DocumentID: res.DocumentID}, err
+	}
+	s.cur.Store(next)
+	e, _ := next.docs.get(own.Document.ID)
+	res.Facts = len(e.ids)
+	s.maybeCompact()
+	return res, nil
+}
+
+// DeleteDocument removes a document and its contributions.
+func (s *Store) DeleteDocument(ctx context.Context, id string) (bool, error) {
+	if err := checkID(id, graph.KindDocument); err != nil {
+		return false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.writable(ctx)
+	if err != nil {
+		return false, err
+	}
+	if _, ok := cur.docs.get(id); !ok {
+		return false, nil
+	}
+	tx := cur.tx()
+	tx.put(id, nil)
+	next := tx.done()
+	if err := s.commit(frame(opDelete, []byte(id))); err != nil {
+		return false, err
+	}
+	s.cur.Store(next)
+	s.maybeCompact()
+	return true, nil
+}
+
+// writable returns the current state for a writer holding s.mu.
+func (s *Store) writable(ctx context.Context) (*state, error) {
+	cur, err := s.state(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.broken != nil {
+		return nil, graph.Wrap(graph.ErrUnavailable, "the store cannot write", s.broken)
+	}
+	return cur, nil
+}
+
+// commit appends a record to the log and makes it durable.
+func (s *Store) commit(rec []byte) error {
+	ok, err := s.log.append(rec, !s.opts.NoSync)
+	if err == nil {
+		return nil
+	}
+	if !ok {
+		s.broken = err
+	}
+	return graph.Wrap(graph.ErrUnavailable, "cannot write to the data directory", err)
+}
+
+// maybeCompact writes a snapshot when the log has outgrown it. A failure
+// leaves the log in place and is logged: the write itself succeeded.
+func (s *Store) maybeCompact() {
+	if s.log.size < max(s.opts.CompactBytes, s.snapSize) {
+		return
+	}
+	if err := s.compact(); err != nil {
+		s.opts.Logger.Error("embedded store: compaction failed; the log keeps growing", "dir", s.dir, "err", err)
+	}
+}
+
+// Compact writes the current state to a new snapshot and starts a new log.
+func (s *Store) Compact(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.writable(ctx); err != nil {
+		return err
+	}
+	if err := s.compact(); err != nil {
+		return graph.Wrap(graph.ErrUnavailable, "cannot compact the data directory", err)
+	}
+	return nil
+}
+
+func (s *Store) compact() error {
+	cur := s.cur.Load()
+	gen := s.gen + 1
+	final := filepath.Join(s.dir, snapName(gen))
+	tmp := final + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // no-op after the rename
+	w := bufio.NewWriterSize(f, 1<<20)
+	var ids []string
+	cur.docs.all(func(id string, _ *docEntry) { ids = append(ids, id) })
+	slices.Sort(ids)
+	var size int64
+	for _, id := range ids {
+		e, _ := cur.docs.get(id)
+		body, err := encodeFacts(e.facts)
+		if err != nil {
+			f.Close()
+			return err
+		}
+		n, err := w.Write(frame(opReplace, body))
+		size += int64(n)
+		if err != nil {
+			f.Close()
+			return err
+		}
+	}
+	n, err := w.Write(frame(opSnapEnd, []byte(strconv.Itoa(len(ids)))))
+	size += int64(n)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil && !s.opts.NoSync {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return err
+	}
+	if err := syncDir(s.dir); err != nil {
+		return err
+	}
+	// From here the snapshot is the state of record; the new log starts
+	// empty.
+	lf, err := os.OpenFile(filepath.Join(s.dir, walName(gen)), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err == nil {
+		err = syncDir(s.dir)
+	}
+	if err != nil {
+		if lf != nil {
+			lf.Close()
+		}
+		// The snapshot holds everything the old log does; reopening would
+		// pick it up, but this process keeps writing to the old log, so
+		// withdraw the snapshot.
+		if rerr := os.Remove(final); rerr != nil {
+			s.broken = fmt.Errorf("compaction half done: %w", err)
+		}
+		return err
+	}
+	old := s.log
+	s.log = &wal{f: lf}
+	oldGen := s.gen
+	s.gen, s.snapSize = gen, size
+	_ = old.f.Close()
+	_ = os.Remove(filepath.Join(s.dir, walName(oldGen)))
+	_ = os.Remove(filepath.Join(s.dir, snapName(oldGen)))
+	return nil
+}
+
+// Get returns merged facts and documents by ID.
+func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(ids))
+	for _, id := range ids {
+		if strings.HasPrefix(id, graph.IDPrefix[graph.KindDocument]) {
+			if d, ok := st.docs.get(id); ok {
+				doc := d.facts.Document
+				out[id] = &doc
+			}
+			continue
+		}
+		if e, ok := st.facts.get(id); ok {
+			out[id] = clone(e.merged)
+		}
+	}
+	return out, nil
+}
+
+func kindPos(k graph.Kind, f graph.Filter) (int, error) {
+	if err := graph.CheckFilter(k, f); err != nil {
+		return 0, err
+	}
+	i, ok := kindIndex[k]
+	if !ok {
+		return 0, graph.Errorf(graph.ErrInvalid, "cannot list facts of kind %q", k)
+	}
+	return i, nil
+}
+
+// List returns one page of IDs of a kind that match the filter.
+func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p graph.Page) (graph.PageResult, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return graph.PageResult{}, err
+	}
+	ki, err := kindPos(kind, f)
+	if err != nil {
+		return graph.PageResult{}, err
+	}
+	after := ""
+	if p.After != "" {
+		if after, err = graph.DecodeCursor(p.After); err != nil {
+			return graph.PageResult{}, err
+		}
+	}
+	size := graph.PageSize(p.First)
+	all := f == graph.Filter{}
+	res := graph.PageResult{IDs: []string{}}
+	last := ""
+	st.index[ki].after(after, func(e ixEntry) bool {
+		if !all {
+			fe, _ := st.facts.get(e.id)
+			if !graph.Matches(fe.merged, f, st.clusterRegion) {
+				return true
+			}
+		}
+		if len(res.IDs) == size {
+			res.HasNext = true
+			return false
+		}
+		res.IDs = append(res.IDs, e.id)
+		last = e.key
+		return true
+	})
+	if len(res.IDs) > 0 {
+		res.EndCursor = graph.EncodeCursor(last)
+	}
+	return res, nil
+}
+
+// Count returns how many facts of a kind match the filter.
+func (s *Store) Count(ctx context.Context, kind graph.Kind, f graph.Filter) (int, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ki, err := kindPos(kind, f)
+	if err != nil {
+		return 0, err
+	}
+	if f == (graph.Filter{}) {
+		return st.index[ki].n, nil
+	}
+	n := 0
+	st.index[ki].after("", func(e ixEntry) bool {
+		fe, _ := st.facts.get(e.id)
+		if graph.Matches(fe.merged, f, st.clusterRegion) {
+			n++
+		}
+		return true
+	})
+	return n, nil
+}
+
+// Related returns, per ID, the IDs related to it by rel.
+func (s *Store) Related(ctx context.Context, rel graph.Relation, ids []string) (map[string][]string, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(graph.Relations, rel) {
+		return nil, graph.Errorf(graph.ErrInvalid, "unknown relation %q", rel)
+	}
+	out := map[string][]string{}
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		if r := st.related(rel, id); len(r) > 0 {
+			out[id] = r
+		}
+	}
+	return out, nil
+}
+
+// Search ranks facts whose names or texts contain every word of text.
+func (s *Store) Search(ctx context.Context, text string, kinds []graph.Kind, limit int) ([]graph.SearchHit, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(kinds) == 0 {
+		kinds = graph.SearchKinds
+	}
+	for _, k := range kinds {
+		if _, ok := kindIndex[k]; !ok {
+			return nil, graph.Errorf(graph.ErrInvalid, "cannot search facts of kind %q", k)
+		}
+	}
+	q := graph.Fold(text)
+	words := strings.Fields(q)
+	hits := []graph.SearchHit{}
+	if len(words) == 0 {
+		return hits, nil
+	}
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(kinds))) {
+		st.index[kindIndex[k]].after("", func(e ixEntry) bool {
+			fe, _ := st.facts.get(e.id)
+			for _, w := range words {
+				if !strings.Contains(fe.search, w) {
+					return true
+				}
+			}
+			if score, snippet := graph.Score(fe.merged, q); score > 0 {
+				hits = append(hits, graph.SearchHit{ID: e.id, Kind: k, Score: score, Snippet: snippet})
+			}
+			return true
+		})
+	}
+	return graph.RankHits(hits, limit), nil
+}
+
+// Stats counts documents, merged facts per kind and contributions.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return graph.Stats{}, err
+	}
+	out := graph.Stats{Documents: st.docs.len(), Facts: map[graph.Kind]int{}, Contributions: st.contribs}
+	for i, k := range graph.Kinds {
+		out.Facts[k] = st.index[i].n
+	}
+	return out, nil
+}
+
+// Documents lists the loaded documents in graph.DocumentCompare order.
+func (s *Store) Documents(ctx context.Context) ([]graph.Document, error) {
+	st, err := s.state(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Document, 0, st.docs.len())
+	st.docs.all(func(_ string, e *docEntry) { out = append(out, e.facts.Document) })
+	slices.SortFunc(out, graph.DocumentCompare)
+	return out, nil
+}
