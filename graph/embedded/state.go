@@ -16,7 +16,7 @@ type state struct {
 	docs     pmap[*docEntry]
 	facts    pmap[*factEntry]
 	adj      pmap[[]adjRef] // key: relation + "\x00" + from ID
-	index    []*sortIndex // by position in graph.Kinds
+	index    []*sortIndex   // by position in graph.Kinds
 	contribs int
 }
 
