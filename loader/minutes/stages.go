@@ -8,8 +8,6 @@ package minutes
 // items.go, bodies.go, initiatives.go, future.go and committee.go, which
 // replace this file.
 
-func parseBodies(t *text, items []itemSpan, c *docContext) []Body { return nil }
-
 func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative { return nil }
 
 // parseCommitteeCase parses a municipal committee case (the Slagelse layout:
