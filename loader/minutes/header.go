@@ -1,0 +1,214 @@
+package minutes
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// header is what the first lines of a document say about its meeting.
+type header struct {
+	body     string // as printed after REFERAT, "" if none
+	date     string // YYYY-MM-DD
+	time     string // HH:MM
+	location string
+	pos      Pos
+	hasREF   bool
+}
+
+var (
+	referatLine  = regexp.MustCompile(`^(?i:REFERAT)\s+(.+?)(?:\s+(?:d\.|den)\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4}))?\s*$`)
+	mødedatoLine = regexp.MustCompile(`^Mødedato\s*:?\s*(.*)$`)
+	mødestedLine = regexp.MustCompile(`^Mødested\s*:?\s*(.*)$`)
+	hdrClockTime    = regexp.MustCompile(`\bkl\.?\s*(\d{1,2})[:.](\d{2})\b`)
+	hdrNumericDate  = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
+	hdrWordDate     = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b`)
+	hdrClusterName  = regexp.MustCompile(`\b(Sundhedsklynge|Klynge)n?\s+([\p{Lu}][\p{L}/-]+)`)
+)
+
+// isReferatLine reports a "REFERAT <body> d. DD-MM-YYYY" heading.
+func isReferatLine(s string) bool { return referatLine.MatchString(s) && strings.HasPrefix(strings.ToUpper(s), "REFERAT") }
+
+// isMeetingDateLine reports a "Mødedato ..." line.
+func isMeetingDateLine(s string) bool { return mødedatoLine.MatchString(s) }
+
+// isMeetingPlaceLine reports a "Mødested ..." line.
+func isMeetingPlaceLine(s string) bool { return mødestedLine.MatchString(s) }
+
+var hdrMonths = map[string]int{"januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6,
+	"juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12}
+
+// headerDate reads the first full date in s ("19-06-2024", "19. juni 2024"),
+// falling back to the item stages' parseDate.
+func headerDate(s string) string {
+	if m := hdrNumericDate.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], m[2], m[1])
+	}
+	if m := hdrWordDate.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], strconv.Itoa(hdrMonths[strings.ToLower(m[2])]), m[1])
+	}
+	if d, ok := parseDate(s, 0); ok {
+		return d
+	}
+	return ""
+}
+
+func ymd(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 || yi < 1900 || yi > 2200 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di)
+}
+
+// parseHeader reads the header lines before the first agenda item.
+func parseHeader(t *text, firstItem int) header {
+	var h header
+	end := firstItem - 1
+	if firstItem == 0 {
+		end = len(t.lines)
+	}
+	if end > 40 {
+		end = 40
+	}
+	for n := 1; n <= end; n++ {
+		s := t.line(n)
+		switch {
+		case h.body == "" && isReferatLine(s):
+			m := referatLine.FindStringSubmatch(s)
+			h.body = strings.TrimSpace(m[1])
+			h.hasREF = true
+			h.pos = t.pos(n, n)
+			if m[4] != "" {
+				h.date = ymd(m[4], m[3], m[2])
+			}
+		case isMeetingDateLine(s):
+			rest := mødedatoLine.FindStringSubmatch(s)[1]
+			if d := headerDate(rest); d != "" {
+				h.date = d
+			}
+			if m := hdrClockTime.FindStringSubmatch(rest); m != nil {
+				hh, _ := strconv.Atoi(m[1])
+				h.time = fmt.Sprintf("%02d:%s", hh, m[2])
+			}
+			if h.pos.Line == 0 {
+				h.pos = t.pos(n, n)
+			}
+		case isMeetingPlaceLine(s):
+			h.location = strings.TrimSpace(mødestedLine.FindStringSubmatch(s)[1])
+		}
+	}
+	return h
+}
+
+// levelOf says which level a body name or phrase names: political,
+// professional_strategic or "".
+func levelOf(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.Contains(l, "fagligt strategisk") || strings.Contains(l, "fagligt-strategisk") ||
+		strings.Contains(l, "fagligt, strategisk") || strings.Contains(l, "faglige strategiske") ||
+		strings.Contains(l, "faglig strategisk"):
+		return "professional_strategic"
+	case strings.Contains(l, "politisk"):
+		return "political"
+	}
+	return ""
+}
+
+// clusterOf finds "Sundhedsklynge X" in s and returns it in that form.
+func clusterOf(s string) string {
+	m := hdrClusterName.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return "Sundhedsklynge " + strings.TrimRight(m[2], "-/")
+}
+
+var hdrLevelPhrase = map[string]*regexp.Regexp{
+	"political":              regexp.MustCompile(`(?i)^\s*[-–]\s*(politisk\s+niveau)\b`),
+	"professional_strategic": regexp.MustCompile(`(?i)^\s*[-–]\s*(fagligt[\s,-]+strategisk\s+niveau)\b`),
+}
+
+// meetingBody names the body whose meeting the document records, in the
+// answer keys' form. A REFERAT heading that names the level is the name as
+// printed ("Politisk Sundhedsklynge Syd", "Sundhedsklynge Sydvestjylland -
+// Fagligt strategisk niveau"); a heading that names only the cluster is
+// completed with the level as the text itself most often writes it after
+// the cluster name ("Sundhedsklynge Sønderjylland - Politisk Niveau").
+func meetingBody(t *text, printed, cluster, level string) string {
+	printed = hdrDashSpaces.ReplaceAllString(strings.TrimSpace(printed), " - ")
+	if printed != "" && levelOf(printed) != "" {
+		return printed
+	}
+	base := printed
+	if cluster != "" {
+		base = cluster
+	}
+	if base == "" {
+		return ""
+	}
+	if level == "" {
+		level = "political"
+	}
+	re := hdrLevelPhrase[level]
+	counts := map[string]int{}
+	best, bestN := "", 0
+	for i := range t.lines {
+		s := t.lines[i]
+		for off := 0; ; {
+			j := strings.Index(s[off:], base)
+			if j < 0 {
+				break
+			}
+			rest := s[off+j+len(base):]
+			rest = strings.TrimPrefix(rest, "s")
+			if m := re.FindStringSubmatch(rest); m != nil {
+				p := strings.Join(strings.Fields(m[1]), " ")
+				counts[p]++
+				if counts[p] > bestN {
+					best, bestN = p, counts[p]
+				}
+			}
+			off += j + len(base)
+		}
+	}
+	if best == "" {
+		if level == "professional_strategic" {
+			best = "Fagligt strategisk niveau"
+		} else {
+			best = "Politisk niveau"
+		}
+	}
+	return base + " - " + best
+}
+
+var hdrDashSpaces = regexp.MustCompile(`\s+[-–—]\s+`)
+
+// documentLevel decides the level of the meeting when the heading does not
+// say: the level the recommendations ("Det indstilles, at ...") address.
+func documentLevel(t *text) string {
+	pol, fs := 0, 0
+	for i := range t.lines {
+		s := t.lines[i]
+		if !strings.Contains(s, "indstille") {
+			continue
+		}
+		switch levelOf(s) {
+		case "political":
+			pol++
+		case "professional_strategic":
+			fs++
+		}
+	}
+	if fs > pol {
+		return "professional_strategic"
+	}
+	if pol > 0 {
+		return "political"
+	}
+	return ""
+}
