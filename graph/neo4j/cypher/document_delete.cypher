@@ -1,0 +1,3 @@
+MATCH (d:Document)
+WHERE d.id = $id
+DETACH DELETE d

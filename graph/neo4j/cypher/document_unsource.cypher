@@ -1,0 +1,3 @@
+MATCH (:Fact)-[c:SOURCED_IN]->(d:Document)
+WHERE d.id = $id
+DELETE c

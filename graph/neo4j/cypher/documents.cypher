@@ -1,0 +1,2 @@
+MATCH (d:Document)
+RETURN d.json AS json

@@ -1,0 +1,3 @@
+MATCH (f:Fact)
+WHERE f.id IN $ids AND f.json IS NOT NULL
+RETURN f.id AS id, f.json AS json

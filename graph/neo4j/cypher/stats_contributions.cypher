@@ -1,0 +1,2 @@
+MATCH (:Fact)-[c:SOURCED_IN]->(:Document)
+RETURN count(c) AS n

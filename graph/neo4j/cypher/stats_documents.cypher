@@ -1,0 +1,2 @@
+MATCH (d:Document)
+RETURN count(d) AS n

@@ -1,0 +1,3 @@
+MATCH (s:Stub)
+WHERE NOT EXISTS { (s)--() }
+DELETE s
