@@ -1,13 +1,20 @@
 package network
 
 import (
+	"context"
 	"testing"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
 )
 
-// openStore opens an empty store for a test.
+// openStore opens an empty embedded store in a temporary directory.
 func openStore(t testing.TB) graph.Store {
 	t.Helper()
-	return newMemStore()
+	s, err := embedded.Open(t.TempDir())
+	if err != nil {
+		t.Fatalf("embedded.Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	return s
 }
