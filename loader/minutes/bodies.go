@@ -37,7 +37,7 @@ var bodyPatterns = []bodyPattern{
 }
 
 // clauseWords end a body's name: "styregruppen for X til godkendelse".
-var clauseWords = regexp.MustCompile(`\s+(?:til|som|der|og|på|vil|har|er|blev|skal|med|fra|ved|inden|hvor|hvis|at|samt|gennemgår|bakke|forslag|giver|ønsker|under|kan|bør|får|gav|arbejder|foreslår|mv)\b.*$`)
+var clauseWords = regexp.MustCompile(`\s+(?:til|som|der|og|på|vil|har|er|blev|skal|med|fra|ved|inden|hvor|hvis|at|samt|gennemgår|bakke|forslag|giver|ønsker|under|kan|bør|får|gav|arbejder|foreslår|vedrørende|vedr|mv)\b.*$`)
 
 // genericBodyWords are words for a kind of body, not names of one.
 var genericBodyWords = map[string]bool{
