@@ -362,19 +362,11 @@ func (b *builder) body(name, kind, parent string, aliases []string, src graph.So
 		return r, true
 	}
 	printed := append([]string{name}, aliases...)
-	if lvl := levelOf(name); lvl != "" {
-		code, ok := b.ref.resolveCluster(name, b.region, b.munis)
-		if !ok && clusterKey(name) == "" {
-			code, ok = b.cluster, b.cluster != "" // "Politisk niveau": the document's cluster
-		}
-		if !ok && parent != "" {
-			code, ok = b.ref.resolveCluster(parent, b.region, b.munis)
-		}
-		if ok {
-			return b.levelBody(code, lvl, printed, src), true
-		}
-	} else if _, ok := b.ref.resolveCluster(name, b.region, b.munis); ok && len(strings.Fields(clusterKey(name))) <= 2 {
-		return bodyRef{}, false // another cluster, not a body
+	if code, lvl, ok := b.levelName(name, parent); ok {
+		return b.levelBody(code, lvl, printed, src), true
+	}
+	if levelOf(name) == "" && b.isCluster(name) {
+		return bodyRef{}, false // another cluster, not a body of one
 	}
 	r := bodyRef{Name: name, Kind: cmp.Or(bodyKindMap[kind], graph.BodyOther)}
 	f := graph.Fold(name)
@@ -386,18 +378,18 @@ func (b *builder) body(name, kind, parent string, aliases []string, src graph.So
 	}
 	// Scope: the parent body, the parent cluster, the parent organisation,
 	// else the document's region.
-	switch {
-	case parent == "":
-	case b.known(parent):
-		p := b.bodyByKey[graph.Fold(parent)]
-		r.ParentID, r.ClusterID, r.scope = p.ID, p.ClusterID, p.scope
-	default:
-		if code, ok := b.ref.resolveCluster(parent, b.region, b.munis); ok && levelOf(parent) == "" {
-			r.ClusterID, r.scope = clusterID(code), "cluster:"+code
-		} else if p, ok := b.body(parent, "", "", nil, src); ok {
+	if parent != "" {
+		if p, ok := b.bodyByKey[graph.Fold(parent)]; ok {
 			r.ParentID, r.ClusterID, r.scope = p.ID, p.ClusterID, p.scope
+		} else if code, lvl, ok := b.levelName(parent, ""); ok {
+			p := b.levelBody(code, lvl, []string{parent}, src)
+			r.ParentID, r.ClusterID, r.scope = p.ID, p.ClusterID, p.scope
+		} else if code, ok := b.ref.resolveCluster(parent, b.region, b.munis); ok && b.isCluster(parent) {
+			r.ClusterID, r.scope = clusterID(code), "cluster:"+code
 		} else if id := b.orgByName[graph.Fold(parent)]; id != "" {
 			r.scope = strings.TrimPrefix(id, "org:")
+		} else if o, ok := b.ref.resolveOrg(parent, "", b.region); ok && (o.Kind == graph.OrgRegion || o.Kind == graph.OrgMunicipality) {
+			r.scope = strings.TrimPrefix(o.ID, "org:")
 		}
 	}
 	if r.scope == "" && b.region != "" {
@@ -406,6 +398,32 @@ func (b *builder) body(name, kind, parent string, aliases []string, src graph.So
 	r.ID = subBodyID(r.scope, name)
 	b.addBody(r, aliases, src)
 	return r, true
+}
+
+// levelName reports whether a name is a cluster level's ("Det politiske
+// niveau i Slagelse Klyngen", "Politisk niveau"): a level word and nothing
+// besides the cluster's name. The cluster comes from the name, else the
+// parent's name, else the document.
+func (b *builder) levelName(name, parent string) (string, string, bool) {
+	lvl := levelOf(name)
+	if lvl == "" {
+		return "", "", false
+	}
+	if clusterKey(name) == "" {
+		if code, ok := b.ref.resolveCluster(parent, b.region, b.munis); ok && parent != "" {
+			return code, lvl, true
+		}
+		return b.cluster, lvl, b.cluster != ""
+	}
+	code, ok := b.ref.resolveCluster(name, b.region, b.munis)
+	return code, lvl, ok
+}
+
+// isCluster reports whether a name is a cluster's name (and not, say, a
+// group whose name mentions the cluster).
+func (b *builder) isCluster(name string) bool {
+	_, ok := b.ref.resolveCluster(name, b.region, b.munis)
+	return ok
 }
 
 // meetingBody resolves a meeting's body: the level of its cluster, a body of
@@ -698,7 +716,7 @@ func (b *builder) owner(name string, pos minutes.Pos) string {
 	if id, ok := b.orgByName[f]; ok {
 		return id
 	}
-	if code, ok := b.ref.resolveCluster(name, b.region, b.munis); ok && levelOf(name) == "" && len(strings.Fields(clusterKey(name))) <= 2 {
+	if code, ok := b.ref.resolveCluster(name, b.region, b.munis); ok && levelOf(name) == "" {
 		return b.levelBody(code, graph.LevelPolitical, nil, b.src(pos)).ID
 	}
 	return b.org(name, pos)
@@ -714,7 +732,7 @@ func (b *builder) orgOnly(name string, pos minutes.Pos) string {
 	if _, ok := b.bodyByKey[f]; ok {
 		return ""
 	}
-	if _, ok := b.ref.resolveCluster(name, b.region, b.munis); ok && len(strings.Fields(clusterKey(name))) <= 2 {
+	if b.isCluster(name) {
 		return ""
 	}
 	return b.org(name, pos)
@@ -766,7 +784,7 @@ func (b *builder) clusterMunicipalities() error {
 		refs := b.ref.clustersOf[p.muni]
 		if !slices.Contains(refs, p.cluster) {
 			b.out.Links = append(b.out.Links, graph.Link{ID: linkID(graph.LinkConflict, mid, cid), Type: graph.LinkConflict, FromID: mid, ToID: cid,
-				Props: map[string]string{"reason": fmt.Sprintf("the minutes show %s taking part in %s; the reference lists it in %s", m.Name, p.cluster, strings.Join(refs, ", "))},
+				Props:   map[string]string{"reason": fmt.Sprintf("the minutes show %s taking part in %s; the reference lists it in %s", m.Name, p.cluster, strings.Join(refs, ", "))},
 				Sources: srcs})
 		}
 		// Other minutes that show the municipality in another cluster.
@@ -781,7 +799,7 @@ func (b *builder) clusterMunicipalities() error {
 				reason += fmt.Sprintf("; the reference lists it in %s and calls this uncertain", strings.Join(refs, ", "))
 			}
 			b.out.Links = append(b.out.Links, graph.Link{ID: linkID(graph.LinkConflict, mid, x, y), Type: graph.LinkConflict, FromID: mid, ToID: x,
-				Props: map[string]string{"reason": reason, "clusters": strings.TrimPrefix(x, "cluster:") + ";" + strings.TrimPrefix(y, "cluster:")},
+				Props:   map[string]string{"reason": reason, "clusters": strings.TrimPrefix(x, "cluster:") + ";" + strings.TrimPrefix(y, "cluster:")},
 				Sources: srcs})
 		}
 	}

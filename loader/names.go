@@ -73,7 +73,7 @@ func compareNames(a, b string) (nameMatch, string) {
 	case relEqual:
 	case relInitial:
 		variant = true
-		notes = append(notes, ta[0]+". = "+tb[0])
+		notes = append(notes, initialNote(ta[0], tb[0]))
 	case relTypo:
 		typos++
 		notes = append(notes, ta[0]+" ~ "+tb[0])
@@ -110,7 +110,7 @@ func compareNames(a, b string) (nameMatch, string) {
 			}
 			if r == relInitial {
 				variant = true
-				notes = append(notes, w+". = "+mb[j-1])
+				notes = append(notes, initialNote(w, mb[j-1]))
 				found = true
 				break
 			}
@@ -141,6 +141,14 @@ func compareNames(a, b string) (nameMatch, string) {
 		return matchVariant, strings.Join(notes, ", ")
 	}
 	return matchExact, "same name"
+}
+
+// initialNote says which word an initial stands for: "m. = malling".
+func initialNote(a, b string) string {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a + ". = " + b
 }
 
 func prefixMatch(short, long []string) bool {

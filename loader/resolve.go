@@ -89,8 +89,8 @@ type resolver struct {
 	ref       *refData
 	docID     string
 	exactOnly bool // join a document's mentions only on exact names (the reference lists)
-	entities []*entity
-	taken    map[string]bool // person IDs held by people other documents support
+	entities  []*entity
+	taken     map[string]bool // person IDs held by people other documents support
 }
 
 // newResolver reads the people in the store (and what they are evidence
@@ -336,16 +336,19 @@ func sharedTitle(a, b []string) (string, bool) {
 
 // group is the mentions of one document that are one person.
 type group struct {
-	members  []int // indexes into the mentions
-	names    []string
-	evidence mention // combined evidence
+	members  []int    // indexes into the mentions
+	names    []string // every name and alias
+	primary  []string // the mentions' names
+	evidence mention  // combined evidence
 	category string
 	reasons  map[int]string // member index → why it joined
 }
 
+// canonical is the group's name: the fullest of its mentions' names (the
+// parser's canonical forms), not of their aliases.
 func (g *group) canonical() string {
 	best := ""
-	for _, n := range g.names {
+	for _, n := range g.primary {
 		wn, wb := len(nameTokens(n)), len(nameTokens(best))
 		if best == "" || wn > wb || (wn == wb && len([]rune(n)) > len([]rune(best))) {
 			best = n
@@ -356,6 +359,7 @@ func (g *group) canonical() string {
 
 func (g *group) add(i int, m mention) {
 	g.members = append(g.members, i)
+	g.primary = appendNew(g.primary, m.Name)
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
 		if n != "" && !slices.Contains(g.names, n) {
 			g.names = append(g.names, n)

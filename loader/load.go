@@ -1,0 +1,335 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/corpus"
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/minutes"
+)
+
+// DefaultMaxBytes is the size limit of a document when Options.MaxBytes is
+// zero.
+const DefaultMaxBytes = minutes.MaxSize
+
+// Options configure a Loader. Zero values take defaults: MaxBytes
+// DefaultMaxBytes, Logger discards, Now time.Now.
+type Options struct {
+	MaxBytes int64
+	Logger   *slog.Logger
+	Now      func() time.Time
+}
+
+// Loader decodes, extracts, resolves and writes documents into a store, one
+// transaction per document. Its methods may be called concurrently; writes
+// are serialised, because resolution reads the store before it writes.
+type Loader struct {
+	store graph.Store
+	opts  Options
+	mu    sync.Mutex
+}
+
+// New returns a Loader that writes into store.
+func New(store graph.Store, opts Options) *Loader {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Loader{store: store, opts: opts}
+}
+
+// Failure is a document that could not be loaded.
+type Failure struct {
+	File string
+	Err  error
+}
+
+// Summary reports a load.
+type Summary struct {
+	Loaded, Unchanged, Failed, Facts int
+	Failures                         []Failure
+}
+
+// String is the one-line summary, followed by one line per failure.
+func (s Summary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d loaded, %d unchanged, %d failed, %d facts written", s.Loaded, s.Unchanged, s.Failed, s.Facts)
+	for _, f := range s.Failures {
+		fmt.Fprintf(&b, "\n  %v", f.Err)
+	}
+	return b.String()
+}
+
+func (s *Summary) add(file string, res graph.WriteResult, err error) {
+	switch {
+	case err != nil:
+		s.Failed++
+		s.Failures = append(s.Failures, Failure{File: file, Err: err})
+	case res.Unchanged:
+		s.Unchanged++
+	default:
+		s.Loaded++
+		s.Facts += res.Facts
+	}
+}
+
+// Err returns nil if nothing failed, otherwise an error that names every
+// failed file.
+func (s Summary) Err() error {
+	if s.Failed == 0 {
+		return nil
+	}
+	errs := make([]error, len(s.Failures))
+	for i, f := range s.Failures {
+		errs[i] = f.Err
+	}
+	return fmt.Errorf("%d of %d documents failed: %w", s.Failed, s.Loaded+s.Unchanged+s.Failed, errors.Join(errs...))
+}
+
+// LoadPaths loads files and directories (recursively, *.txt) in lexical
+// order. A document that fails writes nothing and the others still load;
+// the error is non-nil if any failed. Progress goes to progress only when
+// it is a terminal.
+func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writer) (Summary, error) {
+	var sum Summary
+	files, errs := expandPaths(paths)
+	for _, f := range errs {
+		sum.add(f.File, graph.WriteResult{}, f.Err)
+	}
+	tty := isTerminal(progress)
+	for i, path := range files {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		if tty {
+			fmt.Fprintf(progress, "\r\033[K[%d/%d] %s", i+1, len(files), filepath.Base(path))
+		}
+		res, err := l.loadFile(ctx, path)
+		sum.add(path, res, err)
+		if err != nil {
+			l.opts.Logger.Warn("document failed", "file", path, "err", err)
+		} else {
+			l.opts.Logger.Info("document loaded", "file", path, "unchanged", res.Unchanged, "facts", res.Facts)
+		}
+	}
+	if tty && len(files) > 0 {
+		fmt.Fprint(progress, "\r\033[K")
+	}
+	return sum, sum.Err()
+}
+
+// expandPaths lists the documents under paths: files as given, directories
+// walked for *.txt.
+func expandPaths(paths []string) ([]string, []Failure) {
+	var files []string
+	var fails []Failure
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			fails = append(fails, Failure{File: p, Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fails = append(fails, Failure{File: path, Err: err})
+				return nil
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			fails = append(fails, Failure{File: p, Err: err})
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, fails
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || f == nil {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (l *Loader) loadFile(ctx context.Context, path string) (graph.WriteResult, error) {
+	data, err := readLimited(path, l.opts.MaxBytes)
+	if err != nil {
+		return graph.WriteResult{}, err
+	}
+	return l.LoadBytes(ctx, filepath.Base(path), data)
+}
+
+// readLimited reads a file, refusing one over max bytes with a
+// *minutes.Error of kind ErrTooLarge.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, &minutes.Error{File: filepath.Base(path), Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is over the limit of %d bytes", max)}
+	}
+	return data, nil
+}
+
+// LoadBytes loads one document, named name (its base name is the document's
+// ID), in one transaction. Decode and parse errors are *minutes.Error values
+// that name the file and line; other errors are prefixed with the name.
+// Documents point at reference entities, so the reference skeleton is
+// loaded first if the store does not have it.
+func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph.WriteResult, error) {
+	name = filepath.Base(name)
+	if int64(len(data)) > l.opts.MaxBytes {
+		return graph.WriteResult{}, &minutes.Error{File: name, Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), l.opts.MaxBytes)}
+	}
+	text, err := minutes.Decode(name, data)
+	if err != nil {
+		return graph.WriteResult{}, fileErr(name, err)
+	}
+	ext, err := minutes.Parse(name, text)
+	if err != nil {
+		return graph.WriteResult{}, fileErr(name, err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.ensureReference(ctx); err != nil {
+		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
+	}
+	info := docInfo{FileName: name, SHA256: sha256Hex(data), Lines: strings.Count(text, "\n") + 1, LoadedAt: l.opts.Now().UTC()}
+	facts, err := buildFacts(ctx, l.store, reference(), info, ext)
+	if err != nil {
+		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
+	}
+	res, err := l.store.ReplaceDocument(ctx, facts)
+	if err != nil {
+		return graph.WriteResult{}, fmt.Errorf("%s: write: %w", name, err)
+	}
+	return res, nil
+}
+
+// fileErr makes sure an error names the file.
+func fileErr(name string, err error) error {
+	var me *minutes.Error
+	if errors.As(err, &me) || strings.Contains(err.Error(), name) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+func (l *Loader) ensureReference(ctx context.Context) error {
+	got, err := l.store.Get(ctx, []string{ReferenceDocumentID})
+	if err != nil {
+		return err
+	}
+	if _, ok := got[ReferenceDocumentID]; ok {
+		return nil
+	}
+	_, err = l.loadReference(ctx)
+	return err
+}
+
+// LoadReference loads the reference skeleton (corpus/reference) as the
+// document "document:reference".
+func (l *Loader) LoadReference(ctx context.Context) (graph.WriteResult, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.loadReference(ctx)
+}
+
+func (l *Loader) loadReference(ctx context.Context) (graph.WriteResult, error) {
+	ref, err := loadRef()
+	if err != nil {
+		return graph.WriteResult{}, err
+	}
+	facts, err := referenceFacts(ctx, l.store, ref, l.opts.Now().UTC())
+	if err != nil {
+		return graph.WriteResult{}, fmt.Errorf("reference: %w", err)
+	}
+	res, err := l.store.ReplaceDocument(ctx, facts)
+	if err != nil {
+		return graph.WriteResult{}, fmt.Errorf("reference: write: %w", err)
+	}
+	return res, nil
+}
+
+// LoadSample loads the reference skeleton and then the bundled sample
+// minutes, but only into a store that holds no documents; otherwise it does
+// nothing and returns an empty Summary.
+func (l *Loader) LoadSample(ctx context.Context) (Summary, error) {
+	var sum Summary
+	docs, err := l.store.Documents(ctx)
+	if err != nil {
+		return sum, err
+	}
+	if len(docs) > 0 {
+		return sum, nil
+	}
+	res, err := l.LoadReference(ctx)
+	sum.add("reference", res, err)
+	if err != nil {
+		return sum, sum.Err()
+	}
+	for _, name := range corpus.Minutes() {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		data, err := fs.ReadFile(corpus.FS(), "minutes/"+name)
+		if err != nil {
+			sum.add(name, graph.WriteResult{}, err)
+			continue
+		}
+		res, err := l.LoadBytes(ctx, name, data)
+		sum.add(name, res, err)
+	}
+	return sum, sum.Err()
+}
+
+// ExtractFile decodes and parses one file without writing anything.
+func ExtractFile(path string) (*minutes.Extraction, error) {
+	data, err := readLimited(path, DefaultMaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	name := filepath.Base(path)
+	text, err := minutes.Decode(name, data)
+	if err != nil {
+		return nil, fileErr(name, err)
+	}
+	ext, err := minutes.Parse(name, text)
+	if err != nil {
+		return nil, fileErr(name, err)
+	}
+	return ext, nil
+}
