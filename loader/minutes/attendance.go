@@ -30,6 +30,7 @@ var (
 	atChairs       = regexp.MustCompile(`(?i)\bformand(?:s)?skabet\s+for\s+(ad hoc gruppen|[\p{L}]*gruppen|[\p{L}]*udvalget)\s+(.+?)\s+(?:indstiller|indstillede|har|er|foreslår)\b`)
 	atAdHocName    = regexp.MustCompile(`(?i)\bad hoc gruppen\s+'([^']+)'`)
 	atDecisionHead = regexp.MustCompile(`(?i)^beslutning\b`)
+	atWord         = regexp.MustCompile(`\p{L}[\p{L}-]*`)
 )
 
 // people assembles persons from all sources of a document.
@@ -268,6 +269,48 @@ func (b *peopleBuilder) prose(skip []span) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// firstNames records a first name used alone in running text ("Agnete
+// informerede ...") as an alias of the one person of the document with
+// that first name; names shared by two people, short names and first
+// names followed by another name word are left alone.
+func (b *peopleBuilder) firstNames(skip []span) {
+	byFirst := map[string][]*person{}
+	for _, p := range b.reg.people {
+		ws := strings.Fields(p.name)
+		byFirst[ws[0]] = append(byFirst[ws[0]], p)
+	}
+	first := len(b.t.lines) + 1
+	if len(b.items) > 0 {
+		first = b.items[0].start
+	}
+	for n := first; n <= len(b.t.lines); n++ {
+		if inSpans(n, skip) {
+			continue
+		}
+		s := b.t.line(n)
+		for _, ix := range atWord.FindAllStringIndex(s, -1) {
+			w := s[ix[0]:ix[1]]
+			ps := byFirst[w]
+			if len(ps) != 1 || len([]rune(w)) < 4 {
+				continue
+			}
+			rest := s[ix[1]:]
+			nm := atWord.FindStringIndex(rest)
+			if nm == nil || nm[0] != 1 || rest[0] != ' ' {
+				continue
+			}
+			next := rest[nm[0]:nm[1]]
+			if isNameWord(next) || isInitial(next+".") && strings.HasPrefix(rest[nm[1]:], ".") || strings.ToLower(next) != next {
+				continue
+			}
+			if ix[0] > 0 && s[ix[0]-1] == '_' {
+				continue
+			}
+			ps[0].addAlias(w)
 		}
 	}
 }

@@ -18,17 +18,19 @@ type header struct {
 }
 
 var (
-	referatLine  = regexp.MustCompile(`^(?i:REFERAT)\s+(.+?)(?:\s+(?:d\.|den)\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4}))?\s*$`)
-	mødedatoLine = regexp.MustCompile(`^Mødedato\s*:?\s*(.*)$`)
-	mødestedLine = regexp.MustCompile(`^Mødested\s*:?\s*(.*)$`)
-	hdrClockTime    = regexp.MustCompile(`\bkl\.?\s*(\d{1,2})[:.](\d{2})\b`)
-	hdrNumericDate  = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
-	hdrWordDate     = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b`)
-	hdrClusterName  = regexp.MustCompile(`\b(Sundhedsklynge|Klynge)n?\s+([\p{Lu}][\p{L}/-]+)`)
+	referatLine    = regexp.MustCompile(`^(?i:REFERAT)\s+(.+?)(?:\s+(?:d\.|den)\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4}))?\s*$`)
+	mødedatoLine   = regexp.MustCompile(`^Mødedato\b\s*:?\s*(.*)$`)
+	mødestedLine   = regexp.MustCompile(`^Mødested\b\s*:?\s*(.*)$`)
+	hdrClockTime   = regexp.MustCompile(`\bkl\.?\s*(\d{1,2})[:.](\d{2})\b`)
+	hdrNumericDate = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
+	hdrWordDate    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b`)
+	hdrClusterName = regexp.MustCompile(`\b(Sundhedsklynge|Klynge)n?\s+([\p{Lu}][\p{L}/-]+)`)
 )
 
 // isReferatLine reports a "REFERAT <body> d. DD-MM-YYYY" heading.
-func isReferatLine(s string) bool { return referatLine.MatchString(s) && strings.HasPrefix(strings.ToUpper(s), "REFERAT") }
+func isReferatLine(s string) bool {
+	return referatLine.MatchString(s) && strings.HasPrefix(strings.ToUpper(s), "REFERAT")
+}
 
 // isMeetingDateLine reports a "Mødedato ..." line.
 func isMeetingDateLine(s string) bool { return mødedatoLine.MatchString(s) }

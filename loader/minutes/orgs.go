@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -10,7 +9,7 @@ import (
 // the scan of a document for every organisation it names.
 
 var (
-	orgMunicipality = regexp.MustCompile(`^[\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?\s+[Kk]ommune$`)
+	orgMunicipality = regexp.MustCompile(`^[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*\s+[Kk]ommune$`)
 	orgRegion       = regexp.MustCompile(`^Region\s+[\p{Lu}][\p{L}]+$`)
 	orgPLO          = regexp.MustCompile(`^PLO(?:[- ][\p{Lu}][\p{L}]*)?$`)
 	orgHospital     = regexp.MustCompile(`(?i)(sygehus|sygehuse|sygehuset|sygehusene|hospital|hospitalet|universitetshospital|akutmodtagelse)\b`)
@@ -84,7 +83,8 @@ var (
 	orgScanPsychiatry     = regexp.MustCompile(`\bPsykiatrien(?:\s+i\s+Region\s+[\p{Lu}][\p{L}]+)?\b`)
 	orgScanPatient        = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+foreningen|Ældresagen|Danske Patienter|Kræftens Bekæmpelse)\b`)
 	orgScanResearch       = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+\s+Universitet|Tværsektorielt Forskningscenter(?:\s+Region\s+[\p{Lu}][\p{L}]+)?)\b`)
-	orgNotPlace           = map[string]bool{"Den": true, "Det": true, "De": true, "Hver": true, "Hvis": true, "Alle": true, "Andre": true, "Øvrige": true, "Enkelte": true, "Samme": true, "Fem": true, "Fire": true, "Tre": true, "To": true}
+	orgNotPlace           = map[string]bool{"Den": true, "Det": true, "De": true, "Hver": true, "Hvis": true, "Alle": true, "Andre": true, "Øvrige": true, "Enkelte": true, "Samme": true, "Fem": true, "Fire": true, "Tre": true, "To": true, "Både": true, "Begge": true, "Hele": true, "Egen": true, "Anden": true, "Nuværende": true}
+	orgListSplit          = regexp.MustCompile(`,\s*|\s+og\b`)
 )
 
 // scanOrgs finds the organisations a document names, in order of first
@@ -119,7 +119,7 @@ func scanOrgs(t *text, known []Organisation) []Organisation {
 		}
 		for _, m := range orgScanMunicipalities.FindAllStringSubmatch(s, -1) {
 			if m[1] != "" {
-				for _, part := range regexp.MustCompile(`,\s+|\s+og\s+`).Split(strings.TrimSpace(m[1]), -1) {
+				for _, part := range orgListSplit.Split(strings.TrimSpace(m[1]), -1) {
 					if part = strings.TrimSpace(part); part != "" && !orgNotPlace[part] {
 						add(part+" Kommune", OrgMunicipality, n)
 					}
@@ -160,7 +160,6 @@ func scanOrgs(t *text, known []Organisation) []Organisation {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return false })
 	return out
 }
 

@@ -126,6 +126,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 		}
 	}
 	b.prose(spans)
+	b.firstNames(spans)
 	x.People, x.Memberships, x.Attendance = b.finish()
 	x.Organisations = scanOrgs(t, dedupeOrgs(b.orgs))
 

@@ -138,6 +138,8 @@ func classifyHeading(s string) (groupHeading, bool) {
 		return groupHeading{role: RoleCoordinator, reset: true}, true
 	case strings.Contains(l, "medlemmer") || isListTitle(s):
 		return groupHeading{role: RoleMember, reset: true}, true
+	case isOrgName(normaliseOrg(s)):
+		return groupHeading{org: normaliseOrg(s)}, true
 	case strings.Contains(l, "almen praksis") || strings.Contains(l, "plo") || strings.Contains(l, "praktiserende læger"):
 		org := "Almen praksis"
 		if strings.Contains(s, "PLO") {
@@ -154,7 +156,9 @@ func classifyHeading(s string) (groupHeading, bool) {
 	return groupHeading{}, false
 }
 
-func stripBullet(s string) string { return strings.TrimSpace(ptBullet.ReplaceAllString(strings.TrimSpace(s), "")) }
+func stripBullet(s string) string {
+	return strings.TrimSpace(ptBullet.ReplaceAllString(strings.TrimSpace(s), ""))
+}
 
 // trimName removes trailing punctuation and a trailing ", org" from a name.
 func trimName(s string) string {
@@ -237,7 +241,7 @@ func annotate(m *mention, a string) {
 	case strings.Contains(l, "afbud"):
 		m.status = StatusSentApologies
 	case strings.HasPrefix(l, "fravær"):
-		if m.status == "" {
+		if m.status == "" || m.status == StatusPresent {
 			m.status = StatusAbsent
 		}
 	case strings.Contains(l, "næstformand"):

@@ -222,7 +222,7 @@ func editDistance(a, b string) int {
 
 // typoVariant reports two spellings of one name that differ in one word
 // by one letter (Lundsryd/Lundsfryd, Søvnal/Søvnald, Pinstrup/Pindstrup),
-// all other words equal, the differing words at least four letters long.
+// all other words equal, the differing words at least five letters long.
 func typoVariant(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -241,7 +241,7 @@ func typoVariant(a, b []string) bool {
 		return true
 	}
 	x, y := a[diff], b[diff]
-	if utf8.RuneCountInString(x) < 4 || utf8.RuneCountInString(y) < 4 || strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
+	if utf8.RuneCountInString(x) < 5 || utf8.RuneCountInString(y) < 5 || strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
 		return false
 	}
 	return editDistance(x, y) == 1
@@ -372,7 +372,7 @@ func (r *registry) add(name string, src int, pos Pos) *person {
 		if name != p.name {
 			nw, pw := nameWords(name), nameWords(p.name)
 			if src >= p.src && shortForm(pw, nw) {
-				p.addAlias(p.name)
+				p.aliases = append(p.aliases, p.name)
 				p.name = name
 				p.src = src
 				p.aliases = removeString(p.aliases, name)

@@ -101,7 +101,7 @@ type Report struct {
 // as descriptions (name_verbatim: false), which Extraction cannot hold.
 type Key struct {
 	*Extraction
-	LooseNames               map[string]bool // folded names of bodies and initiatives with name_verbatim: false
+	LooseNames map[string]bool // folded names of bodies and initiatives with name_verbatim: false
 }
 
 // ReadKey reads an answer key file.
