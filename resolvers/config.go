@@ -1,0 +1,86 @@
+package resolvers
+
+import (
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+)
+
+// Config sets the handler's limits. Zero fields take the defaults in
+// DefaultConfig, so Config{} is a sensible configuration.
+type Config struct {
+	// MaxDepth limits how deeply a query nests fields (introspection
+	// fields do not count).
+	MaxDepth int
+	// MaxComplexity limits a query's estimated cost: every field costs 1,
+	// and lists multiply their children's cost by the page size asked for
+	// (first) or by a typical size.
+	MaxComplexity int
+	// DefaultPageSize is the page size of a connection without first;
+	// MaxPageSize the largest first accepted (at most graph.MaxPageSize).
+	DefaultPageSize int
+	MaxPageSize     int
+	// RequestTimeout bounds one GraphQL request; ExportTimeout one export.
+	RequestTimeout time.Duration
+	ExportTimeout  time.Duration
+	// MaxBodyBytes limits a request body.
+	MaxBodyBytes int64
+	// DisableIntrospection turns GraphQL introspection off (it is on: the
+	// data is public and GraphiQL needs it).
+	DisableIntrospection bool
+	// CORSOrigins lists the origins browsers may call from; empty means any
+	// origin (without credentials).
+	CORSOrigins []string
+	// APQCacheSize is the number of automatic persisted queries kept;
+	// QueryCacheSize the number of parsed queries kept.
+	APQCacheSize   int
+	QueryCacheSize int
+	// LoaderWait is how long a dataloader waits to collect a batch.
+	LoaderWait time.Duration
+}
+
+// DefaultConfig returns the defaults.
+func DefaultConfig() Config {
+	return Config{
+		MaxDepth:        15,
+		MaxComplexity:   100_000,
+		DefaultPageSize: graph.DefaultPageSize,
+		MaxPageSize:     graph.MaxPageSize,
+		RequestTimeout:  30 * time.Second,
+		ExportTimeout:   5 * time.Minute,
+		MaxBodyBytes:    1 << 20,
+		APQCacheSize:    1000,
+		QueryCacheSize:  1000,
+		LoaderWait:      2 * time.Millisecond,
+	}
+}
+
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	set := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	set(&c.MaxDepth, d.MaxDepth)
+	set(&c.MaxComplexity, d.MaxComplexity)
+	set(&c.MaxPageSize, d.MaxPageSize)
+	c.MaxPageSize = min(c.MaxPageSize, graph.MaxPageSize)
+	set(&c.DefaultPageSize, d.DefaultPageSize)
+	c.DefaultPageSize = min(c.DefaultPageSize, c.MaxPageSize)
+	set(&c.APQCacheSize, d.APQCacheSize)
+	set(&c.QueryCacheSize, d.QueryCacheSize)
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = d.RequestTimeout
+	}
+	if c.ExportTimeout <= 0 {
+		c.ExportTimeout = d.ExportTimeout
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.LoaderWait <= 0 {
+		c.LoaderWait = d.LoaderWait
+	}
+	return c
+}

@@ -1,0 +1,157 @@
+package resolvers
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
+)
+
+// NewHandler serves the graph in store over HTTP:
+//
+//	POST, GET /graphql      the GraphQL API
+//	GET /                   GraphiQL
+//	GET /healthz            200 while the process is up
+//	GET /readyz             200 if the store answers a Ping, 503 otherwise
+//	GET /export/NAME.csv    people, memberships, attendance, initiatives
+//	GET /export/NAME.json   the same as a JSON array
+//
+// Every response is logged with slog; CORS follows cfg.CORSOrigins.
+func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	cfg = cfg.withDefaults()
+	r := &Resolver{store: store, cfg: cfg, logger: logger}
+
+	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: r, Complexity: r.complexity()}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	if !cfg.DisableIntrospection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(depthLimit{max: cfg.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	srv.SetErrorPresenter(presentError(logger))
+	srv.SetRecoverFunc(recoverPanic)
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", r.perRequest(cfg.RequestTimeout, srv))
+	mux.Handle("GET /{$}", playground.Handler("sundhedsgraf", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", r.ready)
+	mux.Handle("GET /export/{file}", r.perRequest(cfg.ExportTimeout, http.HandlerFunc(r.export)))
+
+	origins := cfg.CORSOrigins
+	if len(origins) == 0 {
+		origins = []string{"*"}
+	}
+	c := cors.New(cors.Options{
+		AllowedOrigins:   origins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders:   []string{"*"},
+		AllowCredentials: false,
+		MaxAge:           600,
+	})
+	return logRequests(logger, c.Handler(mux))
+}
+
+// perRequest bounds a request's time and body and gives it fresh
+// dataloaders.
+func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.ContentLength > r.cfg.MaxBodyBytes {
+			writeError(w, graph.Errorf(graph.ErrInvalid, "request body larger than %d bytes", r.cfg.MaxBodyBytes), http.StatusRequestEntityTooLarge)
+			return
+		}
+		req.Body = http.MaxBytesReader(w, req.Body, r.cfg.MaxBodyBytes)
+		ctx, cancel := context.WithTimeout(req.Context(), timeout)
+		defer cancel()
+		ctx = withLoaders(ctx, newLoaders(r.store, r.cfg.LoaderWait))
+		next.ServeHTTP(w, req.WithContext(ctx))
+	})
+}
+
+func (r *Resolver) ready(w http.ResponseWriter, req *http.Request) {
+	ctx, cancel := context.WithTimeout(req.Context(), 5*time.Second)
+	defer cancel()
+	if err := r.store.Ping(ctx); err != nil {
+		r.logger.WarnContext(ctx, "not ready", "err", err)
+		writeError(w, graph.Wrap(graph.ErrUnavailable, "the store is not reachable", err), http.StatusServiceUnavailable)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// writeError answers a non-GraphQL request with the error's code and safe
+// message; status 0 takes the status from the code table.
+func writeError(w http.ResponseWriter, err error, status int) {
+	code, msg, st := classify(err)
+	if status == 0 {
+		status = st
+	}
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
+}
+
+// logRequests logs one line per request.
+func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, req)
+		level := slog.LevelInfo
+		if rec.status >= 500 {
+			level = slog.LevelError
+		}
+		logger.Log(req.Context(), level, "http request",
+			"method", req.Method, "path", req.URL.Path, "status", rec.status,
+			"bytes", rec.bytes, "duration", time.Since(start), "remote", req.RemoteAddr)
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+	wrote  bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if !s.wrote {
+		s.status, s.wrote = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wrote = true
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach Flush on the real writer.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
