@@ -22,7 +22,9 @@ const (
 	// number of shared meetings.
 	CoAttendance Kind = "co_attendance"
 	// OrgCoSitting links two organisations whose people sit on their behalf
-	// in the same bodies; the weight is the number of shared bodies.
+	// in the same bodies; the weight is the number of shared bodies. A
+	// membership that names no organisation counts for the person's own
+	// organisation (Person.OrganisationID), if any.
 	OrgCoSitting Kind = "org_co_sitting"
 	// PersonBody is the bipartite network of people and the bodies they sit
 	// in; the weight is the number of seats (roles) a person holds in a body.

@@ -217,6 +217,12 @@ func TestBuildOrgCoSittingAndBrokers(t *testing.T) {
 	if !ok || !vejen.SeveralClusters || len(vejen.SplitsClusters) != 0 || !slices.Equal(vejen.ClusterIDs, []string{"cluster:A", "cluster:B"}) {
 		t.Errorf("vejen broker = %+v", vejen)
 	}
+	if e := edgeOf(n, "org:kolding", "org:vejen"); e == nil || !slices.Equal(e.Via, []string{"body:A:pol", "body:B:pol"}) {
+		t.Errorf("kolding–vejen = %+v; p6 sits in B:pol for kolding, the person's own organisation", e)
+	}
+	if k := by["org:kolding"]; !k.SeveralClusters || !slices.Equal(k.ClusterIDs, []string{"cluster:A", "cluster:B"}) {
+		t.Errorf("kolding broker = %+v", k)
+	}
 	if _, ok := by["org:aalborg"]; ok {
 		t.Errorf("aalborg sits in one cluster and splits nothing")
 	}

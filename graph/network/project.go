@@ -205,6 +205,19 @@ func projectMemberships(ctx context.Context, s graph.Store, p Params, bodyIDs []
 	if err != nil {
 		return nil, err
 	}
+	// A membership that names no organisation counts for the person's own.
+	var people map[string]any
+	if p.Kind == OrgCoSitting {
+		var ids []string
+		for _, f := range ms {
+			if m, ok := f.(*graph.Membership); ok && m.OnBehalfOfID == "" {
+				ids = append(ids, m.PersonID)
+			}
+		}
+		if people, err = getAll(ctx, s, ids); err != nil {
+			return nil, err
+		}
+	}
 	var used []string
 	for _, f := range ms {
 		m, ok := f.(*graph.Membership)
@@ -214,6 +227,9 @@ func projectMemberships(ctx context.Context, s graph.Store, p Params, bodyIDs []
 		who := m.PersonID
 		if p.Kind == OrgCoSitting {
 			who = m.OnBehalfOfID
+			if pp, ok := people[m.PersonID].(*graph.Person); ok && who == "" {
+				who = pp.OrganisationID
+			}
 		}
 		if who == "" || m.BodyID == "" {
 			continue
