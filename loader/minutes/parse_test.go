@@ -166,7 +166,7 @@ func TestParseHeaderList(t *testing.T) {
 
 func TestNameVariants(t *testing.T) {
 	tests := []struct {
-		a, b          string
+		a, b        string
 		typo, short bool
 	}{
 		{"Johannes Lundsryd", "Johannes Lundsfryd", true, false},

@@ -33,9 +33,13 @@ import (
 //     ", kl. 11.15-11.40") is stripped from both titles before comparing.
 //   - initiatives: name and amount. The name matches the key's name or an
 //     alias folded equal; a key name with name_verbatim: false (a
-//     description by the annotator) matches when at least 60% of its
-//     content words occur in the extracted name and at least half of the
-//     extracted name's content words occur in it. The amounts must be
+//     description by the annotator) matches when at least 75% of its
+//     content words occur in the extracted name and at least 60% of the
+//     extracted name's content words occur in it, or when all of the
+//     extracted name's content words (two or more) occur in the
+//     description and cover at least 40% of it. Content words skip
+//     function words; words of five letters or more match on their first
+//     five letters (projekt/projektet). The amounts must be
 //     equal (both null, or the same number).
 //   - bodies: name or alias folded equal (loose as for initiatives when the
 //     key says name_verbatim: false).
@@ -385,7 +389,11 @@ func looseMatch(want, got string) bool {
 			b++
 		}
 	}
-	return float64(a) >= 0.6*float64(len(ww)) && float64(b) >= 0.5*float64(len(gw))
+	if float64(a) >= 0.75*float64(len(ww)) && float64(b) >= 0.6*float64(len(gw)) {
+		return true
+	}
+	// A short name all of whose words the description uses.
+	return b == len(gw) && len(gw) >= 2 && float64(a) >= 0.4*float64(len(ww))
 }
 
 func sameAmount(a, b *int64) bool {
