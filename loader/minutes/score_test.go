@@ -99,7 +99,9 @@ func TestScoreRejectsWrongAnswers(t *testing.T) {
 		{"people", func(x *Extraction) { x.People[9].Aliases = nil }},
 		{"people", func(x *Extraction) { x.People = append(x.People, Person{Name: "Hans Hansen"}) }},
 		{"memberships", func(x *Extraction) { x.Memberships[0].Role = RoleCoChair }},
-		{"memberships", func(x *Extraction) { x.Memberships[0].Body = "Sundhedsklynge Sønderjylland - Fagligt strategisk niveau" }},
+		{"memberships", func(x *Extraction) {
+			x.Memberships[0].Body = "Sundhedsklynge Sønderjylland - Fagligt strategisk niveau"
+		}},
 		{"attendance", func(x *Extraction) { x.Attendance[5].Status = StatusSentApologies }},
 		{"attendance", func(x *Extraction) { s := "Bo Libergren"; x.Attendance[1].SubstituteFor = &s }},
 		{"agenda_items", func(x *Extraction) { x.AgendaItems[0].Number = 7 }},
