@@ -227,7 +227,8 @@ var (
 	modelProps = func() []string {
 		l := append([]string{"id", "kind"}, factProps...)
 		l = append(l, "sha256", "fileName", "origin", // Document
-			"owner", "rel", "from", "to") // structural relationships
+			"owner", "rel", "from", "to", // structural relationships
+			"start", "end") // keys of edge_<relation>'s rows (not stored)
 		slices.Sort(l)
 		return slices.Compact(l)
 	}()
