@@ -192,18 +192,27 @@ func parsePeriod(s string, year int) (start, end string, ok bool) {
 		}
 		a, ok1 := isoFrom(y1, 1, 1)
 		b, ok2 := isoFrom(y2, 12, 31)
-		return a, b, ok1 && ok2
+		if !ok1 || !ok2 {
+			return "", "", false
+		}
+		return a, b, true
 	}
 	if m := singleYear.FindStringSubmatch(s); m != nil {
 		y := atoi(m[1])
 		a, ok1 := isoFrom(y, 1, 1)
 		b, ok2 := isoFrom(y, 12, 31)
-		return a, b, ok1 && ok2
+		if !ok1 || !ok2 {
+			return "", "", false
+		}
+		return a, b, true
 	}
 	if m := endOfYear.FindStringSubmatch(s); m != nil {
 		y := m[1] + m[2]
 		b, ok := isoFrom(atoi(y), 12, 31)
-		return "", b, ok
+		if !ok {
+			return "", "", false
+		}
+		return "", b, true
 	}
 	if m := endOfMonth.FindStringSubmatch(s); m != nil {
 		y, mon := atoi(m[2]), monthNumber[strings.ToLower(m[1])]
@@ -211,7 +220,10 @@ func parsePeriod(s string, year int) (start, end string, ok bool) {
 			return "", "", false
 		}
 		b, ok := isoFrom(y, mon, lastDay(y, mon))
-		return "", b, ok
+		if !ok {
+			return "", "", false
+		}
+		return "", b, true
 	}
 	if a, b, ok := monthSpan(s); ok {
 		return a, b, true
@@ -263,7 +275,10 @@ func pointOrSpan(s string, year int) (string, string, bool) {
 		y := atoi(m[1])
 		a, ok1 := isoFrom(y, 1, 1)
 		b, ok2 := isoFrom(y, 12, 31)
-		return a, b, ok1 && ok2
+		if !ok1 || !ok2 {
+			return "", "", false
+		}
+		return a, b, true
 	}
 	return "", "", false
 }
