@@ -159,14 +159,31 @@ func decisionLines(t *text, items []itemSpan) map[int]bool {
 	return in
 }
 
-// itemOf returns the item containing line n, or nil.
-func itemOf(items []itemSpan, n int) *itemSpan {
-	for i := range items {
-		if n >= items[i].start && n <= items[i].end {
-			return &items[i]
+// itemIndex maps each line to the item containing it.
+type itemIndex struct {
+	items []itemSpan
+	of    []int // line n → index into items, -1 outside items
+}
+
+func newItemIndex(nLines int, items []itemSpan) itemIndex {
+	ix := itemIndex{items: items, of: make([]int, nLines+2)}
+	for i := range ix.of {
+		ix.of[i] = -1
+	}
+	for i, it := range items {
+		for n := max(it.start, 0); n <= it.end && n < len(ix.of); n++ {
+			ix.of[n] = i
 		}
 	}
-	return nil
+	return ix
+}
+
+// itemOf returns the item containing line n, or nil.
+func (ix itemIndex) itemOf(n int) *itemSpan {
+	if n < 0 || n >= len(ix.of) || ix.of[n] < 0 {
+		return nil
+	}
+	return &ix.items[ix.of[n]]
 }
 
 // prose reads people from running text: the welcome, presenters and
@@ -175,6 +192,7 @@ func itemOf(items []itemSpan, n int) *itemSpan {
 func (b *peopleBuilder) prose(skip []span) {
 	t := b.t
 	dec := decisionLines(t, b.items)
+	index := newItemIndex(len(t.lines), b.items)
 	first := len(t.lines) + 1
 	if len(b.items) > 0 {
 		first = b.items[0].start
@@ -202,7 +220,7 @@ func (b *peopleBuilder) prose(skip []span) {
 		if s == "" || isAbsentLine(s) || isAfbudLine(s) || isSubstituteLine(s) {
 			continue
 		}
-		it := itemOf(b.items, n)
+		it := index.itemOf(n)
 		if it != nil && n == it.start {
 			s = it.title
 			if m := atWelcomeBy.FindStringSubmatch(s); m != nil {
