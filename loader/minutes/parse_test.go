@@ -341,3 +341,19 @@ func TestUnseenLayouts(t *testing.T) {
 		}
 	})
 }
+
+// TestParseLaxWarnings: a participant line the parser cannot read is
+// skipped with a file:line warning, and the rest of the list is kept.
+func TestParseLaxWarnings(t *testing.T) {
+	doc := "REFERAT Sundhedsklynge Syd d. 22-10-2024\n\nPunkt 1: Mødedeltagere\n\nSundhedsklyngens medlemmer\n\nMads Duedahl, Regionsrådsformand (medformand)\n\n12345 ???\n\nAnne Wigh, PLO-Nordjylland\n"
+	x, warns, err := ParseLax("syd.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.People) != 2 {
+		t.Errorf("people %+v", x.People)
+	}
+	if len(warns) != 1 || warns[0].String() != "syd.txt:9: participant line not understood: 12345 ???" {
+		t.Errorf("warnings %v", warns)
+	}
+}
