@@ -228,6 +228,12 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
 	info := docInfo{FileName: name, SHA256: sha256Hex(data), Lines: strings.Count(text, "\n") + 1, LoadedAt: l.opts.Now().UTC()}
+	// The same version is already loaded: nothing to resolve or write.
+	if got, err := l.store.Get(ctx, []string{documentID(name)}); err != nil {
+		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
+	} else if d, ok := got[documentID(name)].(*graph.Document); ok && d.SHA256 == info.SHA256 {
+		return graph.WriteResult{DocumentID: d.ID, Unchanged: true}, nil
+	}
 	facts, err := buildFacts(ctx, l.store, reference(), info, ext)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)

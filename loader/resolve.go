@@ -174,7 +174,7 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 		addRegion(ref.regionOfOrg(p.OrganisationID))
 		for _, mid := range rel[p.ID] {
 			m, ok := mfacts[mid].(*graph.Membership)
-			if !ok {
+			if !ok || onlyFrom(m.Sources, docID) {
 				continue
 			}
 			roles = append(roles, m.Role)
