@@ -39,8 +39,9 @@ import (
 //     extracted name's content words (two or more) occur in the
 //     description and cover at least 40% of it. Content words skip
 //     function words; words of five letters or more match on their first
-//     five letters (projekt/projektet). The amounts must be
-//     equal (both null, or the same number).
+//     five letters (projekt/projektet). With the same amount, 75% of the
+//     description's content words in the extracted name suffice. The
+//     amounts must be equal (both null, or the same number).
 //   - bodies: name or alias folded equal (loose as for initiatives when the
 //     key says name_verbatim: false).
 //   - organisations: name or alias folded equal.
@@ -363,6 +364,32 @@ func contentWords(s string) []string {
 	return out
 }
 
+// coverage is the share of want's content words that occur in got.
+func coverage(want, got string) float64 {
+	ww, gw := contentWords(want), contentWords(got)
+	if len(ww) == 0 {
+		return 0
+	}
+	a := 0
+	for _, w := range ww {
+		if wordIn(w, gw) {
+			a++
+		}
+	}
+	return float64(a) / float64(len(ww))
+}
+
+// wordIn reports whether w is in set; words of five letters or more match
+// on their first five letters.
+func wordIn(w string, set []string) bool {
+	for _, x := range set {
+		if x == w || (len(w) >= 5 && len(x) >= 5 && w[:5] == x[:5]) {
+			return true
+		}
+	}
+	return false
+}
+
 // looseMatch compares a descriptive key name with an extracted name by
 // their content words.
 func looseMatch(want, got string) bool {
@@ -370,14 +397,7 @@ func looseMatch(want, got string) bool {
 	if len(ww) == 0 || len(gw) == 0 {
 		return false
 	}
-	in := func(w string, set []string) bool {
-		for _, x := range set {
-			if x == w || (len(w) >= 5 && len(x) >= 5 && (strings.HasPrefix(x, w[:5]) && strings.HasPrefix(w, x[:5]))) {
-				return true
-			}
-		}
-		return false
-	}
+	in := wordIn
 	a, b := 0, 0
 	for _, w := range ww {
 		if in(w, gw) {
@@ -411,7 +431,14 @@ func (s scorer) initiatives(r *Report) {
 		if overlap(namesOf(w.Name, w.Aliases), namesOf(g.Name, g.Aliases)) {
 			return true
 		}
-		return s.want.LooseNames[fold(w.Name)] && looseMatch(w.Name, g.Name)
+		if !s.want.LooseNames[fold(w.Name)] {
+			return false
+		}
+		if looseMatch(w.Name, g.Name) {
+			return true
+		}
+		// The same amount and most of the description: a longer name is fine.
+		return w.AmountDKK != nil && coverage(w.Name, g.Name) >= 0.75
 	}, func(w Initiative) string { return w.Name + amountSuffix(w.AmountDKK) },
 		func(g Initiative) string { return g.Name + amountSuffix(g.AmountDKK) })
 }
