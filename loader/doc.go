@@ -15,4 +15,34 @@
 //     each fact's source.
 //   - Loader: decode, extract, resolve and write documents, one transaction
 //     per document.
+//
+// # Identity
+//
+// IDs are content-derived (ids.go): reference entities by code
+// (municipality:575, cluster:SD-LILLEBAELT, council:SR-FYN; cluster levels
+// body:cluster:SD-LILLEBAELT:political), organisations by what they stand
+// for (org:municipality:575, org:region:1083, org:plo-syddanmark,
+// org:region:1083:psychiatry, org:region:1083:sygehus-lillebaelt), bodies by
+// their scope and name, meetings by body and date, people by a slug of
+// their name (qualified by organisation when two people share it), and
+// memberships, attendance, initiatives and links by a short hash of what
+// identifies them. The same thing read by several documents is one fact
+// with several contributions.
+//
+// # Resolution
+//
+// orgs.go resolves organisation and cluster names against the reference
+// skeleton, deciding ambiguous cluster names ("Sundhedsklynge Syd") by the
+// region and municipalities a document names. resolve.go resolves people
+// against each other and against the people in the store, on names plus
+// evidence (party, organisation, title, cluster, region; see the decision
+// table there). Every merge is recorded as a graph.LinkMerged link with its
+// reason; every doubt as a graph.LinkPossibleSameAs link with a confidence.
+// What the minutes show about clusters' municipalities is kept as
+// graph.LinkClusterMunicipality links apart from the reference, and
+// disagreements become graph.LinkConflict links.
+//
+// The reference skeleton is the document "document:reference"
+// (reference.go, reffacts.go); LoadBytes loads it first when the store
+// lacks it, since minutes point at its entities.
 package loader
