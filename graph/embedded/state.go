@@ -63,7 +63,8 @@ func emptyState() *state {
 	return s
 }
 
-// stateTx builds the next state.
+// stateTx builds the next state. Changed facts are merged once, in done,
+// however many documents of the transaction touch them.
 type stateTx struct {
 	docs     *pmapTx[*docEntry]
 	facts    *pmapTx[*factEntry]
@@ -71,10 +72,13 @@ type stateTx struct {
 	index    []*indexTx
 	base     *state
 	contribs int
+	pending  map[string][]contrib // fact ID → its contributions after the transaction
+	adjOwned map[string]bool      // adjacency lists this transaction made and may change in place
 }
 
 func (s *state) tx() *stateTx {
-	return &stateTx{docs: s.docs.tx(), facts: s.facts.tx(), adj: s.adj.tx(), index: make([]*indexTx, len(s.index)), base: s, contribs: s.contribs}
+	return &stateTx{docs: s.docs.tx(), facts: s.facts.tx(), adj: s.adj.tx(), index: make([]*indexTx, len(s.index)),
+		base: s, contribs: s.contribs, pending: map[string][]contrib{}, adjOwned: map[string]bool{}}
 }
 
 func (t *stateTx) ix(k int) *indexTx {
@@ -85,6 +89,15 @@ func (t *stateTx) ix(k int) *indexTx {
 }
 
 func (t *stateTx) done() *state {
+	for id, cs := range t.pending {
+		prev, _ := t.facts.get(id)
+		var next *factEntry
+		if len(cs) > 0 {
+			next = newFactEntry(cs)
+		}
+		t.replaceFact(id, prev, next)
+	}
+	t.pending = nil
 	s := &state{docs: t.docs.done(), facts: t.facts.done(), adj: t.adj.done(), index: make([]*sortIndex, len(t.index)), contribs: t.contribs}
 	for k := range s.index {
 		if t.index[k] != nil {
@@ -123,35 +136,31 @@ func (t *stateTx) put(id string, d *graph.DocumentFacts) {
 		t.contribs -= len(e.ids)
 	}
 	cur := factsByID(d)
-	touched := make([]string, 0, len(old)+len(cur))
-	for fid := range old {
-		touched = append(touched, fid)
-	}
-	for fid := range cur {
-		if _, ok := old[fid]; !ok {
-			touched = append(touched, fid)
+	touch := func(fid string) {
+		prev, ok := t.pending[fid]
+		if !ok {
+			if e, found := t.facts.get(fid); found {
+				prev = e.contribs
+			}
 		}
-	}
-	slices.Sort(touched)
-	for _, fid := range touched {
-		prev, _ := t.facts.get(fid)
-		var cs []contrib
-		if prev != nil {
-			cs = make([]contrib, 0, len(prev.contribs)+1)
-			for _, c := range prev.contribs {
-				if c.doc.ID != id {
-					cs = append(cs, c)
-				}
+		cs := make([]contrib, 0, len(prev)+1)
+		for _, c := range prev {
+			if c.doc.ID != id {
+				cs = append(cs, c)
 			}
 		}
 		if f, ok := cur[fid]; ok {
 			cs = append(cs, contrib{doc: &d.Document, fact: f})
 		}
-		var next *factEntry
-		if len(cs) > 0 {
-			next = newFactEntry(cs)
+		t.pending[fid] = cs
+	}
+	for fid := range old {
+		touch(fid)
+	}
+	for fid := range cur {
+		if _, ok := old[fid]; !ok {
+			touch(fid)
 		}
-		t.replaceFact(fid, prev, next)
 	}
 	if d == nil {
 		t.docs.del(id)
@@ -224,23 +233,26 @@ func (t *stateTx) edge(e graph.Edge, delta int32) {
 	k := adjKey(e.Rel, e.FromID)
 	list, _ := t.adj.get(k)
 	i, found := slices.BinarySearchFunc(list, e.ToID, func(r adjRef, to string) int { return cmp.Compare(r.to, to) })
-	var n []adjRef
-	switch {
-	case found:
-		n = slices.Clone(list)
-		n[i].n += delta
-		if n[i].n <= 0 {
-			n = slices.Delete(n, i, i+1)
-		}
-	case delta > 0:
-		n = slices.Insert(slices.Clip(list), i, adjRef{to: e.ToID, n: delta})
-	default:
+	if !found && delta < 0 {
 		return
 	}
-	if len(n) == 0 {
-		t.adj.del(k)
+	if !t.adjOwned[k] {
+		list = slices.Clone(list)
+		t.adjOwned[k] = true
+	}
+	if found {
+		list[i].n += delta
+		if list[i].n <= 0 {
+			list = slices.Delete(list, i, i+1)
+		}
 	} else {
-		t.adj.set(k, n)
+		list = slices.Insert(list, i, adjRef{to: e.ToID, n: delta})
+	}
+	if len(list) == 0 {
+		t.adj.del(k)
+		delete(t.adjOwned, k)
+	} else {
+		t.adj.set(k, list)
 	}
 }
 

@@ -43,6 +43,9 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // another Store in this one) holds the data directory.
 var ErrLocked = errors.New("data directory is locked by another store")
 
+// errSync marks a failed fsync of the log.
+var errSync = errors.New("fsync failed")
+
 // errCorrupt marks a record that fails its length or checksum.
 var errCorrupt = errors.New("corrupt record")
 
@@ -119,7 +122,9 @@ type wal struct {
 // the file back to where it was, and reports whether that worked.
 func (w *wal) append(rec []byte, sync bool) (ok bool, err error) {
 	if _, err = w.f.WriteAt(rec, w.size); err == nil && sync {
-		err = w.f.Sync()
+		if err = w.f.Sync(); err != nil {
+			err = fmt.Errorf("%w: %w", errSync, err)
+		}
 	}
 	if err != nil {
 		if terr := w.f.Truncate(w.size); terr != nil {

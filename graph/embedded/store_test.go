@@ -1,0 +1,250 @@
+package embedded
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/storetest"
+)
+
+func TestSortIndexAgainstSlice(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	ix := &sortIndex{}
+	var want []string
+	type version struct {
+		ix   *sortIndex
+		keys []string
+	}
+	var versions []version
+	for round := range 60 {
+		tx := ix.tx()
+		for range r.IntN(200) {
+			k := fmt.Sprintf("k%05d", r.IntN(3000))
+			i, found := slices.BinarySearch(want, k)
+			if found && r.IntN(3) == 0 {
+				tx.remove(k)
+				want = slices.Delete(want, i, i+1)
+			} else if !found {
+				tx.insert(ixEntry{key: k, id: "id" + k})
+				want = slices.Insert(want, i, k)
+			}
+		}
+		ix = tx.done()
+		versions = append(versions, version{ix, slices.Clone(want)})
+		// Every version so far is unchanged by later transactions.
+		for vi, v := range versions {
+			var got []string
+			v.ix.after("", func(e ixEntry) bool { got = append(got, e.key); return true })
+			if !slices.Equal(got, v.keys) || v.ix.n != len(v.keys) {
+				t.Fatalf("round %d: version %d has %d keys (n=%d); want %d", round, vi, len(got), v.ix.n, len(v.keys))
+			}
+		}
+		// Iteration after any key starts right after it.
+		for range 20 {
+			after := fmt.Sprintf("k%05d", r.IntN(3100))
+			var got []string
+			ix.after(after, func(e ixEntry) bool { got = append(got, e.key); return len(got) < 5 })
+			i, found := slices.BinarySearch(want, after)
+			if found {
+				i++
+			}
+			exp := want[i:min(len(want), i+5)]
+			if !slices.Equal(got, exp) && !(len(got) == 0 && len(exp) == 0) {
+				t.Fatalf("after %s: %v; want %v", after, got, exp)
+			}
+		}
+	}
+	if len(ix.chunks) < 2 {
+		t.Fatalf("test did not split chunks (%d)", len(ix.chunks))
+	}
+}
+
+func TestPmapCopyOnWrite(t *testing.T) {
+	var m pmap[int]
+	want := map[string]int{}
+	var olds []pmap[int]
+	var oldWants []map[string]int
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 30 {
+		tx := m.tx()
+		for range 500 {
+			k := fmt.Sprint(r.IntN(2000))
+			if r.IntN(4) == 0 {
+				tx.del(k)
+				delete(want, k)
+			} else {
+				tx.set(k, r.Int())
+				want[k] = tx.m.shards[shardOf(k)][k]
+			}
+		}
+		m = tx.done()
+		olds = append(olds, m)
+		c := map[string]int{}
+		for k, v := range want {
+			c[k] = v
+		}
+		oldWants = append(oldWants, c)
+	}
+	for i, o := range olds {
+		got := map[string]int{}
+		o.all(func(k string, v int) { got[k] = v })
+		if len(got) != len(oldWants[i]) || o.len() != len(oldWants[i]) {
+			t.Fatalf("version %d: %d entries (len %d); want %d", i, len(got), o.len(), len(oldWants[i]))
+		}
+		for k, v := range oldWants[i] {
+			if g, ok := o.get(k); !ok || g != v || got[k] != v {
+				t.Fatalf("version %d: %s = %d; want %d", i, k, g, v)
+			}
+		}
+	}
+}
+
+// TestManyDocuments loads enough generated documents to split every index
+// into chunks, one at a time in one store and in batches in another, and
+// checks that both agree with each other and with a reopen (which replays
+// the log in one transaction), and that paging and Related keep their
+// order.
+func TestManyDocuments(t *testing.T) {
+	ctx := context.Background()
+	const n = 60
+	one := open(t, t.TempDir(), Options{NoSync: true})
+	defer closeStore(t, one)
+	storetest.Load(t, ctx, one, genRef())
+	for i := range n {
+		storetest.Load(t, ctx, one, genDoc(i, 1))
+		if i%3 == 0 {
+			storetest.Load(t, ctx, one, genDoc(i, 2))
+		}
+	}
+	for i := 0; i < n; i += 10 {
+		if ok, err := one.DeleteDocument(ctx, genDoc(i, 1).Document.ID); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	want := contentHash(t, one)
+
+	dir := t.TempDir()
+	batch := open(t, dir, Options{NoSync: true})
+	docs := []*graph.DocumentFacts{genRef()}
+	for i := range n {
+		if i%10 == 0 {
+			continue
+		}
+		if i%3 == 0 {
+			docs = append(docs, genDoc(i, 1)) // replaced later in the same batch
+		}
+		docs = append(docs, genDoc(i, 1+boolInt(i%3 == 0)))
+	}
+	for chunk := range slices.Chunk(docs, 25) {
+		res, err := batch.ReplaceDocuments(ctx, chunk)
+		if err != nil || len(res) != len(chunk) {
+			t.Fatal(len(res), err)
+		}
+	}
+	if got := contentHash(t, batch); got != want {
+		t.Errorf("batched load differs from one at a time")
+	}
+	closeStore(t, batch)
+	batch = open(t, dir, Options{NoSync: true})
+	defer closeStore(t, batch)
+	if got := contentHash(t, batch); got != want {
+		t.Errorf("reopened store differs")
+	}
+
+	if c := len(batch.cur.Load().index[kindIndex[graph.KindAgendaItem]].chunks); c < 3 {
+		t.Fatalf("agenda items fill %d chunks; the test wants several", c)
+	}
+	// Paging over a kind with hundreds of facts visits each once, in
+	// SortKey order.
+	for _, k := range []graph.Kind{graph.KindAgendaItem, graph.KindAttendance, graph.KindPerson} {
+		var ids []string
+		p := graph.Page{First: 137}
+		for {
+			r, err := batch.List(ctx, k, graph.Filter{}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.IDs...)
+			if !r.HasNext {
+				break
+			}
+			p.After = r.EndCursor
+		}
+		got, err := batch.Get(ctx, ids)
+		if err != nil || len(got) != len(ids) {
+			t.Fatalf("%s: Get %d of %d: %v", k, len(got), len(ids), err)
+		}
+		if !slices.IsSortedFunc(ids, func(a, b string) int { return cmp.Compare(graph.SortKey(got[a]), graph.SortKey(got[b])) }) {
+			t.Errorf("%s: pages out of SortKey order", k)
+		}
+		if n, _ := batch.Count(ctx, k, graph.Filter{}); n != len(ids) || len(slices.Compact(slices.Sorted(slices.Values(ids)))) != n {
+			t.Errorf("%s: paged %d IDs, Count %d", k, len(ids), n)
+		}
+	}
+	rel, err := batch.Related(ctx, graph.RelMeetingsOfCluster, []string{"cluster:g1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := batch.Get(ctx, rel["cluster:g1"])
+	if len(rel["cluster:g1"]) != n/genClusters || !slices.IsSortedFunc(rel["cluster:g1"], func(a, b string) int {
+		return cmp.Compare(graph.SortKey(got[a]), graph.SortKey(got[b]))
+	}) {
+		t.Errorf("MeetingsOfCluster = %v", rel["cluster:g1"])
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestReplaceDocumentsAtomicValidation(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, t.TempDir(), Options{})
+	defer closeStore(t, s)
+	storetest.Load(t, ctx, s, storetest.Reference())
+	before := contentHash(t, s)
+	bad := storetest.Minutes2()
+	bad.Links[0].ID = "nonsense"
+	_, err := s.ReplaceDocuments(ctx, []*graph.DocumentFacts{storetest.Minutes1(), bad})
+	if graph.ErrorCode(err) != graph.ErrInvalid {
+		t.Fatalf("batch with an invalid document: %v; want ErrInvalid", err)
+	}
+	if contentHash(t, s) != before {
+		t.Error("a rejected batch changed the store")
+	}
+	res, err := s.ReplaceDocuments(ctx, []*graph.DocumentFacts{storetest.Minutes1(), storetest.Minutes1(), storetest.Reference()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Unchanged || !res[1].Unchanged || !res[2].Unchanged || res[0].Facts != len(storetest.FactIDs(storetest.Minutes1())) {
+		t.Errorf("results = %+v", res)
+	}
+}
+
+func TestGetReturnsCopies(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, t.TempDir(), Options{})
+	defer closeStore(t, s)
+	storetest.Load(t, ctx, s, storetest.Fixtures()...)
+	before := contentHash(t, s)
+	got, err := s.Get(ctx, []string{"person:anna-jensen", "initiative:laegedaekning-taarnby", "link:same-carl-dorte"})
+	if err != nil || len(got) != 3 {
+		t.Fatal(got, err)
+	}
+	p := got["person:anna-jensen"].(*graph.Person)
+	p.Aliases[0] = "changed"
+	p.Sources[0].Quote = "changed"
+	*got["initiative:laegedaekning-taarnby"].(*graph.Initiative).AmountDKK = 1
+	got["link:same-carl-dorte"].(*graph.Link).Props["reason"] = "changed"
+	if contentHash(t, s) != before {
+		t.Error("changing what Get returned changed the store")
+	}
+}
