@@ -88,33 +88,30 @@ func schemaStatements() []*statement {
 
 // Statements with a fixed name.
 var (
-	stmtPing               = stmt("ping")
-	stmtDocumentSHA        = stmt("document_sha")
-	stmtDocumentFactIDs    = stmt("document_fact_ids")
-	stmtDocumentUnsource   = stmt("document_unsource")
-	stmtDocumentUpsert     = stmt("document_upsert")
-	stmtDocumentDelete     = stmt("document_delete")
-	stmtContribute         = stmt("contribute")
-	stmtContributions      = stmt("contributions")
-	stmtFactRetire         = stmt("fact_retire")
-	stmtEdgesOwned         = stmt("edges_owned")
-	stmtEdgeDelete         = stmt("edge_delete")
-	stmtStubsMerge         = stmt("stubs_merge")
-	stmtFactsExisting      = stmt("facts_existing")
-	stmtStubsCleanup       = stmt("stubs_cleanup")
-	stmtGetFacts           = stmt("get_facts")
-	stmtGetDocuments       = stmt("get_documents")
-	stmtDocuments          = stmt("documents")
-	stmtList               = stmt("list")
-	stmtCount              = stmt("count")
-	stmtClustersOfRegion   = stmt("clusters_of_region")
-	stmtRelated            = stmt("related")
-	stmtRelatedOfDocument  = stmt("related_of_document")
-	stmtFactsOfDocument    = stmt("facts_of_document")
-	stmtSearch             = stmt("search")
-	stmtStatsFacts         = stmt("stats_facts")
-	stmtStatsDocuments     = stmt("stats_documents")
-	stmtStatsContributions = stmt("stats_contributions")
+	stmtPing              = stmt("ping")
+	stmtDocumentSHA       = stmt("document_sha")
+	stmtDocumentFactIDs   = stmt("document_fact_ids")
+	stmtDocumentUnsource  = stmt("document_unsource")
+	stmtDocumentUpsert    = stmt("document_upsert")
+	stmtDocumentDelete    = stmt("document_delete")
+	stmtContribute        = stmt("contribute")
+	stmtContributions     = stmt("contributions")
+	stmtFactRetire        = stmt("fact_retire")
+	stmtEdgesOwned        = stmt("edges_owned")
+	stmtEdgeDelete        = stmt("edge_delete")
+	stmtStubsMerge        = stmt("stubs_merge")
+	stmtFactsExisting     = stmt("facts_existing")
+	stmtStubsCleanup      = stmt("stubs_cleanup")
+	stmtGet               = stmt("get")
+	stmtDocuments         = stmt("documents")
+	stmtList              = stmt("list")
+	stmtCount             = stmt("count")
+	stmtClustersOfRegion  = stmt("clusters_of_region")
+	stmtRelated           = stmt("related")
+	stmtRelatedOfDocument = stmt("related_of_document")
+	stmtFactsOfDocument   = stmt("facts_of_document")
+	stmtSearch            = stmt("search")
+	stmtStats             = stmt("stats")
 )
 
 // kindLabels lists the label of every fact kind (the kind's name). Labels
@@ -222,7 +219,7 @@ var (
 	factProps = []string{
 		"json", "sortKey", "searchText", "name", "names", "origins", "subtype",
 		"regionId", "clusterId", "clusterIds", "bodyId", "level", "date",
-		"ownerId", "amountDkk", "periodStart", "periodEnd",
+		"ownerId", "amountDkk", "periodStart", "periodEnd", "contributions",
 	}
 	modelProps = func() []string {
 		l := append([]string{"id", "kind"}, factProps...)

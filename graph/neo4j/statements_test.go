@@ -147,7 +147,7 @@ var paramExamples = map[string]any{
 	"ownerId": "org:kk", "amountMin": int64(100000), "amountMax": int64(2000000), "amountDkk": int64(1350000),
 	"runningOn": "2025-06-01", "periodStart": "2025-01-01", "periodEnd": "2026-12-31",
 	"after": "anna jensen\u0000person:anna-jensen", "limit": 51, "rel": "MembershipsOfPerson",
-	"word": "anna", "owner": "membership:anna-bisp-pol-chair", "from": "person:anna-jensen",
+	"word": "anna", "contributions": 2, "owner": "membership:anna-bisp-pol-chair", "from": "person:anna-jensen",
 	"to": "membership:anna-bisp-pol-chair", "start": "person:anna-jensen", "end": "membership:anna-bisp-pol-chair",
 }
 
@@ -221,5 +221,21 @@ func TestGateManifest(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s is stale; run go test ./graph/neo4j -run GateManifest -update", gateManifest)
+	}
+}
+
+// TestRetireClearsEverything checks that fact_retire clears every property
+// fact_set_<kind> sets, so a retired fact leaves no filterable trace.
+func TestRetireClearsEverything(t *testing.T) {
+	text := stmtFactRetire.text
+	for _, p := range append([]string{"kind"}, factProps...) {
+		if !strings.Contains(text, "f."+p+" = null") {
+			t.Errorf("fact_retire does not clear %s", p)
+		}
+	}
+	for _, k := range graph.Kinds {
+		if !strings.Contains(text, ":"+string(k)) {
+			t.Errorf("fact_retire does not remove the label %s", k)
+		}
 	}
 }

@@ -172,7 +172,7 @@ func replace(ctx context.Context, tx neo4j.ManagedTransaction, docID string, doc
 			retired = append(retired, id)
 			continue
 		}
-		row, err := factRow(f)
+		row, err := factRow(f.fact, f.documents)
 		if err != nil {
 			return res, err
 		}
@@ -210,8 +210,8 @@ func replace(ctx context.Context, tx neo4j.ManagedTransaction, docID string, doc
 
 // mergedFacts reads every contribution to the given facts and merges them.
 // Facts without contributions are absent.
-func mergedFacts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]any, error) {
-	out := map[string]any{}
+func mergedFacts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]mergedFact, error) {
+	out := map[string]mergedFact{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -220,8 +220,10 @@ func mergedFacts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 		return nil, err
 	}
 	contribs := map[string][]graph.Contribution{}
+	docs := map[string]int{}
 	for _, r := range recs {
 		id := r.str("id")
+		docs[id]++
 		cs, err := decodeContribution(id, r.str("json"), r.str("document"))
 		if err != nil {
 			return nil, err
@@ -231,9 +233,15 @@ func mergedFacts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string)
 	for id, cs := range contribs {
 		f := graph.Merge(cs)
 		graph.Normalize(f)
-		out[id] = f
+		out[id] = mergedFact{fact: f, documents: docs[id]}
 	}
 	return out, nil
+}
+
+// mergedFact is a fact as read and the number of documents contributing.
+type mergedFact struct {
+	fact      any
+	documents int
 }
 
 func decodeContribution(id, factsJSON, docJSON string) ([]graph.Contribution, error) {
@@ -268,11 +276,11 @@ func decodeFact(id string, raw []byte) (any, error) {
 	return f, nil
 }
 
-func syncEdges(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, merged map[string]any) error {
+func syncEdges(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, merged map[string]mergedFact) error {
 	want := map[edgeKey]bool{}
 	for _, id := range ids {
 		if f, ok := merged[id]; ok {
-			for _, e := range graph.Edges(f) {
+			for _, e := range graph.Edges(f.fact) {
 				if _, ok := relTypes[e.Rel]; ok {
 					want[edgeKey{id, e}] = true
 				}
@@ -381,9 +389,10 @@ func nullIfEmpty(s string) any {
 }
 
 // factRow returns the properties fact_set_<kind> writes for a merged fact:
-// the fact as JSON, its sort key and search text, and the scalar
-// properties List and Count filter on (null where they do not apply).
-func factRow(f any) (map[string]any, error) {
+// the fact as JSON, its sort key and search text, the number of documents
+// contributing (for Stats), and the scalar properties List and Count filter
+// on (null where they do not apply).
+func factRow(f any, documents int) (map[string]any, error) {
 	b, err := json.Marshal(f)
 	if err != nil {
 		return nil, err
@@ -404,7 +413,7 @@ func factRow(f any) (map[string]any, error) {
 		"id": id, "kind": string(graph.KindOf(id)), "json": string(b),
 		"sortKey": graph.SortKey(f), "searchText": graph.SearchText(f),
 		"name": nullIfEmpty(graph.NameOf(f)), "names": strings.Join(names, "\n"),
-		"origins": origins,
+		"origins": origins, "contributions": documents,
 	}
 	for _, p := range factProps {
 		if _, ok := row[p]; !ok {

@@ -1,2 +1,0 @@
-MATCH (:Fact)-[c:SOURCED_IN]->(:Document)
-RETURN count(c) AS n

@@ -1,2 +1,0 @@
-MATCH (d:Document)
-RETURN count(d) AS n
