@@ -20,9 +20,12 @@
 //     reads as zero); Stats.Contributions counts (document, fact ID) pairs,
 //     not counting the Document itself; WriteResult.Facts counts the
 //     distinct fact IDs the document contributes.
+//   - Each call answers from one consistent state: a Get or Stats that runs
+//     while a document is written sees all of the write or none of it.
 //   - Get compares facts after graph.Normalize; Documents and Get of a
 //     Document ignore LoadedAt, which the store may set.
 //
 // Fixtures are deliberately small so the suite also runs against a slow
-// Bolt server.
+// Bolt server: about 1,200 store calls, plus the readers of the concurrency
+// subtest, which run for as long as its 16 writes take.
 package storetest

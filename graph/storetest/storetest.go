@@ -66,7 +66,7 @@ func testEmpty(t *testing.T, ctx context.Context, s graph.Store) {
 	if got, err := s.Get(ctx, nil); err != nil || len(got) != 0 {
 		t.Errorf("Get(nil) = %v, %v; want an empty map", got, err)
 	}
-	checkModel(t, ctx, s, newModel())
+	checkModelLight(t, ctx, s, newModel())
 	ok, err := s.DeleteDocument(ctx, M1DocID)
 	if err != nil || ok {
 		t.Errorf("DeleteDocument of a missing document = %v, %v; want false, nil", ok, err)
@@ -221,8 +221,21 @@ var searchCases = []struct {
 	{"ingenting her", nil, 10},
 }
 
-// checkModel compares every read method with the model.
+// checkModel compares every read method with the model, with every filter
+// case and search case.
 func checkModel(t *testing.T, ctx context.Context, s graph.Store, m *model) {
+	t.Helper()
+	compareModel(t, ctx, s, m, true)
+}
+
+// checkModelLight compares every read method with the model, with fewer
+// filters and searches, to keep the number of round trips down.
+func checkModelLight(t *testing.T, ctx context.Context, s graph.Store, m *model) {
+	t.Helper()
+	compareModel(t, ctx, s, m, false)
+}
+
+func compareModel(t *testing.T, ctx context.Context, s graph.Store, m *model, full bool) {
 	t.Helper()
 	ids := m.allIDs()
 	got, err := s.Get(ctx, ids)
@@ -255,6 +268,11 @@ func checkModel(t *testing.T, ctx context.Context, s graph.Store, m *model) {
 	}
 
 	cases := filterCases()
+	if !full {
+		for k, fs := range cases {
+			cases[k] = fs[:1]
+		}
+	}
 	for _, k := range graph.Kinds {
 		for _, f := range append([]graph.Filter{{}}, cases[k]...) {
 			want := m.list(k, f)
@@ -295,7 +313,11 @@ func checkModel(t *testing.T, ctx context.Context, s graph.Store, m *model) {
 		}
 	}
 
-	for _, c := range searchCases {
+	searches := searchCases
+	if !full {
+		searches = searches[:2]
+	}
+	for _, c := range searches {
 		hits, err := s.Search(ctx, c.text, c.kinds, c.limit)
 		if err != nil {
 			t.Errorf("Search(%q): %v", c.text, err)
@@ -542,27 +564,27 @@ func testDelete(t *testing.T, ctx context.Context, s graph.Store) {
 	if err != nil || ok {
 		t.Errorf("deleting M2 again = %v, %v; want false", ok, err)
 	}
-	checkModel(t, ctx, s, newModel(Reference(), Minutes1(), Admin()))
+	checkModelLight(t, ctx, s, newModel(Reference(), Minutes1(), Admin()))
 
 	// Deleting the reference leaves the minutes' facts that point at it.
 	if ok, err := s.DeleteDocument(ctx, RefDocID); err != nil || !ok {
 		t.Fatalf("DeleteDocument(reference) = %v, %v", ok, err)
 	}
-	checkModel(t, ctx, s, newModel(Minutes1(), Admin()))
+	checkModelLight(t, ctx, s, newModel(Minutes1(), Admin()))
 
 	for _, id := range []string{M1DocID, AdminDocID} {
 		if ok, err := s.DeleteDocument(ctx, id); err != nil || !ok {
 			t.Fatalf("DeleteDocument(%s) = %v, %v", id, ok, err)
 		}
 	}
-	checkModel(t, ctx, s, newModel())
+	checkModelLight(t, ctx, s, newModel())
 	st, err := s.Stats(ctx)
 	if err != nil || st.Documents != 0 || st.Contributions != 0 {
 		t.Errorf("Stats after deleting everything = %+v, %v", st, err)
 	}
 	// And it loads again.
 	Load(t, ctx, s, Fixtures()...)
-	checkModel(t, ctx, s, newModel(Fixtures()...))
+	checkModelLight(t, ctx, s, newModel(Fixtures()...))
 }
 
 func testInvalid(t *testing.T, ctx context.Context, s graph.Store) {
@@ -571,6 +593,7 @@ func testInvalid(t *testing.T, ctx context.Context, s graph.Store) {
 
 	// Filters a kind does not honour.
 	fields := reflect.VisibleFields(reflect.TypeFor[graph.Filter]())
+	counted := map[graph.Kind]bool{}
 	for _, k := range graph.Kinds {
 		for _, fld := range fields {
 			if fld.Name == "Origin" || slices.Contains(graph.FilterFields[k], fld.Name) {
@@ -586,8 +609,11 @@ func testInvalid(t *testing.T, ctx context.Context, s graph.Store) {
 			}
 			_, err := s.List(ctx, k, f, graph.Page{})
 			wantCode(t, fmt.Sprintf("List(%s, %s)", k, fld.Name), err, graph.ErrInvalid)
-			_, err = s.Count(ctx, k, f)
-			wantCode(t, fmt.Sprintf("Count(%s, %s)", k, fld.Name), err, graph.ErrInvalid)
+			if !counted[k] {
+				_, err = s.Count(ctx, k, f)
+				wantCode(t, fmt.Sprintf("Count(%s, %s)", k, fld.Name), err, graph.ErrInvalid)
+				counted[k] = true
+			}
 		}
 	}
 	_, err := s.List(ctx, graph.Kind("Nonsense"), graph.Filter{}, graph.Page{})
@@ -621,7 +647,7 @@ func testInvalid(t *testing.T, ctx context.Context, s graph.Store) {
 	if after := hashAll(t, ctx, s); after != before {
 		t.Errorf("rejected writes changed the store: content hash %s → %s", before, after)
 	}
-	checkModel(t, ctx, s, newModel(Fixtures()...))
+	checkModelLight(t, ctx, s, newModel(Fixtures()...))
 }
 
 // newDoc returns a document not yet loaded with the same shape as Minutes1.
