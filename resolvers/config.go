@@ -43,7 +43,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		MaxDepth:        15,
-		MaxComplexity:   100_000,
+		MaxComplexity:   200_000,
 		DefaultPageSize: graph.DefaultPageSize,
 		MaxPageSize:     graph.MaxPageSize,
 		RequestTimeout:  30 * time.Second,
@@ -51,7 +51,7 @@ func DefaultConfig() Config {
 		MaxBodyBytes:    1 << 20,
 		APQCacheSize:    1000,
 		QueryCacheSize:  1000,
-		LoaderWait:      2 * time.Millisecond,
+		LoaderWait:      10 * time.Millisecond,
 	}
 }
 

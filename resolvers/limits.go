@@ -28,7 +28,7 @@ var _ interface {
 	graphql.OperationContextMutator
 } = depthLimit{}
 
-func (depthLimit) ExtensionName() string                     { return "DepthLimit" }
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
 func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
@@ -68,12 +68,12 @@ func selectionDepth(set ast.SelectionSet) int {
 }
 
 // Typical sizes of the lists that have no first argument, used to estimate
-// a query's cost. They are deliberately a little above what the corpus
-// shows.
+// a query's cost. They are deliberately typical of the corpus; the limit
+// (Config.MaxComplexity) leaves room for queries several times that size.
 const (
-	fewItems    = 5  // a region's clusters, a person's seats, an item's initiatives
-	someItems   = 15 // a cluster's municipalities or bodies, a meeting's items
-	manyItems   = 30 // a body's members, a meeting's attendance
+	fewItems    = 3  // a region's clusters, a person's seats, an item's initiatives
+	someItems   = 8  // a cluster's municipalities or bodies, a meeting's items
+	manyItems   = 20 // a body's members, a meeting's attendance
 	sourceItems = 3  // a fact's sources
 )
 
