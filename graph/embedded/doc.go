@@ -8,8 +8,11 @@
 // document's full facts) is appended to a write-ahead log as one record
 // framed with its length and a CRC-32C, and fsync'd before the write
 // returns. Open replays the newest snapshot and then the log; a torn or
-// corrupt tail (a crash in the middle of a write) is cut off, so the store
-// holds exactly the documents whose writes completed. When the log outgrows
+// corrupt tail (a crash in the middle of a write) is cut off and logged, so
+// the store holds exactly the documents whose writes completed. Framing
+// cannot find its way past damage, so damage in the middle of the log also
+// cuts off the records after it; a damaged snapshot fails Open with
+// ErrInternal instead. When the log outgrows
 // the snapshot, the store writes a new snapshot (temporary file, fsync,
 // rename, fsync of the directory) and starts a fresh log. An exclusive
 // flock on dir/LOCK keeps a second process out of the directory.
@@ -17,6 +20,9 @@
 // Files in the directory: LOCK, snapshot-GEN.db and wal-GEN.log, where GEN
 // (16 hex digits) grows with each compaction; the log of generation G holds
 // the writes made after snapshot G.
+//
+// Beyond graph.Store, ReplaceDocuments writes many documents with one fsync
+// (for bulk loads) and Compact forces a snapshot.
 //
 // # Concurrency
 //
