@@ -2,149 +2,807 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
-// Initiatives: projects, agreements, funding pots and allocations named in
-// the items, with the amounts and periods the items give them.
+// Initiatives: projects, agreements, funding pots and allocations,
+// programmes, action plans, pilots, named services and reforms named in
+// the items, with the amounts, periods, owners and organisations the items
+// give them.
+//
+// Each item is read in three steps. First, candidates: names found by a
+// set of rules (below), each a small pattern of Danish administrative
+// language, on the item's title and on every line of its body outside the
+// appendix. Second, candidates that name the same thing are merged, the
+// other spellings kept as aliases. Third, amounts, periods and owners are
+// attached to the candidate they are written next to, or to the item's
+// main initiative or funding pot.
+//
+// The rules, by the name recorded in initCand.rule:
+//
+//	title      an item title that, stripped of its process words
+//	           ("Godkendelse af", "Orientering om", time slots), is itself
+//	           a name: a compound with an initiative head ("Natlægevagt",
+//	           "lægedækningspuljen", "pilotprojekt: X"), a proper name
+//	           ("TeleKOL", "Den Mobile Akutmodtagelse"), or a phrase the
+//	           body calls "modellen for ..." ("udvidet behandlingsansvar")
+//	quoted     a name in quotes; lower-case only after an initiative word
+//	           ("initiativer i forhold til ”vælg klogt”"); never a group,
+//	           a topic ("emnet ...", "temadrøftelse") or a working group
+//	noun       "projektet X", "klyngeprojektet X", "indsatsen X", "puljen
+//	           X", "handleplan vedr. X", "projekt omkring x", "indsatsen
+//	           omkring x"
+//	compound   "SAM:BO-aftalen", "LEAD-indsatsen", "Kom Trygt Hjem-indsatsen",
+//	           "TeleKOL indsatsen"
+//	genitive   "Klynges Syds handleplan"
+//	proper     "Det nationale ledelsesprogram", "Fredericia Sundhedshus"
+//	action     "styrkelse af Fremskudt Funktion", "evaluering af X"
+//	umbrella   "som en del af det Nordjyske eSundhedsvæsen"
+//	plan       "10 års plan for psykiatri og mental sundhed"
+//	reform     "sundhedsreformen", "ældreformen"
+//	agreement  "Sundhedsaftalen 2024-2027"
+//	pot        "klyngemidlerne for 2022 og 2023"
+//	funding    "afsættes 300.000 kr. af klyngemidlerne til at finansiere X",
+//	           "Klyngemidler anvendes til X"
+//	list       the entries of a list introduced by "... indsatser:",
+//	           "... to fælles projekter," or "initiativer ..., herunder"
+//	established "der er etableret et nyt ungehus"
+
+// initCand is a candidate initiative with where and how it was found.
+type initCand struct {
+	Initiative
+	rule   string // the rule that found it (see above)
+	rank   int    // how much the name is a name: 3 quoted or proper, 2 pattern, 1 title
+	pot    bool   // a funding pot (midler, pulje)
+	lo, hi int    // byte span on its line; -1 for a title
+}
+
+// Initiative head words: the last part of a compound that names an
+// initiative ("pilotprojekt", "lægedækningspuljen", "Natlægevagt").
+const initHead = `(?:reform(?:en)?|vagt(?:en)?|pulje(?:n)?|midler(?:ne)?|program(?:met)?|projekt(?:et)?|aftale(?:n)?|handleplan(?:en)?|ordning(?:en)?|indsats(?:en)?)`
+
+// name continues a proper name: capitalised words, with lower-case
+// connectors between them.
+const properName = `\p{Lu}[\p{L}\d:]*(?:\s+(?:(?:i|og|for|om|på|af)\s+)?\p{Lu}[\p{L}\d:]*)*`
 
 var (
+	// titleLead is a process word at the start of a title: "Godkendelse
+	// af", "Orientering om", "Drøftelse og beslutning vedr.", "Status på
+	// implementeringen af", "Ansøgning om midler fra".
+	titleLead = regexp.MustCompile(`(?i)^(?:(?:godkendelse|orientering|drøftelse|beslutning|status|opfølgning|evaluering|ansøgning|anvendelse|præsentation|forslag|implementering(?:en)?|organisering|midler|initiativer)(?:\s+og\s+(?:beslutning|drøftelse|implementering|organisering))*\s*(?:af|om|vedr\.?|vedrørende|på|til|fra|omkring|:)\s+)+`)
+	// titleTail cuts what follows a name in a title: " - status til ...",
+	// ", status på ...".
+	titleTail  = regexp.MustCompile(`\s+[-–]\s+.*$|,\s+.*$`)
+	timeSuffix = regexp.MustCompile(`(?:\s*[-–]\s*\d+\s*min\.?|,\s*kl\.\s*[\d.:]+\s*[-–]\s*[\d.:]+)$`)
+	// titleHeadFirst: the title starts with an initiative compound
+	// ("Natlægevagt", "lægedækningspuljen", "det tværsektorielle
+	// forløbsprogram for ..."); a bare "program for" is not one.
+	titleHeadFirst = regexp.MustCompile(`(?i)^(?:(?:det|den|de)\s+\p{L}+\s+)?\p{L}{3,}` + initHead + `(?::|\b)`)
+	// headWord is the initiative compound at the start of a title.
+	headWord = regexp.MustCompile(`(?i)^\p{L}{3,}` + initHead + `\b`)
+	// mixedCase is a proper name written in mixed case ("TeleKOL").
+	acronymLike = regexp.MustCompile(`^\p{L}+\p{Lu}[\p{L}:]*$`)
+	mixedCase   = regexp.MustCompile(`^\p{Lu}\p{Ll}+\p{Lu}{2,}\p{L}*$`)
+	// capPhrase is a title made of capitalised words ("Den Mobile
+	// Akutmodtagelse").
+	capPhrase = regexp.MustCompile(`^(?:De[nt]\s+)?\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)+$`)
+
 	// quotedName: ”Ulighed i Sundhed”, 'Mening og Mestring', "X", “X”.
 	quotedName = regexp.MustCompile(`(?:”([^”]{3,150})”|“([^”]{3,150})”|"([^"]{3,150})"|'([^']{3,150})'|‘([^’]{3,150})’)`)
-	// projectName: "projektet Ulighed i sundhed", "klyngeprojektet Kom
-	// trygt hjem".
-	projectName = regexp.MustCompile(`\b(?:klynge)?projekt(?:et)?\s+(\p{Lu}[^.,;:()”"'\n]{2,120})`)
+	// quoteCue: an initiative word just before a lower-case quoted name.
+	quoteCue = regexp.MustCompile(`(?i)(?:initiativ\p{L}*|indsats\p{L}*|projekt\p{L}*|etablere?t?|pulje\p{L}*|program\p{L}*)\s+(?:(?:i forhold til|omkring|om|vedr\.?|en|et|af)\s+)?$`)
+	// quoteTopic: a quoted name that is a topic, not an initiative.
+	quoteTopic = regexp.MustCompile(`(?i)\b(?:emne(?:t|r|rne)?|tema(?:et)?|temadrøftelse(?:n|r|rne)?)\b`)
+	// quoteGroup: a quoted name of a group.
+	quoteGroup = regexp.MustCompile(`(?i)(?:gruppe(?:n|r|rne)?|udvalg(?:et)?)\s*:?\s*$|arbejdsgrupp`)
+	// descriptor: an initiative word right before a quoted name
+	// ("sundhedsreform", "LEAD-indsatsen", "prøvehandlingen",
+	// "projektet").
+	descriptor = regexp.MustCompile(`(?i)(?:^|[\s(])([\p{L}:-]*(?:reform|indsats(?:en)?|projekt(?:et)?|prøvehandling(?:en)?|pulje(?:n)?|program(?:met)?|aftale(?:n)?))\s*,?\s*$`)
+
+	// nounName: "projektet Ulighed i sundhed", "klyngeprojektet Kom trygt
+	// hjem", "indsatsen Ulighed i Sundhed", "handleplan vedr. Den sidste
+	// tid".
+	nounName = regexp.MustCompile(`\b(?:(?:klynge|pilot)?projekt(?:et)?|indsatsen|puljen|programmet|prøvehandlingen|(?:(?:handle)?plan(?:en)?|pulje(?:n)?|program(?:met)?)\s+(?:vedr\.|vedrørende|for))\s+(\p{Lu}[^.,;:()”"'\n]{2,120})`)
+	// nounAbout: "projekt omkring hovedpinepatienter", "indsatsen omkring
+	// let tilgængelige tilbud", "projekt i regi af SydKIP".
+	nounAbout = regexp.MustCompile(`(?i)\b(projekt(?:et)?|indsatsen)\s+(omkring|vedr\.|vedrørende|i regi af)\s+([^.,;:()”"'\n]{3,120})`)
+	// compoundName: "SAM:BO-aftalen", "LEAD-indsatsen", "Kom Trygt
+	// Hjem-indsatsen", "TeleKOL indsatsen".
+	compoundName = regexp.MustCompile(`((?:\p{Lu}\p{L}*\s+){0,3}\p{Lu}[\p{L}\d:]*)(?:-|\s)(aftalen|indsatsen|projektet|programmet)\b`)
+	// genitiveName: "Klynges Syds handleplan".
+	genitiveName = regexp.MustCompile(`\b(\p{Lu}\p{L}*s(?:\s+\p{Lu}\p{L}*s)*)\s+(handleplan|projekt|pulje|program|strategi)(?:en|et|met)?\b`)
+	// properHead: "Det nationale ledelsesprogram", "Det Nationale
+	// Ledelsesprogram 2025", "Fredericia Sundhedshus".
+	properHead = regexp.MustCompile(`\bDe[nt]\s+(?:\p{L}+\s+){1,2}?\p{L}*(?:program|plan|projekt|pulje|reform|ordning|netværk)(?:met|en|et)?\b(?:\s+(?:19|20)\d\d)?|\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}*(?:hus|klinik|program|projekt|pulje|netværk)\b`)
+	// actionName: "styrkelse af Fremskudt Funktion", "evaluering af Kom
+	// Trygt Hjem-indsatsen".
+	actionName = regexp.MustCompile(`\b((?i:styrkelse|etablering|evaluering|udvikling|udbredelse|skalering)(?:en)?\s+af\s+)(` + properName + `(?:-\p{L}+)?)`)
+	// umbrellaName: "som en del af det Nordjyske eSundhedsvæsen".
+	umbrellaName = regexp.MustCompile(`(?i:en del af)\s+(?:det|den)\s+(\p{Lu}\p{L}*\s+\p{L}*\p{Lu}\p{L}*)`)
+	// yearPlan: "10 års plan for psykiatri og mental sundhed", "10-års
+	// planen for psykiatri".
+	yearPlan = regexp.MustCompile(`(?i)\b(\d+[- ]?års[- ]?plan(?:en)?\s+for\s+[^.,;:()”"'\n]+)`)
+	// reformWord: "sundhedsreformen", "ældreformen"; not "reformerne".
+	reformWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d-])(\p{L}+reform(?:en)?)(?:[^\p{L}\d]|$)`)
 	// agreementName: "Sundhedsaftalen 2024-2027".
 	agreementName = regexp.MustCompile(`\b(Sundhedsaftale(?:n)?\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2}))\b`)
+	// potName: "klyngemidlerne for 2022 og 2023", "puljen for 2025".
+	potName = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(\p{L}{3,}(?:midler(?:ne)?|pulje(?:n)?)\s+for\s+((?:19|20)\d\d(?:\s*(?:og|-|–)\s*(?:19|20)\d\d)?))`)
 	// fundedPurpose: "afsættes 300.000 kr. af klyngemidlerne til at
 	// finansiere samarbejdet om X".
 	fundedPurpose = regexp.MustCompile(`^[^.]{0,60}?\btil at (?:finansiere|understøtte|etablere)\s+([^.,;:()]+)`)
+	// fundsUsedFor: "Klyngemidler anvendes til udvikling af X".
+	fundsUsedFor = regexp.MustCompile(`(?i)\b\p{L}*midl(?:er|erne)\s+(?:anvendes|bruges|afsættes)\s+til\s+(?:at\s+)?((?:[^.;:()]|\.\p{L})+)`)
+	// establishedName: "der er etableret et nyt ungehus".
+	establishedName = regexp.MustCompile(`(?i)\b(?:etableret|etableres|oprettet|åbnet)\s+(?:et|en)\s+((?:nyt?\s+)?\p{L}*(?:hus|klinik|tilbud|netværk))(?:[^\p{L}]|$)`)
+	// listIntro: a line that introduces a list of initiatives.
+	listIntro = regexp.MustCompile(`(?i)\b\p{L}*(?:indsatser|initiativer|projekter)\b.*(?:[:,]|herunder)\s*$`)
+	listEntry = regexp.MustCompile(`^(?:[-–•*]|\d{1,2}\.)\s+(.+)$`)
+	// listSkip: a list entry that holds other initiatives or only a
+	// process.
+	listSkip = regexp.MustCompile(`(?i)\bherunder\b|\bi regi af\b`)
+	// draftLead: "Udarbejdelse af en samarbejdsmodel" names the model.
+	draftLead = regexp.MustCompile(`(?i)^udarbejdelse\s+af\s+(?:en|et)\s+`)
+	// nameEnd cuts a name at the clause that follows it.
+	nameEnd = regexp.MustCompile(`(?i)\s+(?:der|som|har|er|blev|bliver|skal|vil|kan|hvor|hvis|at|gennemføres|vedrørende|samt)\s.*$|\s+(?:med henblik på|bl\.a\.?|for at|herunder|mhp\.)(?:\s.*)?$|[.,;:]\s.*$|[.,;:]$`)
+
 	// projectPeriod: "Projektperioden forventes at være 1. november 2024
 	// til og med 31. oktober 2026".
 	projectPeriod = regexp.MustCompile(`(?i)(?:projekt)?perioden?\s+(?:forventes\s+at\s+være|er|løber)\s+(?:fra\s+)?(.+?)\.?$`)
 	endOfPeriod   = regexp.MustCompile(`(?i)(ved udgangen af (?:\p{L}+\s+)?\d{4})`)
-	titleProject  = regexp.MustCompile(`(?i)^(?:orientering om|godkendelse af|status på|drøftelse af)?\s*((?:pilot|klynge)?projekt(?:et)?\b.*)$`)
-	// agreementWord: "SAM:BO-aftalen".
-	agreementWord = regexp.MustCompile(`\b\p{Lu}[\p{Lu}\d:]+-aftalen\b`)
-	timeSuffix    = regexp.MustCompile(`(?:\s*-\s*\d+\s*min\.?|,\s*kl\.\s*[\d.:-]+)$`)
+	// startPhrase: "har været gældende siden d. 1. januar 2024", "trådte i
+	// kraft d. 1. november 2023", "overtog driften ... pr. den 1.
+	// september 2024", "har siden september 2021".
+	startPhrase = regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`)
+	// ownerPhrase: "er tovholder", "forankres i X", "ansvaret for
+	// klyngeprojektet X ... placeres i Y".
+	ownerTovholder = regexp.MustCompile(`(?:så\s+er|,\s*at)\s+(\p{Lu}[^,.]*?)\s+(?:er\s+)?tovholder\b`)
+	ownerAnchored  = regexp.MustCompile(`(?i)\bforankre[st]?\s+i\s+(?:det\s+eksisterende\s+)?(\p{L}[^.,;]*?(?:"[^"]+"|”[^”]+”|'[^']+')?)(?:[.,;]|$)`)
+	ownerPlaced    = regexp.MustCompile(`ansvaret for (?:projektledelse af )?(?:klynge|pilot)?projektet(?:\s+(\p{Lu}[^,.]*?))?\s+(?:har været |er )?placere[st]?\s+i\s+(\p{Lu}[^,.]*?)(?:,|\.|\s+og ansvaret|$)`)
+	orgMention     = regexp.MustCompile(`\b(?:Region \p{Lu}\p{L}+|\p{Lu}\p{L}+ Kommune|Sygehus \p{Lu}\p{L}+|Psykiatrien(?: i Region \p{Lu}\p{L}+)?|Blå Kors|DGI|DIF)\b`)
 )
+
+// stripTitle removes the process words and the time slot from an item
+// title and cuts what follows the name: "Godkendelse af initiativer til
+// Det Nationale Ledelsesprogram 2025, kl. 12.05-12.10" → "Det Nationale
+// Ledelsesprogram 2025".
+func stripTitle(title string) string {
+	s := strings.TrimSpace(timeSuffix.ReplaceAllString(strings.TrimSpace(title), ""))
+	s = titleLead.ReplaceAllString(s, "")
+	return strings.TrimSpace(titleTail.ReplaceAllString(s, ""))
+}
+
+// titleName returns the initiative an item title names, if it names one,
+// and whether it is a funding pot. body is the item's text (for the
+// "modellen for <title>" test).
+func titleName(title, body string) (name string, pot bool, ok bool) {
+	s := stripTitle(title)
+	if s == "" || noDecisionTitles.MatchString(s) || isParticipantItem(s) {
+		return "", false, false
+	}
+	switch {
+	case titleHeadFirst.MatchString(s):
+		h := strings.ToLower(headWord.FindString(s))
+		return s, strings.Contains(h, "midl") || strings.Contains(h, "pulje"), true
+	case mixedCase.MatchString(s), capPhrase.MatchString(s):
+		return s, false, true
+	}
+	if w := strings.Fields(s); len(w) >= 2 && len(w) <= 4 {
+		cue := regexp.MustCompile(`(?i)\b(?:modellen|ordningen|aftalen|projektet|indsatsen|driften)\s+(?:for|om|af)\s+` + regexp.QuoteMeta(s) + `\b`)
+		if cue.MatchString(body) {
+			return s, false, true
+		}
+	}
+	return "", false, false
+}
+
+// isListIntro reports whether a line introduces a list of initiatives
+// ("... de to anbefalede indsatser vedrørende lægedækning (se bilag 1):").
+func isListIntro(line string) bool { return listIntro.MatchString(line) }
+
+// listName returns the initiative a list entry names: its first sentence,
+// or nothing for an entry that begins with a quote (the quoted rule reads
+// it), holds other initiatives ("herunder", "i regi af") or is too long.
+func listName(entry string) (string, bool) {
+	e := strings.TrimSpace(entry)
+	if e == "" || strings.ContainsAny(e[:1], `"'`) || strings.HasPrefix(e, "”") || strings.HasPrefix(e, "“") || listSkip.MatchString(e) {
+		return "", false
+	}
+	if i := strings.Index(e, ". "); i > 0 {
+		e = e[:i]
+	}
+	e = strings.TrimRight(strings.TrimSpace(e), ".:;")
+	e = draftLead.ReplaceAllString(e, "")
+	if n := len(strings.Fields(e)); n < 2 || n > 25 || strings.HasSuffix(e, "?") {
+		return "", false
+	}
+	return upperFirst(e), true
+}
+
+// cutName shortens a name found in running text at the clause that
+// follows it.
+func cutInitName(s string) string {
+	s = strings.TrimSpace(nameEnd.ReplaceAllString(strings.TrimSpace(s), ""))
+	return strings.TrimRight(s, " -–")
+}
+
+// quotedAccepted reports whether a quoted name is an initiative, given
+// the text before it on its line.
+func quotedAccepted(name, before string) bool {
+	r := []rune(name)
+	if len(r) < 3 || quoteGroup.MatchString(before) || quoteTopic.MatchString(before) {
+		return false
+	}
+	if strings.ContainsAny(string(r[len(r)-1]), "?!") {
+		return false
+	}
+	if upper := strings.ToUpper(string(r[0])) == string(r[0]) && strings.ToLower(string(r[0])) != string(r[0]); upper {
+		return true
+	}
+	return quoteCue.MatchString(before)
+}
 
 // parseInitiatives finds the initiatives named in the items.
 func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative {
-	var out []Initiative
-	idx := map[string]int{}
-	add := func(in Initiative) int {
-		k := normName(in.Name)
-		if i, ok := idx[k]; ok {
-			return i
-		}
-		if in.Organisations == nil {
-			in.Organisations = []string{}
-		}
-		idx[k] = len(out)
-		out = append(out, in)
-		return len(out) - 1
-	}
-	year := c.year
+	var all []*initCand
 	for _, it := range items {
 		if isParticipantItem(it.title) {
 			continue
 		}
-		num := it.number
-		main := -1
-		title := strings.TrimSpace(timeSuffix.ReplaceAllString(it.title, ""))
-		if m := titleProject.FindStringSubmatch(title); m != nil {
-			main = add(Initiative{Name: upperFirst(strings.TrimSpace(m[1])), Item: refOf(num), Pos: t.pos(it.start, it.start)})
+		all = append(all, itemInitiatives(t, it, c)...)
+	}
+	all = mergeCands(all)
+	out := make([]Initiative, 0, len(all))
+	for _, k := range all {
+		in := k.Initiative
+		if in.Organisations == nil {
+			in.Organisations = []string{}
 		}
-		inAppendix := false
-		for n := it.start + 1; n <= it.end; n++ {
-			line := t.line(n)
-			if k, ok := headingKind(line); ok {
-				inAppendix = k == secAppendix || k == secAbsence
+		in.Aliases = dropSame(in.Name, in.Aliases)
+		out = append(out, in)
+	}
+	return out
+}
+
+// itemInitiatives reads one item.
+func itemInitiatives(t *text, it itemSpan, c *docContext) []*initCand {
+	num := it.number
+	year := c.year
+	var cands []*initCand
+	var body strings.Builder
+	for n := it.start + 1; n <= it.end; n++ {
+		body.WriteString(t.line(n))
+		body.WriteByte('\n')
+	}
+	// mainIdx is the item's main initiative: the title's, or the first
+	// one named.
+	main := -1
+	add := func(k *initCand) int {
+		if k.Organisations == nil {
+			k.Organisations = []string{}
+		}
+		k.Item = refOf(num)
+		cands = append(cands, k)
+		if main < 0 {
+			main = len(cands) - 1
+		}
+		return len(cands) - 1
+	}
+	if name, pot, ok := titleName(it.title, body.String()); ok {
+		k := &initCand{Initiative: Initiative{Name: upperFirst(name), Pos: t.pos(it.start, it.start)}, rule: "title", rank: 1, pot: pot, lo: -1, hi: -1}
+		if h := headWord.FindString(name); h != "" && h != name {
+			k.Aliases = append(k.Aliases, h)
+		}
+		add(k)
+	}
+	// The title is read by the line rules too: "Drøftelse og beslutning
+	// vedr. organisering og implementering af SAM:BO-aftalen".
+	lineCands := func(n int, line string) []*initCand {
+		ks := lineInitiatives(line, year)
+		for _, k := range ks {
+			k.Pos = t.pos(n, n)
+		}
+		return ks
+	}
+	for _, k := range lineCands(it.start, stripTitle(it.title)) {
+		add(k)
+	}
+	inAppendix, inList := false, false
+	for n := it.start + 1; n <= it.end; n++ {
+		line := t.line(n)
+		if k, ok := headingKind(line); ok {
+			inAppendix = k == secAppendix || k == secAbsence
+			inList = false
+			continue
+		}
+		if line == "" || inAppendix {
+			continue
+		}
+		var here []int // indexes of the candidates found on this line
+		if m := listEntry.FindStringSubmatch(line); m != nil && inList {
+			if name, ok := listName(m[1]); ok {
+				here = append(here, add(&initCand{Initiative: Initiative{Name: name, Pos: t.pos(n, n)}, rule: "list", rank: 2, lo: 0, hi: len(line)}))
+			}
+		} else {
+			inList = isListIntro(line)
+		}
+		for _, k := range lineCands(n, line) {
+			here = append(here, add(k))
+		}
+		// Amounts: a funded purpose names its own initiative; an amount
+		// before a name on the line is that name's; a total or a pot's
+		// size belongs to the item's funding pot; a project's budget to
+		// the main initiative.
+		low := strings.ToLower(line)
+		for ai, a := range findAmounts(line) {
+			v := a.dkk
+			if m := fundedPurpose.FindStringSubmatch(line[a.end:]); m != nil {
+				name := upperFirst(cutInitName(m[1]))
+				if len(strings.Fields(name)) >= 2 {
+					i := add(&initCand{Initiative: Initiative{Name: name, Pos: t.pos(n, n)}, rule: "funding", rank: 2, lo: a.end, hi: len(line)})
+					if cands[i].AmountDKK == nil {
+						cands[i].AmountDKK = &v
+					}
+					continue
+				}
+			}
+			if i := nextCand(cands, here, a.end); i >= 0 && strings.Contains(line[a.end:cands[i].lo], " til ") {
+				if cands[i].AmountDKK == nil {
+					cands[i].AmountDKK = &v
+				}
 				continue
 			}
-			if line == "" || inAppendix {
+			if ai > 0 {
+				continue // later figures on a line are breakdowns
+			}
+			before := strings.ToLower(line[:a.start])
+			if strings.Contains(before, "i alt") || strings.Contains(before, "pulje på") || strings.Contains(before, "samlet") {
+				if p := potOf(cands); p >= 0 && cands[p].AmountDKK == nil {
+					cands[p].AmountDKK = &v
+				}
 				continue
 			}
-			for _, m := range agreementName.FindAllStringSubmatch(line, -1) {
-				in := Initiative{Name: m[1], Item: refOf(num), Pos: t.pos(n, n)}
-				if s, e, ok := parsePeriod(m[2]+"-"+m[3], year); ok {
-					in.PeriodStart, in.PeriodEnd = &s, &e
-					// One name for "Sundhedsaftale 2024-27" and "Sundhedsaftalen 2024-2027".
-					in.Name = "Sundhedsaftalen " + s[:4] + "-" + e[:4]
-				}
-				add(in)
+			if main >= 0 && cands[main].AmountDKK == nil && strings.Contains(low, "projekt") {
+				cands[main].AmountDKK = &v
 			}
-			for _, m := range quotedName.FindAllStringSubmatchIndex(line, -1) {
-				name := ""
-				for g := 1; g <= 5; g++ {
-					if m[2*g] >= 0 {
-						name = strings.TrimSpace(line[m[2*g]:m[2*g+1]])
+		}
+		// Periods and start dates: of a name on the line, else the main
+		// initiative.
+		target := main
+		if len(here) > 0 {
+			target = here[0]
+		}
+		if target >= 0 {
+			k := cands[target]
+			if m := projectPeriod.FindStringSubmatch(line); m != nil && main >= 0 {
+				k = cands[main]
+				if s, e, ok := parsePeriod(m[1], year); ok {
+					if s != "" {
+						k.PeriodStart = &s
 					}
+					k.PeriodEnd = &e
 				}
-				before := strings.ToLower(line[:m[0]])
-				if strings.Contains(strings.ToLower(line), "arbejdsgrupp") {
-					continue // quoted names of working groups are bodies
-				}
-				if name == "" || strings.HasSuffix(strings.TrimSpace(before), "gruppen") || strings.HasSuffix(strings.TrimSpace(before), "gruppe") {
-					continue
-				}
-				r := []rune(name)
-				if len(r) == 0 || !(r[0] >= 'A' && r[0] <= 'Z' || strings.ContainsRune("ÆØÅ", r[0])) {
-					continue
-				}
-				i := add(Initiative{Name: name, Item: refOf(num), Pos: t.pos(n, n)})
-				if main < 0 {
-					main = i
+			} else if m := endOfPeriod.FindStringSubmatch(line); m != nil && k.PeriodEnd == nil {
+				if _, e, ok := parsePeriod(m[1], year); ok {
+					k.PeriodEnd = &e
 				}
 			}
-			for _, m := range agreementWord.FindAllString(line, -1) {
-				add(Initiative{Name: m, Item: refOf(num), Pos: t.pos(n, n)})
-			}
-			for _, m := range projectName.FindAllStringSubmatch(line, -1) {
-				name := strings.TrimSpace(clauseWords.ReplaceAllString(m[1], ""))
-				if len(name) < 3 {
-					continue
-				}
-				i := add(Initiative{Name: name, Item: refOf(num), Pos: t.pos(n, n)})
-				if main < 0 {
-					main = i
+			if m := startPhrase.FindStringSubmatch(line); m != nil && k.PeriodStart == nil {
+				if s, _, ok := parsePeriod(m[1], year); ok {
+					k.PeriodStart = &s
 				}
 			}
-			// Amounts: a funded purpose names its own initiative; otherwise
-			// the amount belongs to the item's main initiative.
-			for _, a := range findAmounts(line) {
-				v := a.dkk
-				after := line[a.end:]
-				if m := fundedPurpose.FindStringSubmatch(after); m != nil {
-					name := upperFirst(strings.TrimSpace(clauseWords.ReplaceAllString(strings.TrimSpace(m[1]), "")))
-					i := add(Initiative{Name: name, Item: refOf(num), Pos: t.pos(n, n)})
-					if out[i].AmountDKK == nil {
-						out[i].AmountDKK = &v
-					}
-					if main < 0 {
-						main = i
-					}
-					continue
-				}
-				if main >= 0 && out[main].AmountDKK == nil && strings.Contains(strings.ToLower(line), "projekt") {
-					out[main].AmountDKK = &v
+		}
+		// Owners and organisations.
+		setOwners(cands, here, main, line)
+		for _, i := range here {
+			for _, o := range sentenceOrgs(line, cands[i].lo) {
+				cands[i].Organisations = appendNew(cands[i].Organisations, o)
+			}
+		}
+	}
+	return mergeCands(dropContained(cands))
+}
+
+// lineInitiatives runs the line rules on one line. Candidates inside a
+// longer candidate of the same line are dropped by the caller.
+func lineInitiatives(line string, year int) []*initCand {
+	var ks []*initCand
+	addAt := func(name string, lo, hi int, rule string, rank int, aliases ...string) *initCand {
+		name = strings.TrimSpace(name)
+		if len([]rune(name)) < 3 {
+			return nil
+		}
+		k := &initCand{Initiative: Initiative{Name: upperFirst(name)}, rule: rule, rank: rank, lo: lo, hi: hi}
+		for _, a := range aliases {
+			if a = strings.TrimSpace(a); a != "" {
+				k.Aliases = append(k.Aliases, a)
+			}
+		}
+		ks = append(ks, k)
+		return k
+	}
+	for _, m := range agreementName.FindAllStringSubmatchIndex(line, -1) {
+		name := line[m[2]:m[3]]
+		k := addAt(name, m[0], m[1], "agreement", 3)
+		if s, e, ok := parsePeriod(line[m[4]:m[5]]+"-"+line[m[6]:m[7]], year); ok {
+			k.PeriodStart, k.PeriodEnd = &s, &e
+			// One name for "Sundhedsaftale 2024-27" and "Sundhedsaftalen 2024-2027".
+			k.Name = "Sundhedsaftalen " + s[:4] + "-" + e[:4]
+			k.Aliases = append(k.Aliases, name)
+		}
+	}
+	for _, m := range quotedName.FindAllStringSubmatchIndex(line, -1) {
+		name := ""
+		for g := 1; g <= 5; g++ {
+			if m[2*g] >= 0 {
+				name = strings.TrimSpace(line[m[2*g]:m[2*g+1]])
+			}
+		}
+		before := line[:m[0]]
+		if !quotedAccepted(name, before) {
+			continue
+		}
+		lo := m[0]
+		var aliases []string
+		if d := descriptor.FindStringSubmatchIndex(before); d != nil {
+			desc := before[d[2]:d[3]]
+			aliases = append(aliases, desc+" "+line[m[0]:m[1]], desc+" "+name)
+			if strings.ContainsAny(desc, "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ") || reformWord.MatchString(desc) {
+				aliases = append(aliases, desc)
+			}
+			lo = d[2]
+		}
+		addAt(name, lo, m[1], "quoted", 3, aliases...)
+	}
+	for _, m := range compoundName.FindAllStringSubmatchIndex(line, -1) {
+		whole := line[m[0]:m[1]]
+		proper := line[m[2]:m[3]]
+		if line[m[3]] == ' ' && !acronymLike.MatchString(proper) || isOrgName(proper) {
+			continue // "I projektet", "Region Syddanmark indsatsen"
+		}
+		if line[m[3]] == ' ' {
+			addAt(proper, m[0], m[1], "compound", 3, whole) // "TeleKOL indsatsen"
+		} else {
+			addAt(whole, m[0], m[1], "compound", 3, proper)
+		}
+	}
+	for _, m := range findAllCut(nounName, line, 1) {
+		name := cutInitName(line[m[2]:m[3]])
+		if isOrgName(name) || len(name) < 3 {
+			continue
+		}
+		whole := line[m[0]:m[2]] + name
+		if strings.Contains(strings.ToLower(line[m[0]:m[2]]), "plan") {
+			addAt(whole, m[0], m[2]+len(name), "noun", 2, name)
+		} else {
+			addAt(name, m[0], m[2]+len(name), "noun", 2, strings.TrimSpace(whole))
+		}
+	}
+	for _, m := range findAllCut(nounAbout, line, 3) {
+		if m[0] > 0 && line[m[0]-1] == '-' {
+			continue // "Kom Trygt Hjem-indsatsen i regi af ..."
+		}
+		about := cutInitName(line[m[6]:m[7]])
+		if len(about) < 3 {
+			continue
+		}
+		whole := line[m[2]:m[5]] + " " + about
+		addAt(whole, m[0], m[6]+len(about), "noun", 2, about)
+	}
+	for _, m := range genitiveName.FindAllStringSubmatchIndex(line, -1) {
+		addAt(line[m[0]:m[1]], m[0], m[1], "genitive", 3)
+	}
+	for _, m := range properHead.FindAllStringIndex(line, -1) {
+		name := line[m[0]:m[1]]
+		if k := orgKind(name); k != "" && k != OrgOther {
+			continue
+		}
+		addAt(name, m[0], m[1], "proper", 3)
+	}
+	for _, m := range actionName.FindAllStringSubmatchIndex(line, -1) {
+		name := line[m[4]:m[5]]
+		if isOrgName(name) || len(strings.Fields(name)) < 2 {
+			continue
+		}
+		addAt(line[m[2]:m[5]], m[0], m[1], "action", 3, name)
+	}
+	for _, m := range umbrellaName.FindAllStringSubmatchIndex(line, -1) {
+		name := line[m[2]:m[3]]
+		if isOrgName(name) {
+			continue
+		}
+		addAt(name, m[2], m[3], "umbrella", 3)
+	}
+	for _, m := range findAllCut(yearPlan, line, 1) {
+		name := cutInitName(line[m[2]:m[3]])
+		addAt(name, m[2], m[2]+len(name), "plan", 2)
+	}
+	for _, m := range reformWord.FindAllStringSubmatchIndex(line, -1) {
+		addAt(line[m[2]:m[3]], m[2], m[3], "reform", 2)
+	}
+	for _, m := range potName.FindAllStringSubmatchIndex(line, -1) {
+		k := addAt(line[m[2]:m[3]], m[2], m[3], "pot", 2)
+		k.pot = true
+		if s, e, ok := parsePeriod(strings.NewReplacer(" og ", "-", "–", "-").Replace(line[m[4]:m[5]]), year); ok {
+			k.PeriodStart, k.PeriodEnd = &s, &e
+		}
+	}
+	for _, m := range findAllCut(fundsUsedFor, line, 1) {
+		name := cutInitName(line[m[2]:m[3]])
+		if len(strings.Fields(name)) < 3 {
+			continue
+		}
+		addAt(name, m[2], m[2]+len(name), "funding", 2)
+	}
+	for _, m := range establishedName.FindAllStringSubmatchIndex(line, -1) {
+		addAt(line[m[2]:m[3]], m[2], m[3], "established", 2)
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].lo < ks[j].lo })
+	return ks
+}
+
+// findAllCut is FindAllStringSubmatchIndex for patterns whose group g
+// captures a name up to the end of its clause: the next search starts
+// where cutInitName ends the name, so a second name in the clause is
+// found too ("klyngeprojektet X har ... og ansvaret for klyngeprojektet
+// Y er placeret").
+func findAllCut(re *regexp.Regexp, line string, g int) [][]int {
+	var out [][]int
+	for pos := 0; pos < len(line); {
+		m := re.FindStringSubmatchIndex(line[pos:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		out = append(out, m)
+		next := m[2*g] + len(cutInitName(line[m[2*g]:m[2*g+1]]))
+		if next <= pos {
+			next = m[1]
+		}
+		pos = next
+	}
+	return out
+}
+
+// dropContained drops a line candidate whose span lies inside a longer
+// candidate's on the same line ("10-årsplan" inside the quoted "Aftale om
+// en 10-årsplan ..."), unless it was found by a stronger rule; its name
+// then becomes an alias of the longer one.
+func dropContained(ks []*initCand) []*initCand {
+	var out []*initCand
+	for i, k := range ks {
+		inside := -1
+		for j, o := range ks {
+			if i == j || k.lo < 0 || o.lo < 0 || k.Pos.Line != o.Pos.Line || o.rule == "list" {
+				continue
+			}
+			if o.lo <= k.lo && k.hi <= o.hi && (o.hi-o.lo > k.hi-k.lo || j < i) {
+				inside = j
+				break
+			}
+		}
+		if inside < 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// mergeCands merges candidates that name the same initiative: the same
+// name or alias, a name that begins another's ("ABC" and "ABC for mental
+// sundhed ..."), two funding pots of one item. The merged record keeps the
+// strongest name, the others become aliases.
+func mergeCands(ks []*initCand) []*initCand {
+	var out []*initCand
+	for _, k := range ks {
+		merged := false
+		for _, o := range out {
+			if sameInitiative(o, k) {
+				mergeInto(o, k)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameInitiative reports whether two candidates of one item name the same
+// initiative.
+func sameInitiative(a, b *initCand) bool {
+	if a.pot && b.pot && a.Item != nil && b.Item != nil && *a.Item == *b.Item {
+		return true
+	}
+	for _, x := range append([]string{a.Name}, a.Aliases...) {
+		for _, y := range append([]string{b.Name}, b.Aliases...) {
+			if sameInitName(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameInitName reports whether two names are spellings of one name: equal
+// word stems, or the stems of one begin the other's.
+func sameInitName(x, y string) bool {
+	a, b := nameStems(x), nameStems(y)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameStems are a name's folded words without leading determiners and
+// with Danish definite and plural endings removed.
+func nameStems(s string) []string {
+	w := strings.Fields(fold(s))
+	for len(w) > 0 && leadWords[w[0]] {
+		w = w[1:]
+	}
+	out := make([]string, 0, len(w))
+	for _, x := range w {
+		out = append(out, stemWord(x))
+	}
+	return out
+}
+
+// leadWords are determiners and adjectives that do not tell two names
+// apart ("Den nye Sundhedsreform", "Sundhedsreform").
+var leadWords = map[string]bool{"det": true, "den": true, "de": true, "en": true, "et": true, "ny": true, "nye": true, "nyt": true, "kommende": true}
+
+// stemWord removes a Danish definite or plural ending ("planen" → "plan",
+// "klyngemidlerne" → "klyngemidl").
+func stemWord(w string) string {
+	for _, suf := range []string{"erne", "ene", "en", "et", "er", "e", "n"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+// mergeInto merges b into a.
+func mergeInto(a, b *initCand) {
+	if b.rank > a.rank || (b.rank == a.rank && b.rule == "title") {
+		a.Aliases = append(a.Aliases, a.Name)
+		a.Name = b.Name
+		a.rank = b.rank
+	} else {
+		a.Aliases = append(a.Aliases, b.Name)
+	}
+	a.Aliases = append(a.Aliases, b.Aliases...)
+	if a.AmountDKK == nil {
+		a.AmountDKK = b.AmountDKK
+	}
+	if a.PeriodStart == nil {
+		a.PeriodStart = b.PeriodStart
+	}
+	if a.PeriodEnd == nil {
+		a.PeriodEnd = b.PeriodEnd
+	}
+	if a.Owner == nil {
+		a.Owner = b.Owner
+	}
+	for _, o := range b.Organisations {
+		a.Organisations = appendNew(a.Organisations, o)
+	}
+	a.pot = a.pot || b.pot
+}
+
+// nextCand returns the first candidate on the line that starts at or
+// after byte offset at.
+func nextCand(ks []*initCand, here []int, at int) int {
+	best := -1
+	for _, i := range here {
+		if ks[i].lo >= at && (best < 0 || ks[i].lo < ks[best].lo) {
+			best = i
+		}
+	}
+	return best
+}
+
+// potOf returns the item's funding pot.
+func potOf(ks []*initCand) int {
+	for i, k := range ks {
+		if k.pot {
+			return i
+		}
+	}
+	return -1
+}
+
+// setOwners reads owners from a line: "X er tovholder", "forankres i X",
+// "ansvaret for klyngeprojektet Y placeres i X".
+func setOwners(ks []*initCand, here []int, main int, line string) {
+	set := func(i int, owner string) {
+		owner = strings.TrimSpace(owner)
+		if i >= 0 && owner != "" && ks[i].Owner == nil {
+			ks[i].Owner = refOf(upperFirst(owner))
+		}
+	}
+	for _, m := range ownerPlaced.FindAllStringSubmatch(line, -1) {
+		i := main
+		if m[1] != "" {
+			i = -1
+			for _, j := range here {
+				if sameInitName(ks[j].Name, cutInitName(m[1])) {
+					i = j
 				}
 			}
-			if main >= 0 {
-				if m := projectPeriod.FindStringSubmatch(line); m != nil {
-					if s, e, ok := parsePeriod(m[1], year); ok {
-						if s != "" {
-							out[main].PeriodStart = &s
-						}
-						out[main].PeriodEnd = &e
-					}
-				} else if m := endOfPeriod.FindStringSubmatch(line); m != nil && out[main].PeriodEnd == nil {
-					if _, e, ok := parsePeriod(m[1], year); ok {
-						out[main].PeriodEnd = &e
-					}
-				}
-			}
+		}
+		set(i, m[2])
+	}
+	target := main
+	if len(here) > 0 {
+		target = here[0]
+	}
+	if m := ownerAnchored.FindStringSubmatch(line); m != nil {
+		set(target, m[1])
+	}
+	if m := ownerTovholder.FindStringSubmatch(line); m != nil {
+		set(target, m[1])
+	}
+}
+
+// sentenceOrgs returns the organisations named in the sentence of line
+// that holds byte offset at, leaving out places ("klyngerne i Region
+// Syddanmark").
+func sentenceOrgs(line string, at int) []string {
+	if at < 0 {
+		at = 0
+	}
+	from := strings.LastIndex(line[:min(at, len(line))], ". ") + 1
+	to := len(line)
+	if i := strings.Index(line[min(at, len(line)):], ". "); i >= 0 {
+		to = min(at, len(line)) + i
+	}
+	sent := line[from:to]
+	var out []string
+	for _, m := range orgMention.FindAllStringIndex(sent, -1) {
+		if strings.HasSuffix(sent[:m[0]], " i ") {
+			continue
+		}
+		out = appendNew(out, sent[m[0]:m[1]])
+	}
+	return out
+}
+
+func appendNew(xs []string, s string) []string {
+	for _, x := range xs {
+		if x == s {
+			return xs
+		}
+	}
+	return append(xs, s)
+}
+
+// dropSame removes from aliases the name itself and repeated spellings.
+func dropSame(name string, aliases []string) []string {
+	seen := map[string]bool{fold(name): true}
+	var out []string
+	for _, a := range aliases {
+		if f := fold(a); f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, a)
 		}
 	}
 	return out

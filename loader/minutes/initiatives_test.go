@@ -27,8 +27,8 @@ func TestParseInitiativesSynthetic(t *testing.T) {
 	wants := []want{
 		{"Pilotprojekt: Videokald", 250000, "<null>", "<null>", 57},
 		{"Samarbejdet om lægedækning", 300000, "<null>", "2026-12-31", 58},
-		{"Sundhedsaftalen 2024-2027", -1, "2024-01-01", "2027-12-31", 59},
 		{"Ulighed i Sundhed", 1350000, "2024-11-01", "2026-10-31", 59},
+		{"Sundhedsaftalen 2024-2027", -1, "2024-01-01", "2027-12-31", 59},
 	}
 	if len(got) != len(wants) {
 		t.Fatalf("got %d initiatives, want %d: %+v", len(got), len(wants), got)
