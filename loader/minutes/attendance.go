@@ -485,3 +485,32 @@ func strPtr(s string) *string {
 	}
 	return &s
 }
+
+// groupMembers records the members of groups set up in the items: a
+// membership of the group with the role the line gives ("(formand)":
+// chair, "(tovholder)": coordinator, else member), on behalf of the
+// organisation the line names. They get no attendance: the list says who
+// sits in the group, not who came to the meeting.
+func (b *peopleBuilder) groupMembers(gms []groupMember) {
+	for _, gm := range gms {
+		p := b.reg.add(gm.name, srcProse, b.t.pos(gm.line, gm.line))
+		for _, ti := range gm.titles {
+			if !p.listed {
+				p.addTitle(ti)
+			}
+		}
+		if gm.org != "" {
+			if p.org == "" {
+				p.org = gm.org
+			}
+			b.orgs = append(b.orgs, Organisation{Name: gm.org, Kind: orgKind(gm.org), Pos: b.t.pos(gm.line, gm.line)})
+		}
+		role := gm.role
+		switch role {
+		case RoleChair, RoleCoChair, RoleCoordinator, RoleSecretariat, RoleObserver:
+		default:
+			role = RoleMember
+		}
+		b.extraMs = append(b.extraMs, Membership{Person: p.name, Body: gm.group, Role: role, OnBehalfOf: strPtr(gm.org), Pos: b.t.pos(gm.line, gm.line)})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // header is what the first lines of a document say about its meeting.
@@ -24,7 +25,13 @@ var (
 	hdrClockTime   = regexp.MustCompile(`\bkl\.?\s*(\d{1,2})[:.](\d{2})\b`)
 	hdrNumericDate = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
 	hdrWordDate    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b`)
-	hdrClusterName = regexp.MustCompile(`\b(Sundhedsklynge|Klynge)n?\s+([\p{Lu}][\p{L}/-]+)`)
+	// hdrClusterName: "Sundhedsklynge Syd", "Sundhedsklyngen Holbæk",
+	// "Klynge NORD", "Sundhedsklyngen Nykøbing F", "Aarhusklyngen".
+	hdrClusterName = regexp.MustCompile(`\b(?:(?:[Ss]undheds)?[Kk]lynge(?:n)?\s+[\p{Lu}][\p{L}/-]+(?:\s+\p{Lu}\b\.?)?|[\p{Lu}][\p{L}-]*[\p{Ll}]klyngen\b)`)
+	// hdrLevelWords and hdrFillerWords are what a heading that names a
+	// cluster level may say besides the cluster's name.
+	hdrLevelWords  = regexp.MustCompile(`(?i)\b(?:politisk(?:e)?|faglig(?:t|e)?(?:[\s,-]+strategisk(?:e)?)?|niveau(?:et)?|sundhedsklyngen|klyngen|møde(?:t)?|i|for|den|det|ordinært|ekstraordinært)\b`)
+	hdrParenthesis = regexp.MustCompile(`\([^()]*\)`)
 )
 
 // isReferatLine reports a "REFERAT <body> d. DD-MM-YYYY" heading.
@@ -113,7 +120,7 @@ func levelOf(s string) string {
 	switch {
 	case strings.Contains(l, "fagligt strategisk") || strings.Contains(l, "fagligt-strategisk") ||
 		strings.Contains(l, "fagligt, strategisk") || strings.Contains(l, "faglige strategiske") ||
-		strings.Contains(l, "faglig strategisk"):
+		strings.Contains(l, "faglig strategisk") || strings.Contains(l, "faglig sundhedsklynge"):
 		return "professional_strategic"
 	case strings.Contains(l, "politisk"):
 		return "political"
@@ -121,13 +128,33 @@ func levelOf(s string) string {
 	return ""
 }
 
-// clusterOf finds "Sundhedsklynge X" in s and returns it in that form.
+// clusterOf finds a cluster's name in s ("Sundhedsklynge X",
+// "Sundhedsklyngen X", "Klynge X", "Xklyngen") and returns it as printed.
 func clusterOf(s string) string {
-	m := hdrClusterName.FindStringSubmatch(s)
-	if m == nil {
+	m := hdrClusterName.FindString(s)
+	if m == "" || strings.EqualFold(m, "Sundhedsklyngen") {
 		return ""
 	}
-	return "Sundhedsklynge " + strings.TrimRight(m[2], "-/")
+	return strings.TrimRight(m, "-/")
+}
+
+// isSubBodyHeading reports whether the body a REFERAT heading names is not
+// a cluster or one of its levels but a group below them ("Styregruppen for
+// hjertesygdom", "Ad hoc gruppen 'X'", "Temaudvalget om Y"): what is left
+// of the heading after the cluster's name, the level words and filler
+// words still has words of its own.
+func isSubBodyHeading(printed string) bool {
+	rest := hdrParenthesis.ReplaceAllString(printed, " ")
+	if c := clusterOf(rest); c != "" {
+		rest = strings.Replace(rest, c, " ", 1)
+	}
+	rest = hdrLevelWords.ReplaceAllString(rest, " ")
+	for _, w := range strings.Fields(rest) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var hdrLevelPhrase = map[string]*regexp.Regexp{

@@ -79,10 +79,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 		return x, warns, nil
 	}
 
-	c.level = levelOf(h.body)
-	if c.level == "" {
-		c.level = documentLevel(t)
-	}
+	sub := h.body != "" && isSubBodyHeading(h.body)
 	c.cluster = clusterOf(h.body)
 	if c.cluster == "" {
 		for i := range t.lines {
@@ -91,7 +88,18 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 			}
 		}
 	}
-	c.body = meetingBody(t, h.body, c.cluster, c.level)
+	if sub {
+		// The minutes of a group below the cluster's levels: the group is
+		// the meeting's body.
+		c.level = "other"
+		c.body = hdrDashSpaces.ReplaceAllString(strings.TrimSpace(h.body), " - ")
+	} else {
+		c.level = levelOf(h.body)
+		if c.level == "" {
+			c.level = documentLevel(t)
+		}
+		c.body = meetingBody(t, h.body, c.cluster, c.level)
+	}
 	if h.date == "" {
 		warn(max(h.pos.Line, 1), "meeting date not found")
 	}
@@ -125,6 +133,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 			b.apply(m)
 		}
 	}
+	b.groupMembers(parseGroupLists(t, items, spans))
 	b.prose(spans)
 	b.firstNames(spans)
 	x.People, x.Memberships, x.Attendance = b.finish()

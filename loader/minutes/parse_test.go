@@ -234,6 +234,24 @@ func TestFindProseNames(t *testing.T) {
 	}
 }
 
+func TestIsSubBodyHeading(t *testing.T) {
+	yes := []string{"Styregruppen for hjertesygdom", "Temaudvalget om misbrug og psykiatri", "Ad hoc gruppen 'Sepsis'",
+		"Koordinationsforum for genoptræning i Greve", "Arbejdsgruppen for data under Sundhedsklynge Syd", "Sundhedsrådet"}
+	no := []string{"Sundhedsklynge Sønderjylland", "Politisk Sundhedsklynge Syd", "Sundhedsklynge Sydvestjylland - Fagligt strategisk niveau",
+		"Sundhedsklyngen Holbæk", "Klynge NORD", "Sundhedsklyngen Nykøbing F", "Aarhusklyngen - Politisk niveau",
+		"Faglig sundhedsklynge Byen", "Sundhedsklynge Syd (Region Hovedstaden)", "Møde i Sundhedsklynge Fyn"}
+	for _, s := range yes {
+		if !isSubBodyHeading(s) {
+			t.Errorf("isSubBodyHeading(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if isSubBodyHeading(s) {
+			t.Errorf("isSubBodyHeading(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestMeetingBody(t *testing.T) {
 	tests := []struct{ doc, body, cluster, level string }{
 		{"REFERAT Sundhedsklynge Sønderjylland d. 19-06-2024\n\nPunkt 1: A\n\nDet indstilles, at Sundhedsklynge Sønderjylland - Politisk Niveau:\nSundhedsklynge Sønderjylland – politisk niveau godkendte. Sundhedsklynge Sønderjylland – Politisk Niveau\n",
@@ -243,6 +261,20 @@ func TestMeetingBody(t *testing.T) {
 			"Sundhedsklynge Sydvestjylland - Fagligt strategisk niveau", "Sundhedsklynge Sydvestjylland", "professional_strategic"},
 		{"REFERAT Sundhedsklynge Midt d. 01-02-2025\n\nPunkt 1: A\n\nDet indstilles, at fagligt strategisk niveau i Sundhedsklynge Midt:\n",
 			"Sundhedsklynge Midt - Fagligt strategisk niveau", "Sundhedsklynge Midt", "professional_strategic"},
+		// Cluster names as printed: "Sundhedsklyngen X", "Klynge X", "Xklyngen", a letter after the town.
+		{"REFERAT Sundhedsklyngen Holbæk d. 03-01-2023\n\nPunkt 1: A\n\nDet indstilles, at Sundhedsklyngen Holbæk - Politisk niveau:\n",
+			"Sundhedsklyngen Holbæk - Politisk niveau", "Sundhedsklyngen Holbæk", "political"},
+		{"REFERAT Klynge NORD - Politisk niveau d. 12-01-2024\n\nPunkt 1: A\n", "Klynge NORD - Politisk niveau", "Klynge NORD", "political"},
+		{"REFERAT Sundhedsklyngen Nykøbing F - Fagligt strategisk niveau d. 12-01-2024\n\nPunkt 1: A\n",
+			"Sundhedsklyngen Nykøbing F - Fagligt strategisk niveau", "Sundhedsklyngen Nykøbing F", "professional_strategic"},
+		{"REFERAT Aarhusklyngen - Politisk niveau d. 12-01-2024\n\nPunkt 1: A\n", "Aarhusklyngen - Politisk niveau", "Aarhusklyngen", "political"},
+		// The minutes of a group below the levels: the group is the body, the cluster comes from the text.
+		{"REFERAT Styregruppen for hjertesygdom d. 21-04-2025\n\nPunkt 1: Velkomst\n\nMøde i Styregruppen for hjertesygdom under Sundhedsklynge Nord - Fagligt strategisk niveau.\n",
+			"Styregruppen for hjertesygdom", "Sundhedsklynge Nord", "other"},
+		{"REFERAT Ad hoc gruppen 'Børn og unges mentale trivsel' d. 03-04-2026\n\nPunkt 1: A\n\nDet indstilles, at Sundhedsklynge Bornholm - Politisk niveau godkender.\n",
+			"Ad hoc gruppen 'Børn og unges mentale trivsel'", "Sundhedsklynge Bornholm", "other"},
+		{"REFERAT Arbejdsgruppen for sepsis under Sundhedsklynge Fyn d. 03-04-2026\n\nPunkt 1: A\n",
+			"Arbejdsgruppen for sepsis under Sundhedsklynge Fyn", "Sundhedsklynge Fyn", "other"},
 	}
 	for _, tt := range tests {
 		x, err := Parse("t.txt", tt.doc)
@@ -355,5 +387,37 @@ func TestParseLaxWarnings(t *testing.T) {
 	}
 	if len(warns) != 1 || warns[0].String() != "syd.txt:9: participant line not understood: 12345 ???" {
 		t.Errorf("warnings %v", warns)
+	}
+}
+
+// TestGroupMemberLists: the member list of a group an item sets up gives
+// memberships of that group, with the role each line prints, and no
+// attendance at the meeting.
+func TestGroupMemberLists(t *testing.T) {
+	doc := strings.Join([]string{
+		"REFERAT Sundhedsklynge Byen - Fagligt strategisk niveau d. 04-01-2023", "",
+		"Punkt 1: Godkendelse af kommissorium for Implementeringsgruppen for data og opfølgning, kl. 13.05-13.20", "",
+		"Sagsfremstilling", "", "Der lægges op til at nedsætte gruppen.", "", "Gruppen sammensættes af:", "",
+		"- Annette Brandt, praktiserende læge, PLO (formand)", "",
+		"- Villy Riis Jørgensen, oversygeplejerske, Bispebjerg og Frederiksberg Hospital (tovholder)", "",
+		"- Ib Kamp, projektleder, Region Hovedstaden", "",
+		"Indstilling", "", "Det indstilles, at kommissoriet godkendes.", "", "Beslutning", "", "Godkendt.",
+	}, "\n")
+	x, err := Parse("byen.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := "Implementeringsgruppen for data og opfølgning"
+	want := map[string]string{"Annette Brandt": "chair@" + g, "Villy Riis Jørgensen": "coordinator@" + g, "Ib Kamp": "member@" + g}
+	if got := roles(x); !reflect.DeepEqual(got, want) {
+		t.Errorf("roles %v", got)
+	}
+	if len(x.Attendance) != 0 {
+		t.Errorf("attendance invented: %+v", x.Attendance)
+	}
+	for _, m := range x.Memberships {
+		if m.Person == "Ib Kamp" && (m.OnBehalfOf == nil || *m.OnBehalfOf != "Region Hovedstaden") {
+			t.Errorf("Ib Kamp on behalf of %v", m.OnBehalfOf)
+		}
 	}
 }

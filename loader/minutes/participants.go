@@ -646,3 +646,99 @@ func parseAbsentLines(t *text, items []itemSpan) []mention {
 	}
 	return out
 }
+
+var (
+	// ptGroupIntro opens the member list of a group an item sets up:
+	// "Gruppen sammensættes af:", "Arbejdsgruppen består af følgende:",
+	// "Medlemmer af styregruppen:", "Følgende udpeges til X:".
+	ptGroupIntro = regexp.MustCompile(`(?i)(?:sammensættes|sammensat|består|bestå)\s+af|\bmedlemmer\s+(?:af|i)\b|\budpege[sr]?\b|\budpeget\b|følgende\s+(?:personer|medlemmer|deltagere)`)
+	// ptGroupName is a named group in running text or a title:
+	// "Implementeringsgruppen for data og opfølgning", "Ad hoc gruppen
+	// 'Diabetes'", "Temaudvalget om sepsis", "Koordinationsforum for X".
+	ptGroupName = regexp.MustCompile(`\b(?:[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|"[^"]+"|”[^”]+”)|\p{Lu}[\p{L}-]*(?:gruppe|udvalg|forum|råd)(?:n|en|et)?(?:\s+(?:for|om|vedr\.)\s+[^,.;:()]+)?)`)
+)
+
+// groupMember is one person in the member list of a group an item sets
+// up.
+type groupMember struct {
+	mention
+	group string
+}
+
+// groupName names the group an item sets up or speaks of, as printed:
+// first in the line that opens the member list, then in the item's title,
+// then in the item's text before the list.
+func itemGroupName(t *text, it itemSpan, intro int) string {
+	find := func(s string) string {
+		for _, m := range ptGroupName.FindAllString(s, -1) {
+			m = strings.TrimSpace(m)
+			low := strings.ToLower(m)
+			if genericGroupWords[low] || strings.HasPrefix(low, "sundhedsr") && !strings.Contains(low, " ") {
+				continue
+			}
+			return m
+		}
+		return ""
+	}
+	if g := find(t.line(intro)); g != "" {
+		return g
+	}
+	if g := find(stripTimeSuffix(it.title)); g != "" {
+		return g
+	}
+	for n := it.start + 1; n < intro; n++ {
+		if g := find(t.line(n)); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// genericGroupWords name a kind of group, not a group.
+var genericGroupWords = map[string]bool{"gruppen": true, "gruppe": true, "arbejdsgruppen": true, "arbejdsgruppe": true,
+	"styregruppen": true, "styregruppe": true, "udvalget": true, "forum": true, "styregruppen for": true}
+
+// parseGroupLists reads the member lists of groups set up in the items
+// ("Gruppen sammensættes af:" and a list of "Name, title, Org (formand)"
+// lines): each person is a member of the group, not a participant of the
+// meeting. Items that list the meeting's own participants are skipped.
+func parseGroupLists(t *text, items []itemSpan, skip []span) []groupMember {
+	var out []groupMember
+	for _, it := range items {
+		for n := it.start + 1; n <= it.end; n++ {
+			s := t.line(n)
+			if inSpans(n, skip) || !strings.HasSuffix(s, ":") || !ptGroupIntro.MatchString(s) {
+				continue
+			}
+			group := itemGroupName(t, it, n)
+			if group == "" {
+				continue
+			}
+			k := n + 1
+			for ; k <= it.end; k++ {
+				l := t.line(k)
+				if l == "" {
+					continue
+				}
+				if headingKindOf(l) || itemHeading.MatchString(l) {
+					break
+				}
+				m, ok := parseParticipantLine(l)
+				if !ok || m.name == "" || m.status != "" {
+					break
+				}
+				m.src, m.line = srcProse, k
+				out = append(out, groupMember{mention: m, group: group})
+			}
+			n = k - 1
+		}
+	}
+	return out
+}
+
+// headingKindOf reports a section heading of an item (Resumé,
+// Sagsfremstilling, Indstilling, Beslutning, Bilag).
+func headingKindOf(s string) bool {
+	_, ok := headingKind(s)
+	return ok || ptSectionWord.MatchString(s)
+}
