@@ -83,7 +83,7 @@ var (
 	headWord = regexp.MustCompile(`(?i)^\p{L}{3,}` + initHead + `\b`)
 	// mixedCase is a proper name written in mixed case ("TeleKOL").
 	acronymLike = regexp.MustCompile(`^\p{L}+\p{Lu}[\p{L}:]*$`)
-	mixedCase   = regexp.MustCompile(`^\p{Lu}\p{Ll}+\p{Lu}{2,}\p{L}*$`)
+	mixedCase   = regexp.MustCompile(`^\p{Lu}?\p{Ll}+\p{Lu}\p{L}*$`)
 	// capPhrase is a title made of capitalised words ("Den Mobile
 	// Akutmodtagelse").
 	capPhrase = regexp.MustCompile(`^(?:De[nt]\s+)?\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)+$`)
@@ -99,7 +99,7 @@ var (
 	// descriptor: an initiative word right before a quoted name
 	// ("sundhedsreform", "LEAD-indsatsen", "prøvehandlingen",
 	// "projektet").
-	descriptor = regexp.MustCompile(`(?i)(?:^|[\s(])([\p{L}:-]*(?:reform|indsats(?:en)?|projekt(?:et)?|prøvehandling(?:en)?|pulje(?:n)?|program(?:met)?|aftale(?:n)?))\s*,?\s*$`)
+	descriptor = regexp.MustCompile(`(?i)(?:^|[\s(])([\p{L}:-]*(?:reform(?:en)?|indsats(?:en)?|projekt(?:et)?|prøvehandling(?:en)?|pulje(?:n)?|program(?:met)?|aftale(?:n)?))\s*,?\s*$`)
 
 	// nounName: "projektet Ulighed i sundhed", "klyngeprojektet Kom trygt
 	// hjem", "indsatsen Ulighed i Sundhed", "handleplan vedr. Den sidste
@@ -112,7 +112,7 @@ var (
 	// Hjem-indsatsen", "TeleKOL indsatsen".
 	compoundName = regexp.MustCompile(`((?:\p{Lu}\p{L}*\s+){0,3}\p{Lu}[\p{L}\d:]*)(?:-|\s)(aftalen|indsatsen|projektet|programmet)\b`)
 	// genitiveName: "Klynges Syds handleplan".
-	genitiveName = regexp.MustCompile(`\b(\p{Lu}\p{L}*s(?:\s+\p{Lu}\p{L}*s)*)\s+(handleplan|projekt|pulje|program|strategi)(?:en|et|met)?\b`)
+	genitiveName = regexp.MustCompile(`\b((?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}*s)\s+(handleplan|projekt|pulje|program|strategi)(?:en|et|met)?\b`)
 	// properHead: "Det nationale ledelsesprogram", "Det Nationale
 	// Ledelsesprogram 2025", "Fredericia Sundhedshus".
 	properHead = regexp.MustCompile(`\bDe[nt]\s+(?:\p{L}+\s+){1,2}?\p{L}*(?:program|plan|projekt|pulje|reform|ordning|netværk)(?:met|en|et)?\b(?:\s+(?:19|20)\d\d)?|\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}*(?:hus|klinik|program|projekt|pulje|netværk)\b`)
