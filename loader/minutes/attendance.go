@@ -435,13 +435,19 @@ func (b *peopleBuilder) finish() ([]Person, []Membership, []Attendance) {
 		case p.status == StatusSubstitute:
 			p.role = RoleSubstitute
 		case p.status == StatusSentApologies || p.status == StatusAbsent:
-			p.role = RoleMember
+			p.role = seatRole(p.titles, p.org)
 			if s := p.subBy; s != nil && s.role != "" && s.role != RoleSubstitute {
 				p.role = s.role
 				if p.onBehalfOf == "" {
 					p.onBehalfOf = s.onBehalfOf
 				}
 			}
+		}
+	}
+	for _, p := range b.reg.people {
+		// A substitute seated as a plain member sits as a substitute.
+		if p.status == StatusSubstitute && p.role == RoleMember {
+			p.role = RoleSubstitute
 		}
 	}
 	var people []Person
@@ -513,4 +519,29 @@ func (b *peopleBuilder) groupMembers(gms []groupMember) {
 		}
 		b.extraMs = append(b.extraMs, Membership{Person: p.name, Body: gm.group, Role: role, OnBehalfOf: strPtr(gm.org), Pos: b.t.pos(gm.line, gm.line)})
 	}
+}
+
+// seatRole is the role of a person known only from an apology or an
+// absence, read from the title and organisation printed with the name:
+// a committee chair ("Formand for Sundhedsudvalget", "Udvalgsformand"), a
+// patient organisation's representative, a director or manager
+// (administrative), a consultant or officer (secretariat); anyone else
+// (councillor, mayor, GP) is a member.
+func seatRole(titles []string, org string) string {
+	if orgKind(org) == OrgPatientOrg {
+		return RolePatientRep
+	}
+	role := RoleMember
+	for _, t := range titles {
+		l := strings.ToLower(t)
+		switch {
+		case strings.Contains(l, "udvalgsformand") || strings.HasPrefix(l, "formand for") && strings.Contains(l, "udvalg"):
+			return RoleCommitteeChair
+		case strings.Contains(l, "direktør") || strings.HasSuffix(l, "chef") || strings.Contains(l, "leder"):
+			role = RoleAdministrative
+		case role == RoleMember && (strings.Contains(l, "konsulent") || strings.Contains(l, "fuldmægtig") || strings.Contains(l, "sekretær")):
+			role = RoleSecretariat
+		}
+	}
+	return role
 }

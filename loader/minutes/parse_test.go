@@ -421,3 +421,53 @@ func TestGroupMemberLists(t *testing.T) {
 		}
 	}
 }
+
+func TestSeatRole(t *testing.T) {
+	tests := []struct {
+		titles []string
+		org    string
+		want   string
+	}{
+		{[]string{"Formand for Beskæftigelsesudvalget"}, "Svendborg Kommune", RoleCommitteeChair},
+		{[]string{"Udvalgsformand, Sundheds- og Forebyggelsesudvalget"}, "", RoleCommitteeChair},
+		{[]string{"Kommunaldirektør"}, "Nordfyns Kommune", RoleAdministrative},
+		{[]string{"Sundhedschef"}, "", RoleAdministrative},
+		{[]string{"AC-fuldmægtig"}, "Region Syddanmark", RoleSecretariat},
+		{[]string{"Regionsrådsmedlem"}, "Region Syddanmark", RoleMember},
+		{[]string{"Borgmester"}, "Nyborg Kommune", RoleMember},
+		{nil, "Danske Patienter", RolePatientRep},
+		{nil, "", RoleMember},
+	}
+	for _, tt := range tests {
+		if got := seatRole(tt.titles, tt.org); got != tt.want {
+			t.Errorf("seatRole(%q, %q) = %q, want %q", tt.titles, tt.org, got, tt.want)
+		}
+	}
+}
+
+// TestAfbudOnlyAndSubstituteRoles: someone listed only under AFBUD keeps
+// the role their title shows; a substitute seated among the members sits
+// as a substitute, one under another heading keeps that heading's role.
+func TestAfbudOnlyAndSubstituteRoles(t *testing.T) {
+	doc := strings.Join([]string{
+		"REFERAT Sundhedsklynge Fyn d. 05-07-2022", "",
+		"Punkt 1: Deltagerliste", "", "MEDLEMMER AF SUNDHEDSKLYNGE FYN - POLITISK NIVEAU", "",
+		"Dorte Olsen", "", "Merete Berg (Deltager på mødet, grundet afbud fra Lene Brinch Hansen)", "",
+		"ADMINISTRATIV DELTAGELSE", "",
+		"Rita Nørgaard, Administrerende direktør, Odense Universitetshospital (Deltager på mødet, grundet afbud fra Karl Münster)", "",
+		"AFBUD", "", "Lene Brinch Hansen, Regionsrådsmedlem, Region Syddanmark", "",
+		"Egon Lund, Kommunaldirektør, Nordfyns Kommune", "", "Irene Præstegaard, Formand for Beskæftigelsesudvalget, Svendborg Kommune", "",
+		"Punkt 2: Eventuelt", "", "Beslutning", "", "Intet.",
+	}, "\n")
+	x, err := Parse("fyn.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Sundhedsklynge Fyn - Politisk niveau"
+	want := map[string]string{"Dorte Olsen": "member@" + body, "Merete Berg": "substitute@" + body, "Lene Brinch Hansen": "member@" + body,
+		"Rita Nørgaard": "administrative@" + body, "Karl Münster": "administrative@" + body,
+		"Egon Lund": "administrative@" + body, "Irene Præstegaard": "committee_chair@" + body}
+	if got := roles(x); !reflect.DeepEqual(got, want) {
+		t.Errorf("roles %v", got)
+	}
+}
