@@ -99,7 +99,8 @@ func DocumentCompare(a, b Document) int {
 // document order; a bool is true if any contribution says so, except
 // Meeting.Planned, which is true only if all do. Special cases: a person's
 // Name is the fullest form seen (most words, then longest, then earliest) and
-// the other forms become aliases; a membership's StartDate and FirstSeen are
+// the other forms become aliases (a name from an administrative correction
+// wins outright, and the other forms still become aliases); a membership's StartDate and FirstSeen are
 // the earliest, LastSeen the latest.
 func Merge(contribs []Contribution) any {
 	if len(contribs) == 0 {
@@ -118,17 +119,15 @@ func Merge(contribs []Contribution) any {
 	res := out.Interface()
 	switch f := res.(type) {
 	case *Person:
-		names := []string{}
+		names, adminName := []string{}, ""
 		for _, c := range cs {
 			p := c.Fact.(*Person)
 			names = append(names, p.Name)
 			if c.Document.Origin == OriginAdmin && p.Name != "" {
-				// An administrator's name is final.
-				names = []string{p.Name}
-				break
+				adminName = p.Name // an administrator's name is final
 			}
 		}
-		f.Name = fullestName(names)
+		f.Name = cmp.Or(adminName, fullestName(names))
 		f.Aliases = withoutFold(f.Aliases, f.Name)
 		for _, n := range names {
 			if Fold(n) != Fold(f.Name) && !slices.Contains(f.Aliases, n) {
