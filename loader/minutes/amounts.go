@@ -107,9 +107,15 @@ type foundAmount struct {
 func findAmounts(s string) []foundAmount {
 	var out []foundAmount
 	for _, m := range amountInText.FindAllStringSubmatchIndex(s, -1) {
-		raw := s[m[2]:m[3]]
-		if v, ok := parseAmount(raw); ok {
-			out = append(out, foundAmount{dkk: v, start: m[2], end: m[3]})
+		raw, end := s[m[2]:m[3]], m[3]
+		v, ok := parseAmount(raw)
+		if !ok && strings.HasSuffix(raw, ".") {
+			// "udgør kr. 3.966.591." : the full stop ends the sentence.
+			raw, end = raw[:len(raw)-1], end-1
+			v, ok = parseAmount(raw)
+		}
+		if ok {
+			out = append(out, foundAmount{dkk: v, start: m[2], end: end})
 		}
 	}
 	return out

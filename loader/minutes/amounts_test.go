@@ -73,6 +73,8 @@ func TestFindAmounts(t *testing.T) {
 		{"i alt kr. 8.310.111 (2022: kr. 4.130.773; 2023: kr. 4.179.338)", []int64{8310111, 4130773, 4179338}},
 		{"afsat 40 mio. kr. (samlet set 80 mio. kr.) årligt i 2022", []int64{40000000, 80000000}},
 		{"en pulje på 20 mio. kr.", []int64{20000000}},
+		{"Puljen udgør kr. 3.966.591.", []int64{3966591}},
+		{"bevilget kr. 3.966.591. Resten afsættes til 1.350.000 kr.", []int64{3966591, 1350000}},
 		{"møde den 19-06-2024 kl. 14.05 sag 23/1493, 2 år", nil},
 	}
 	for _, tt := range tests {
