@@ -25,14 +25,16 @@ const nameTail = `(?:\s+(?:for|om|vedr\.)\s+[^.,;:()\n]+)?`
 var bodyPatterns = []bodyPattern{
 	{regexp.MustCompile(`\b[Ii]mplementeringsgruppe(?:n)?\s+for\s+\p{L}+(?:\s*(?:&|og)\s*(?:\p{Lu}\p{L}*|unge|ældre|pleje))*`), BodyImplementationGroup, "cluster", false},
 	{regexp.MustCompile(`\b[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|”[^”]+”|"[^"]+")`), BodyAdHocGroup, "strategic", false},
-	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+)?\p{L}*[Ss]tyregruppe(?:n)?\b` + nameTail), BodySteeringGroup, "", true},
+	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+|[Pp]olitisk(?:e)?\s+|\p{L}+(?:ets|ens)\s+)?\p{L}*[Ss]tyregruppe(?:n)?\b` + nameTail), BodySteeringGroup, "", true},
+	{regexp.MustCompile(`(?:\p{Ll}+(?:iel|ig|isk)e?\s+){0,2}[Ff]ølgegruppe(?:n)?`), BodyWorkingGroup, "", false},
+	{regexp.MustCompile(`\b[Kk]oordinerende niveau`), BodyCoordinationForum, "strategic", false},
 	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}*forum\b|\b[Kk]oordinationsforum\b`), BodyCoordinationForum, "", false},
 	{regexp.MustCompile(`\b\p{Lu}\p{L}*arbejdsgruppe(?:n)?\b|\b[Aa]rbejdsgruppe(?:n)?\s+for\s+[^.,;:()\n]+`), BodyWorkingGroup, "", true},
 	{regexp.MustCompile(`\b[Ff]orretningsudvalg(?:et)?\s+for\s+projektet\s+(?:"[^"]+"|”[^”]+”|'[^']+')`), BodySteeringGroup, "cluster", false},
-	{regexp.MustCompile(`\b(?:Det politiske formandskab|[Ff]ormandskabet\s+(?:i\s+Sundhedsklynge\s+\p{Lu}\p{L}+|for\s+fagligt,?\s+strategisk\s+niveau|på\s+politisk\s+niveau))`), BodyOther, "level", false},
-	{regexp.MustCompile(`\b(?:Driftsgruppen|Revisionsgruppen(?:\s+for\s+[\p{L}:]+)?|Sundhedsdirektørkredsen|Sekretariatet)\b`), BodyOther, "cluster", false},
-	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}*-\s+og\s+\p{L}*udvalget|\p{Lu}\p{L}*samarbejdsudvalget|Det\s+\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+Udvalg)\b`), BodyOther, "", false},
-	{regexp.MustCompile(`\bSundhedsråd\b`), BodyOther, "", false},
+	{regexp.MustCompile(`\b(?:[Dd]et politiske formandskab|[Ff]ormandskabet\s+(?:i\s+Sundhedsklynge\s+\p{Lu}\p{L}+|for\s+fagligt,?\s+strategisk\s+niveau|på\s+politisk\s+niveau))`), BodyOther, "level", false},
+	{regexp.MustCompile(`\b(?:[Dd]riftsgruppen|Revisionsgruppen(?:\s+for\s+[\p{L}:]+)?|Sundhedsdirektørkredsen|Sekretariatet|[Pp]rogramsekretariatet\s+for\s+` + properName + `)\b`), BodyOther, "cluster", false},
+	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}*-\s+og\s+\p{L}*udvalget|\p{Lu}\p{L}*samarbejdsudvalget|[Dd]et?\s+\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+Udvalg)\b`), BodyOther, "", false},
+	{regexp.MustCompile(`\b[Ss]undhedsråd(?:et)?(?:[^\p{L}]|$)`), BodyOther, "", false},
 	{regexp.MustCompile(`\bSundhedsklynge\s+\p{Lu}\p{L}+`), BodyOther, "region", false},
 }
 
@@ -42,7 +44,7 @@ var clauseWords = regexp.MustCompile(`\s+(?:til|som|der|og|på|vil|har|er|blev|s
 // genericBodyWords are words for a kind of body, not names of one.
 var genericBodyWords = map[string]bool{
 	"styregruppe": true, "styregruppen": true, "programstyregruppen": true, "programstyregruppe": true,
-	"arbejdsgruppe": true, "arbejdsgruppen": true, "forum": true,
+	"arbejdsgruppe": true, "arbejdsgruppen": true, "forum": true, "følgegruppe": true, "følgegruppen": true,
 }
 
 // cutName shortens a body's "for ..." tail at the first word that starts a
@@ -52,13 +54,51 @@ func cutName(name string) string {
 	if i < 0 {
 		return name
 	}
-	return name[:i+5] + clauseWords.ReplaceAllString(name[i+5:], "")
+	tail := clauseWords.ReplaceAllString(name[i+5:], "")
+	return name[:i+5] + lowerIn.ReplaceAllString(tail, "")
 }
+
+// lowerIn is an " i <lower-case word>" tail ("for lægedækning i
+// processen"); place names are capitalised and stay ("i Sønderjylland").
+var lowerIn = regexp.MustCompile(`\s+i\s+\p{Ll}.*$`)
 
 // bodyKey is a body name's comparison form: "styregruppen for" and
 // "styregruppe for" name the same body.
 func bodyKey(name string) string {
-	return strings.ReplaceAll(normName(name), "gruppen ", "gruppe ")
+	k := strings.TrimRight(strings.ReplaceAll(normName(name), "gruppen ", "gruppe "), " ")
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "n"), "et")
+	return strings.ReplaceAll(k, "politiske ", "politisk ")
+}
+
+// sameGroup reports whether two names of groups (not levels or clusters)
+// name one group: the stems of one name's words all occur in the
+// other's ("Arbejdsgruppe for forløbsprogrammet", "arbejdsgruppen for
+// udarbejdelsen af forløbsprogrammet"; "Ad hoc gruppen 'Den sidste tid'",
+// "Ad hoc gruppen 'Vi rykker sammen om borgere i den sidste tid'").
+func sameGroup(a, b Body) bool {
+	if a.Kind != b.Kind || a.Kind == BodyOther {
+		return false
+	}
+	x, y := nameStems(a.Name), nameStems(b.Name)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) < 2 || x[0] != y[0] {
+		return false // the same head word: "Arbejdsgruppe", "Ad hoc gruppen"
+	}
+	for _, w := range x {
+		found := false
+		for _, v := range y {
+			if w == v || len(w) >= 3 && len(v) >= 3 && (strings.HasPrefix(v, w) || strings.HasPrefix(w, v)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // parseBodies finds the bodies named in the items, with their kind, parent
@@ -70,6 +110,15 @@ func parseBodies(t *text, items []itemSpan, c *docContext) []Body {
 		k := bodyKey(b.Name)
 		if _, ok := idx[k]; ok {
 			return
+		}
+		for i := range out {
+			if sameGroup(out[i], b) {
+				if !contains(out[i].Aliases, b.Name) {
+					out[i].Aliases = append(out[i].Aliases, b.Name)
+				}
+				idx[k] = i
+				return
+			}
 		}
 		idx[k] = len(out)
 		out = append(out, b)
@@ -98,13 +147,25 @@ func parseBodies(t *text, items []itemSpan, c *docContext) []Body {
 				}
 				add(b)
 			}
+			for _, name := range sharedTailGroups(line) {
+				add(Body{Name: name, Kind: groupKind(name), Item: refOf(num), Pos: t.pos(n, n)})
+			}
+			if namedGroupsIntro.MatchString(line) {
+				for _, m := range quotedName.FindAllStringSubmatch(line, -1) {
+					for _, g := range m[1:] {
+						if g != "" {
+							add(Body{Name: strings.TrimSpace(g), Kind: BodyWorkingGroup, Item: refOf(num), Pos: t.pos(n, n)})
+						}
+					}
+				}
+			}
 			for _, p := range bodyPatterns {
 				for _, m := range p.re.FindAllString(line, -1) {
 					name := strings.TrimSpace(m)
 					if p.cut {
 						name = cutName(name)
 					}
-					name = strings.TrimSpace(strings.TrimRight(name, " -–"))
+					name = strings.TrimSpace(strings.TrimRight(name, " -–.,;:"))
 					ln := strings.ToLower(name)
 					if name == "" || genericBodyWords[ln] || len(name) < 5 {
 						continue
@@ -135,6 +196,34 @@ func parseBodies(t *text, items []itemSpan, c *docContext) []Body {
 		}
 	}
 	return out
+}
+
+var (
+	// sharedTail: "den nedsatte styregruppe- og arbejdsgruppe for
+	// lægedækning" names two groups with one tail.
+	sharedTail = regexp.MustCompile(`\b(\p{L}*gruppe)-\s+og\s+(\p{L}*gruppe)\s+(for\s+[^.,;:()\n]+)`)
+	// namedGroupsIntro: "Der er i regionen nedsat fire arbejdsgrupper:
+	// 'A', 'B' samt 'C'".
+	namedGroupsIntro = regexp.MustCompile(`(?i)\b\p{L}*arbejdsgrupper\s*:`)
+)
+
+// sharedTailGroups returns the groups of a "styregruppe- og
+// arbejdsgruppe for X" phrase: "Styregruppe for X", "Arbejdsgruppe for X".
+func sharedTailGroups(line string) []string {
+	var out []string
+	for _, m := range sharedTail.FindAllStringSubmatch(line, -1) {
+		tail := cutName("x " + m[3])[2:]
+		out = append(out, upperFirst(m[1])+" "+tail, upperFirst(m[2])+" "+tail)
+	}
+	return out
+}
+
+// groupKind is the kind of a group by its head word.
+func groupKind(name string) string {
+	if strings.Contains(strings.ToLower(name), "styregruppe") {
+		return BodySteeringGroup
+	}
+	return BodyWorkingGroup
 }
 
 // levelBodies names the strategic and political levels of the document's
