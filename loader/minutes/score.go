@@ -11,8 +11,9 @@ import (
 // Scoring an extraction against an answer key (corpus/expected).
 //
 // Every category is scored as a set of records with one-to-one matching:
-// each key record takes the first unmatched extracted record that matches
-// it; precision = matched / extracted, recall = matched / in the key, F1
+// the largest set of (key record, extracted record) pairs that match, each
+// record in at most one pair (so record order cannot cost a match);
+// precision = matched / extracted, recall = matched / in the key, F1
 // their harmonic mean. A category empty on both sides scores 1.
 //
 // Names are compared folded: case, white space, hyphens and dashes,
@@ -170,24 +171,53 @@ type scorer struct {
 
 // match pairs want and got records one to one and records the result.
 func match[W, G any](r *Report, cat string, want []W, got []G, eq func(W, G) bool, ws func(W) string, gs func(G) string) {
-	used := make([]bool, len(got))
-	c := Counts{Got: len(got), Want: len(want)}
-	for _, w := range want {
-		found := false
+	// A maximum one-to-one matching (augmenting paths), so that the order of
+	// records cannot cost a match: a loose key entry that could take either
+	// of two extracted records does not block the only record that fits
+	// another key entry.
+	adj := make([][]int, len(want))
+	for i, w := range want {
 		for j, g := range got {
-			if !used[j] && eq(w, g) {
-				used[j], found = true, true
-				c.Matched++
-				break
+			if eq(w, g) {
+				adj[i] = append(adj[i], j)
 			}
 		}
-		if !found {
-			r.Missed[cat] = append(r.Missed[cat], ws(w))
+	}
+	owner := make([]int, len(got)) // got index → want index, or -1
+	for j := range owner {
+		owner[j] = -1
+	}
+	var augment func(i int, seen []bool) bool
+	augment = func(i int, seen []bool) bool {
+		for _, j := range adj[i] {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			if owner[j] < 0 || augment(owner[j], seen) {
+				owner[j] = i
+				return true
+			}
+		}
+		return false
+	}
+	c := Counts{Got: len(got), Want: len(want)}
+	matched := make([]bool, len(want))
+	for i := range want {
+		if augment(i, make([]bool, len(got))) {
+			c.Matched++
 		}
 	}
-	for j, g := range got {
-		if !used[j] {
-			r.Extra[cat] = append(r.Extra[cat], gs(g))
+	for j := range got {
+		if owner[j] >= 0 {
+			matched[owner[j]] = true
+		} else {
+			r.Extra[cat] = append(r.Extra[cat], gs(got[j]))
+		}
+	}
+	for i, w := range want {
+		if !matched[i] {
+			r.Missed[cat] = append(r.Missed[cat], ws(w))
 		}
 	}
 	r.Counts[cat] = c
