@@ -35,7 +35,10 @@ type Config struct {
 	// QueryCacheSize the number of parsed queries kept.
 	APQCacheSize   int
 	QueryCacheSize int
-	// LoaderWait is how long a dataloader waits to collect a batch.
+	// LoaderWait is how long a dataloader waits to collect a batch. Each
+	// level of a query waits once, so it trades latency against batching:
+	// too short, and resolvers that start late on a busy machine miss the
+	// batch and cost an extra store call (never a wrong answer).
 	LoaderWait time.Duration
 }
 
@@ -51,7 +54,7 @@ func DefaultConfig() Config {
 		MaxBodyBytes:    1 << 20,
 		APQCacheSize:    1000,
 		QueryCacheSize:  1000,
-		LoaderWait:      10 * time.Millisecond,
+		LoaderWait:      2 * time.Millisecond,
 	}
 }
 
