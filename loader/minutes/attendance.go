@@ -45,6 +45,14 @@ type peopleBuilder struct {
 }
 
 func (b *peopleBuilder) apply(m mention) {
+	if m.src == srcList && m.org == "" && len(m.titles) > 0 && (m.groupRole == RolePatientRep && m.role == "" || m.role == RolePatientRep || patientTitle(m.titles)) {
+		// "Name, SIND" under a patient heading: what follows the name is the
+		// patient organisation, whatever its name looks like.
+		if o := m.titles[len(m.titles)-1]; startsUpper(o) && !isTitleWord(o) {
+			m.org, m.titles = o, m.titles[:len(m.titles)-1]
+			b.orgs = append(b.orgs, Organisation{Name: o, Kind: OrgPatientOrg, Pos: b.t.pos(m.line, m.line)})
+		}
+	}
 	p := b.reg.add(m.name, m.src, b.t.pos(m.line, m.line))
 	for _, ti := range m.titles {
 		p.addTitle(ti)
@@ -544,4 +552,14 @@ func seatRole(titles []string, org string) string {
 		}
 	}
 	return role
+}
+
+// patientTitle reports a title such as "Patient- og pårørenderepræsentant".
+func patientTitle(titles []string) bool {
+	for _, t := range titles[:max(len(titles)-1, 0)] {
+		if l := strings.ToLower(t); strings.Contains(l, "patient") || strings.Contains(l, "pårørende") {
+			return true
+		}
+	}
+	return false
 }

@@ -74,7 +74,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 			x = &Extraction{}
 		}
 		x.Document, x.Kind = name, kind
-		x.Organisations = scanOrgs(t, nil)
+		x.Organisations = scanOrgs(t, nil, nil)
 		fillEmpty(x)
 		return x, warns, nil
 	}
@@ -137,7 +137,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 	b.prose(spans)
 	b.firstNames(spans)
 	x.People, x.Memberships, x.Attendance = b.finish()
-	x.Organisations = scanOrgs(t, dedupeOrgs(b.orgs))
+	x.Organisations = scanOrgs(t, dedupeOrgs(b.orgs), x.People)
 
 	x.AgendaItems = parseItems(t, items, c)
 	x.Bodies = parseBodies(t, items, c)

@@ -43,6 +43,7 @@ var (
 	ptAfbudLine   = regexp.MustCompile(`(?i)^afbud(?:\s+fra)?\s*:?\s*(.*)$`)
 	ptAbsentLine  = regexp.MustCompile(`^Fraværende\s*:?\s*(.*)$`)
 	ptAllExcept   = regexp.MustCompile(`(?i)\balle\s+(?:var\s+)?(?:mødt|til stede|fremmødt|deltog)\s*,?\s*(?:undtagen|bortset fra|på nær)\s+(.+?)(?:[.;]|$)`)
+	ptTown        = regexp.MustCompile(`^[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)*$`)
 	ptCaseNumber  = regexp.MustCompile(`^\d{2}/\d+(?:-\d+)?$`)
 	ptAndSplit    = regexp.MustCompile(`\s*,\s*|\s+og\s+|\s+samt\s+`)
 	ptTitleStems  = []string{"direktør", "borgmester", "formand", "chef", "leder", "konsulent", "medlem", "læge", "fuldmægtig", "koordinator", "rådmand", "repræsentant", "sygeplejerske", "ph.d", "professor", "sekretær", "medarbejder", "specialist", "fysioterapeut", "jordemoder", "tovholder"}
@@ -342,6 +343,9 @@ func parseParticipantLine(s string) (mention, bool) {
 		case seg == "":
 		case isParty(seg):
 			m.party = seg
+		case m.org != "" && ptTown.MatchString(seg) && !isTitleWord(seg) && !isOrgName(seg):
+			// "Aalborg Universitetshospital, Thisted": the unit's town.
+			m.org += ", " + seg
 		default:
 			t, o := splitTitleOrg(seg)
 			if o != "" {
@@ -391,6 +395,10 @@ func parseHeaderList(rest string, line int) []mention {
 				}
 				out = append(out, m)
 				cur = &out[len(out)-1]
+			} else if len(out) > 0 && out[len(out)-1].org != "" && ptTown.MatchString(tok) && !isTitleWord(tok) && !isOrgName(tok) {
+				// "Name, Aalborg Universitetshospital, Thisted": the unit's town.
+				cur = &out[len(out)-1]
+				cur.org += ", " + tok
 			} else if len(out) > 0 {
 				cur = &out[len(out)-1]
 				t, o := splitTitleOrg(tok)
