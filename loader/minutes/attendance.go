@@ -53,7 +53,7 @@ func (b *peopleBuilder) apply(m mention) {
 			b.orgs = append(b.orgs, Organisation{Name: o, Kind: OrgPatientOrg, Pos: b.t.pos(m.line, m.line)})
 		}
 	}
-	p := b.reg.add(m.name, m.src, b.t.pos(m.line, m.line))
+	p := b.reg.addEntry(m.name, m.src, b.t.pos(m.line, m.line))
 	for _, ti := range m.titles {
 		p.addTitle(ti)
 	}
@@ -78,6 +78,7 @@ func (b *peopleBuilder) apply(m mention) {
 	switch m.src {
 	case srcList:
 		p.listed = true
+		p.inList = true
 		p.memberList = p.memberList || m.memberList
 		role := m.groupRole
 		if m.role != "" {

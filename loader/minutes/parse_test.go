@@ -44,9 +44,10 @@ func TestLinePredicates(t *testing.T) {
 			[]string{"Borgmester", "direktør", "Koncerndirektør", "Centerleder,", "Specialkonsulent", "Regionsrådsmedlem", "læge", "Ph.d.,"},
 			[]string{"Kommune", "Region", "Hansen", "og"}},
 		{"looksLikeName", looksLikeName,
-			[]string{"Bo Libergren", "Nicolai D. Heidemann", "Frank Schmidt-Hansen", "Anna-Marie B. Münster", "Nanna Jancyardóttir", "Jannik Lückou Falhof"},
+			[]string{"Jytte Brix Gade", "Bo Libergren", "Nicolai D. Heidemann", "Frank Schmidt-Hansen", "Anna-Marie B. Münster", "Nanna Jancyardóttir", "Jannik Lückou Falhof"},
 			[]string{"Region Syddanmark", "Vejen Kommune", "PLO", "Agnete", "Den Mobile Akutmodtagelse", "Kom Trygt Hjem", "Fredericia Sundhedshus",
-				"Borgmester Rebild", "Sundhedsklynge Syd", "D. Heidemann", "Niels Bohrs Vej"}},
+				"Borgmester Rebild", "Sundhedsklynge Syd", "D. Heidemann", "Niels Bohrs Vej",
+				"Regionshospital Gødstrup", "Hovedstadens Psykiatri", "Bornholms Regionskommune", "Store Nørregade"}},
 		{"isTOCEntry", isTOCEntry,
 			[]string{"Kommunikation.....\t9", "Eventuelt.....\t19", "Opfølgning på temadrøftelse om opioider, kl. 11.55-12.05...\t7"},
 			[]string{"Punkt 1: Kommunikation", "Der afsættes 300.000 kr."}},
@@ -469,5 +470,30 @@ func TestAfbudOnlyAndSubstituteRoles(t *testing.T) {
 		"Egon Lund": "administrative@" + body, "Irene Præstegaard": "committee_chair@" + body}
 	if got := roles(x); !reflect.DeepEqual(got, want) {
 		t.Errorf("roles %v", got)
+	}
+}
+
+// TestListEntriesAreDistinctPeople: two entries of one participant list
+// are two people even when one name is a short form of the other.
+func TestListEntriesAreDistinctPeople(t *testing.T) {
+	doc := strings.Join([]string{
+		"REFERAT Klynge VEST d. 03-02-2025", "", "Punkt 1: Mødedeltagere", "", "Administrativ deltagelse", "",
+		"Charlotte Wedel Styrishave, administrerende direktør Aalborg Universitetshospital", "",
+		"Charlotte Styrishave, direktør Psykiatrien i Region Nordjylland", "",
+		"Jytte Brix Gade, direktør Region Nordjylland", "",
+		"Punkt 2: Eventuelt", "", "Beslutning", "", "Afbud: Charlotte Styrishave.",
+	}, "\n")
+	x, err := Parse("vest.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Charlotte Wedel Styrishave": "present", "Charlotte Styrishave": "sent_apologies", "Jytte Brix Gade": "present"}
+	if got := statuses(x); !reflect.DeepEqual(got, want) {
+		t.Errorf("statuses %v", got)
+	}
+	for _, p := range x.People {
+		if len(p.Aliases) > 0 {
+			t.Errorf("%s has aliases %q", p.Name, p.Aliases)
+		}
 	}
 }

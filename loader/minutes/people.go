@@ -52,7 +52,11 @@ var nameStopSuffixes = []string{"udvalget", "udvalg", "gruppen", "gruppe", "cent
 	"indsatsen", "hospitalet", "sygehus", "sygehuset", "sundhedshus", "klyngen", "kommune", "afdelingen", "området",
 	"sagen", "samarbejde", "niveau", "planen", "reformen", "klinik", "klinikken", "tilbud", "netværk",
 	"formand", "direktør", "chef", "leder", "konsulent", "medlem", "mester", "læge", "fuldmægtig", "koordinator",
-	"rådmand", "repræsentant", "vej", "gade", "allé", "plads", "torv"}
+	"rådmand", "repræsentant", "vej", "gade", "allé", "plads", "torv", "hospital", "psykiatri", "regionskommune"}
+
+// nameStopSuffixWhole are stop suffixes that are also surnames when they
+// are the whole word ("Gade", "Plads"), but end street names ("Nørregade").
+var nameStopSuffixWhole = map[string]bool{"gade": true, "plads": true, "torv": true}
 
 // isInitial reports a one-letter initial such as "D.".
 func isInitial(w string) bool {
@@ -100,7 +104,7 @@ func isNameWord(w string) bool {
 		return false
 	}
 	for _, s := range nameStopSuffixes {
-		if strings.HasSuffix(l, s) {
+		if strings.HasSuffix(l, s) && !(l == s && nameStopSuffixWhole[s]) {
 			return false
 		}
 	}
@@ -283,6 +287,7 @@ type person struct {
 	onBehalfOf string
 	listed     bool // in a participant list or header
 	inHeader   bool
+	inList     bool // named on a line of a grouped participant list
 	memberList bool // listed under the members heading of a grouped list
 	status     string
 	subFor     *person
@@ -388,6 +393,26 @@ func (r *registry) add(name string, src int, pos Pos) *person {
 	p := &person{name: name, src: src, pos: pos}
 	r.people = append(r.people, p)
 	return p
+}
+
+// addEntry resolves a participant-list entry. A list names each person
+// once, so an entry that only resembles a person already named by another
+// entry of the same list ("Charlotte Styrishave" after "Charlotte Wedel
+// Styrishave") is someone else.
+func (r *registry) addEntry(name string, src int, pos Pos) *person {
+	name = strings.Join(strings.Fields(name), " ")
+	if p := r.resolve(name); p != nil && (src == srcList && p.inList || src == srcHeader && p.inHeader) {
+		same := false
+		for _, f := range p.forms() {
+			same = same || fold(f) == fold(name)
+		}
+		if !same {
+			q := &person{name: name, src: src, pos: pos}
+			r.people = append(r.people, q)
+			return q
+		}
+	}
+	return r.add(name, src, pos)
 }
 
 func removeString(xs []string, s string) []string {
