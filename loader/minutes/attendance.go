@@ -45,7 +45,7 @@ type peopleBuilder struct {
 }
 
 func (b *peopleBuilder) apply(m mention) {
-	if m.src == srcList && m.org == "" && len(m.titles) > 0 && (m.groupRole == RolePatientRep && m.role == "" || m.role == RolePatientRep || patientTitle(m.titles)) {
+	if m.org == "" && len(m.titles) > 0 && (m.src == srcList && (m.groupRole == RolePatientRep && m.role == "" || m.role == RolePatientRep) || patientTitle(m.titles)) {
 		// "Name, SIND" under a patient heading: what follows the name is the
 		// patient organisation, whatever its name looks like.
 		if o := m.titles[len(m.titles)-1]; startsUpper(o) && !isTitleWord(o) {
@@ -110,6 +110,9 @@ func (b *peopleBuilder) apply(m mention) {
 		if p.onBehalfOf == "" && m.org != "" && m.status != StatusSubstitute {
 			p.onBehalfOf = m.org
 		}
+	}
+	if m.afbudList {
+		p.afbudList = true
 	}
 	if m.items != "" {
 		p.items = m.items
@@ -444,7 +447,12 @@ func (b *peopleBuilder) finish() ([]Person, []Membership, []Attendance) {
 		case p.status == StatusSubstitute:
 			p.role = RoleSubstitute
 		case p.status == StatusSentApologies || p.status == StatusAbsent:
-			p.role = seatRole(p.titles, p.org)
+			p.role = RoleMember
+			if p.afbudList {
+				// Someone a grouped list names only under AFBUD keeps the
+				// role of their seat, which the title shows.
+				p.role = seatRole(p.titles, p.org)
+			}
 			if s := p.subBy; s != nil && s.role != "" && s.role != RoleSubstitute {
 				p.role = s.role
 				if p.onBehalfOf == "" {
@@ -537,7 +545,7 @@ func (b *peopleBuilder) groupMembers(gms []groupMember) {
 // (administrative), a consultant or officer (secretariat); anyone else
 // (councillor, mayor, GP) is a member.
 func seatRole(titles []string, org string) string {
-	if orgKind(org) == OrgPatientOrg {
+	if orgKind(org) == OrgPatientOrg || patientTitle(append(titles, "")) {
 		return RolePatientRep
 	}
 	role := RoleMember

@@ -437,6 +437,7 @@ func TestSeatRole(t *testing.T) {
 		{[]string{"Regionsrådsmedlem"}, "Region Syddanmark", RoleMember},
 		{[]string{"Borgmester"}, "Nyborg Kommune", RoleMember},
 		{nil, "Danske Patienter", RolePatientRep},
+		{[]string{"Patient- og pårørenderepræsentant"}, "Ældre Sagen", RolePatientRep},
 		{nil, "", RoleMember},
 	}
 	for _, tt := range tests {
@@ -458,6 +459,7 @@ func TestAfbudOnlyAndSubstituteRoles(t *testing.T) {
 		"Rita Nørgaard, Administrerende direktør, Odense Universitetshospital (Deltager på mødet, grundet afbud fra Karl Münster)", "",
 		"AFBUD", "", "Lene Brinch Hansen, Regionsrådsmedlem, Region Syddanmark", "",
 		"Egon Lund, Kommunaldirektør, Nordfyns Kommune", "", "Irene Præstegaard, Formand for Beskæftigelsesudvalget, Svendborg Kommune", "",
+		"Natascha Bundgaard, Patient- og pårørenderepræsentant, Ældre Sagen", "",
 		"Punkt 2: Eventuelt", "", "Beslutning", "", "Intet.",
 	}, "\n")
 	x, err := Parse("fyn.txt", doc)
@@ -467,7 +469,8 @@ func TestAfbudOnlyAndSubstituteRoles(t *testing.T) {
 	body := "Sundhedsklynge Fyn - Politisk niveau"
 	want := map[string]string{"Dorte Olsen": "member@" + body, "Merete Berg": "substitute@" + body, "Lene Brinch Hansen": "member@" + body,
 		"Rita Nørgaard": "administrative@" + body, "Karl Münster": "administrative@" + body,
-		"Egon Lund": "administrative@" + body, "Irene Præstegaard": "committee_chair@" + body}
+		"Egon Lund": "administrative@" + body, "Irene Præstegaard": "committee_chair@" + body,
+		"Natascha Bundgaard": "patient_representative@" + body}
 	if got := roles(x); !reflect.DeepEqual(got, want) {
 		t.Errorf("roles %v", got)
 	}

@@ -27,6 +27,7 @@ type mention struct {
 	items      string // "2-4": took part in these items only
 	memberList bool
 	absentItem bool // a per-item "Fraværende" line
+	afbudList  bool // under an AFBUD heading of a grouped list, with title and organisation
 	note       string
 }
 
@@ -496,6 +497,7 @@ func parseGroupedList(t *text, sp span, warn func(int, string)) []mention {
 				m.src, m.line = srcAfbud, n
 				if m.status != StatusSubstitute {
 					m.status = statusFor(afbud)
+					m.afbudList = true
 				} else {
 					out = append(out, mention{name: m.subFor, src: srcAfbud, line: n, status: StatusSentApologies})
 				}
@@ -604,6 +606,9 @@ func parseAfbud(t *text, skip []span) []mention {
 			l := t.line(k)
 			if l == "" {
 				continue
+			}
+			if isAbsentLine(l) || headingKindOf(l) {
+				break // "Fraværende ..." and section headings end the block
 			}
 			if isSubstituteLine(l) {
 				m, _ := parseParticipantLine(l)

@@ -288,6 +288,7 @@ type person struct {
 	listed     bool // in a participant list or header
 	inHeader   bool
 	inList     bool // named on a line of a grouped participant list
+	afbudList  bool // named under an AFBUD heading of a grouped list
 	memberList bool // listed under the members heading of a grouped list
 	status     string
 	subFor     *person
