@@ -12,6 +12,12 @@ import "context"
 // Every read method takes batches and returns maps, so callers (dataloaders)
 // make one call per level of a query, whatever the number of results.
 // Missing IDs are absent from the map, not errors.
+//
+// Isolation: a write is atomic (all of a document or none, also after a
+// crash). The embedded store's reads each see one committed state. Neo4j's
+// reads are read-committed, its default isolation level: a read racing a
+// write may see some facts of the new version and others of the old, each
+// fact whole; once the write has returned, reads see all of it.
 type Store interface {
 	// EnsureSchema prepares the store (constraints, indexes); it is
 	// idempotent and called at start-up.
