@@ -129,7 +129,7 @@ func (b *peopleBuilder) apply(m mention) {
 		}
 	}
 	if m.status == StatusSubstitute && m.subFor != "" {
-		q := b.reg.add(m.subFor, srcAfbud, b.t.pos(m.line, m.line))
+		q := b.reg.addEntry(m.subFor, srcAfbud, b.t.pos(m.line, m.line))
 		if q != p {
 			p.subFor = q
 			q.subBy = p

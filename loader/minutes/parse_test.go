@@ -182,6 +182,9 @@ func TestNameVariants(t *testing.T) {
 		{"Kurt Æbelø", "Kurt Espersen", false, false},
 		{"Jan Nybo", "Jan Thorbøll Andersen", false, false},
 		{"Bo Lund", "Bo Land", false, false},
+		{"Inge Lise Bjerg Gede", "Inge Lise Bjerg Gade", true, false},
+		{"Inga Holm Held", "Inga Holm Hald", true, false},
+		{"Mette Kemp", "Mette Kamp", false, false},
 	}
 	for _, tt := range tests {
 		a, b := nameWords(tt.a), nameWords(tt.b)
@@ -201,6 +204,20 @@ func TestNameVariants(t *testing.T) {
 	}
 	if p := r.resolve("Kaj"); p != nil {
 		t.Errorf("a lone shared first name resolved to %q", p.name)
+	}
+	// An apology that misspells a listed person by one letter names that
+	// person; one that could be either of two listed people names neither.
+	r.add("Mette Kamp", srcHeader, Pos{}).listed = true
+	r.add("Rita Ravn", srcHeader, Pos{}).listed = true
+	r.add("Rita Raun", srcHeader, Pos{}).listed = true
+	if p := r.addEntry("Mette Kemp", srcAfbud, Pos{}); p.name != "Mette Kamp" {
+		t.Errorf("apology 'Mette Kemp' resolved to %q", p.name)
+	}
+	if p := r.addEntry("Rita Rau", srcAfbud, Pos{}); p.name != "Rita Rau" {
+		t.Errorf("ambiguous apology 'Rita Rau' resolved to %q", p.name)
+	}
+	if p := r.addEntry("Bo Land", srcProse, Pos{}); p.name != "Bo Land" {
+		t.Errorf("prose 'Bo Land' resolved to %q", p.name)
 	}
 	p := r.add("Anne Mette Dalgaard Nielsen", srcList, Pos{})
 	if p.name != "Anne Mette Dalgaard Nielsen" || !reflect.DeepEqual(p.aliases, []string{"Anne Mette Dalgaard"}) {

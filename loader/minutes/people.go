@@ -245,10 +245,56 @@ func typoVariant(a, b []string) bool {
 		return true
 	}
 	x, y := a[diff], b[diff]
-	if utf8.RuneCountInString(x) < 5 || utf8.RuneCountInString(y) < 5 || strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
+	short := 5
+	if len(a) >= 3 {
+		short = 4 // two other words agree: "Inge Lise Bjerg Gede" / "... Gade"
+	}
+	if utf8.RuneCountInString(x) < short || utf8.RuneCountInString(y) < short || strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
 		return false
 	}
 	return editDistance(x, y) == 1
+}
+
+// looseTypo is typoVariant for a name that must be one of a known set of
+// people (an apology names someone the participant list names): the
+// differing word may be as short as three letters.
+func looseTypo(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	diff := 0
+	for i := range a {
+		if wordsMatch(a[i], b[i]) {
+			continue
+		}
+		diff++
+		if diff > 1 || utf8.RuneCountInString(a[i]) < 3 || utf8.RuneCountInString(b[i]) < 3 || editDistance(a[i], b[i]) != 1 {
+			return false
+		}
+	}
+	return diff == 1
+}
+
+// resolveListed finds the one listed person whose name an apology or
+// absence misspells by one letter, or nil.
+func (r *registry) resolveListed(name string) *person {
+	w := nameWords(name)
+	var hit *person
+	for _, p := range r.people {
+		if !p.listed {
+			continue
+		}
+		for _, f := range p.forms() {
+			if looseTypo(w, nameWords(f)) {
+				if hit != nil && hit != p {
+					return nil
+				}
+				hit = p
+				break
+			}
+		}
+	}
+	return hit
 }
 
 // shortForm reports whether short is a short form of full: at least two
@@ -402,6 +448,12 @@ func (r *registry) add(name string, src int, pos Pos) *person {
 // Styrishave") is someone else.
 func (r *registry) addEntry(name string, src int, pos Pos) *person {
 	name = strings.Join(strings.Fields(name), " ")
+	if src == srcAfbud && r.resolve(name) == nil {
+		if p := r.resolveListed(name); p != nil {
+			p.addAlias(name)
+			return p
+		}
+	}
 	if p := r.resolve(name); p != nil && (src == srcList && p.inList || src == srcHeader && p.inHeader) {
 		same := false
 		for _, f := range p.forms() {
