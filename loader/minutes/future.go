@@ -80,7 +80,14 @@ func parseFutureMeetings(t *text, items []itemSpan, c *docContext) []FutureMeeti
 						fm.Location = &loc
 					}
 				}
-				if i, ok := seen[fm.Date]; ok {
+				key := fm.Date
+				if l := levelOf(fm.Body); l != "" {
+					// Both levels may meet on one day.
+					key += " " + l
+				} else if i, ok := seen[fm.Date+" "+levelOf(c.body)]; ok && levelOf(c.body) != "" {
+					key = fm.Date + " " + levelOf(out[i].Body)
+				}
+				if i, ok := seen[key]; ok {
 					old := strings.ToLower(out[i].Body)
 					if len(fm.Body) > len(old) && strings.HasPrefix(strings.ToLower(fm.Body), old) {
 						out[i].Body = fm.Body
@@ -93,7 +100,7 @@ func parseFutureMeetings(t *text, items []itemSpan, c *docContext) []FutureMeeti
 					}
 					continue
 				}
-				seen[fm.Date] = len(out)
+				seen[key] = len(out)
 				out = append(out, fm)
 			}
 		}

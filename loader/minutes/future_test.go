@@ -78,6 +78,27 @@ func TestParseFutureMeetingsSynthetic(t *testing.T) {
 	}
 }
 
+// TestFutureMeetingsBothLevelsOneDay: the two levels meeting on the same
+// day are two meetings; a repeat of the date for the same body is not.
+func TestFutureMeetingsBothLevelsOneDay(t *testing.T) {
+	src := strings.Join([]string{
+		"Punkt 6: Næste møde",
+		"Næste møde i Klynge MIDT - Fagligt strategisk niveau afholdes mandag d. 9. januar 2023 kl. 09.00-12.00.",
+		"Klynge MIDT - Politisk niveau mødes næste gang den 9. januar 2023 kl. 15.00.",
+		"Det næste møde den 9. januar 2023 bliver i Aalborg.",
+	}, "\n")
+	tx := newText("x", src)
+	c := &docContext{meetingDate: "2022-11-28", year: 2022, body: "Klynge MIDT - Fagligt strategisk niveau", cluster: "Klynge MIDT", level: "professional_strategic"}
+	var got []string
+	for _, f := range parseFutureMeetings(tx, splitItems(tx), c) {
+		got = append(got, f.Date+" "+f.Body+" "+str(f.Time))
+	}
+	want := []string{"2023-01-09 Klynge MIDT - Fagligt strategisk niveau 09:00-12:00", "2023-01-09 Klynge MIDT - Politisk niveau 15:00"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("future meetings\n got  %q\n want %q", got, want)
+	}
+}
+
 // TestFutureMeetingsAgainstKeys checks the sample minutes' announced
 // meetings (date, body, time, location) against the answer keys.
 func TestFutureMeetingsAgainstKeys(t *testing.T) {
