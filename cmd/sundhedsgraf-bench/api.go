@@ -1,0 +1,972 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/transition"
+	"github.com/sundhedsgraf/sundhedsgraf/loader"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers"
+)
+
+// The three targets each query of the mix is measured on.
+const (
+	targetAPI    = "api"    // GraphQL over loopback HTTP
+	targetDirect = "direct" // floor (a): the store in-process, no HTTP, no GraphQL
+	targetPlain  = "plain"  // floor (b): a minimal net/http handler encoding JSON
+)
+
+// params are the IDs the query mix asks about, chosen from the loaded
+// corpus so that every query has a non-trivial answer.
+type params struct {
+	PersonID  string `json:"personId"`
+	BodyID    string `json:"bodyId"`
+	AsOf      string `json:"asOf"`
+	MeetingID string `json:"meetingId"`
+	ClusterID string `json:"clusterId"`
+	CouncilID string `json:"councilId"`
+	Search    string `json:"search"`
+}
+
+// benchQuery is one query of the mix: its GraphQL form (empty when the API
+// does not expose it) and the same answer read straight from the store.
+type benchQuery struct {
+	name     string
+	gql      string
+	vars     func(params) map[string]any
+	gqlProbe string // a field the schema must have for gql to run
+	direct   func(ctx context.Context, s graph.Store, p params) (any, error)
+}
+
+// The GraphQL fields of each query and the floors' answers hold the same
+// facts: the floors return the merged facts themselves (every field), which
+// is at least what the GraphQL query selects.
+var queryMix = []benchQuery{
+	{
+		name: "person_seats",
+		gql: `query($id: ID!) { person(id: $id) { id name party titles organisation { id name }
+  memberships { id role title startDate endDate firstSeen lastSeen onBehalfOf { id name } body { id name kind level cluster { id name } } } } }`,
+		vars:   func(p params) map[string]any { return map[string]any{"id": p.PersonID} },
+		direct: personSeats,
+	},
+	{
+		name: "body_members_asof",
+		gql: `query($id: ID!, $d: Date) { body(id: $id) { id name kind level
+  members(asOf: $d) { id role startDate endDate firstSeen person { id name party } onBehalfOf { id name } } } }`,
+		vars:   func(p params) map[string]any { return map[string]any{"id": p.BodyID, "d": p.AsOf} },
+		direct: bodyMembersAsOf,
+	},
+	{
+		name: "meeting_attendance",
+		gql: `query($id: ID!) { meeting(id: $id) { id date location body { id name } cluster { id name }
+  attendance { id status items note participant { id name organisation { id name } } substituteFor { id name } } } }`,
+		vars:   func(p params) map[string]any { return map[string]any{"id": p.MeetingID} },
+		direct: meetingAttendance,
+	},
+	{
+		name: "cluster_tree",
+		gql: `query($id: ID) { cluster(id: $id) { id name region { id name } municipalities { id name }
+  bodies { id name kind level children { id name kind level children { id name kind } } } } }`,
+		vars:   func(p params) map[string]any { return map[string]any{"id": p.ClusterID} },
+		direct: clusterTree,
+	},
+	{
+		name:   "search",
+		gql:    `query($t: String!) { search(text: $t, first: 20) { kind score snippet node { id } } }`,
+		vars:   func(p params) map[string]any { return map[string]any{"t": p.Search} },
+		direct: search,
+	},
+	{
+		name:     "network_cluster",
+		gqlProbe: "network",
+		direct: func(ctx context.Context, s graph.Store, p params) (any, error) {
+			return network.Build(ctx, s, network.Params{Kind: network.CoMembership, ClusterID: p.ClusterID})
+		},
+	},
+	{
+		name:     "council_transition",
+		gqlProbe: "transition",
+		direct: func(ctx context.Context, s graph.Store, p params) (any, error) {
+			return transition.ForCouncil(ctx, s, p.CouncilID, "")
+		},
+	},
+}
+
+// getOne fetches one fact of type T.
+func getOne[T any](ctx context.Context, s graph.Store, id string) (T, error) {
+	var zero T
+	m, err := s.Get(ctx, []string{id})
+	if err != nil {
+		return zero, err
+	}
+	t, ok := m[id].(T)
+	if !ok {
+		return zero, graph.Errorf(graph.ErrNotFound, "%s not found", id)
+	}
+	return t, nil
+}
+
+func getMany(ctx context.Context, s graph.Store, ids []string) (map[string]any, error) {
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "" })
+	if len(ids) == 0 {
+		return map[string]any{}, nil
+	}
+	slices.Sort(ids)
+	return s.Get(ctx, slices.Compact(ids))
+}
+
+type seat struct {
+	Membership *graph.Membership   `json:"membership"`
+	Body       *graph.Body         `json:"body"`
+	Cluster    *graph.Cluster      `json:"cluster,omitempty"`
+	OnBehalfOf *graph.Organisation `json:"onBehalfOf,omitempty"`
+}
+
+// personSeats: the person, their organisation and every seat with its body
+// and the body's cluster. Four store calls: Get, Related, Get, Get (+ Get
+// for the clusters).
+func personSeats(ctx context.Context, s graph.Store, p params) (any, error) {
+	person, err := getOne[*graph.Person](ctx, s, p.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := s.Related(ctx, graph.RelMembershipsOfPerson, []string{p.PersonID})
+	if err != nil {
+		return nil, err
+	}
+	ms, err := getMany(ctx, s, rel[p.PersonID])
+	if err != nil {
+		return nil, err
+	}
+	ids := []string{person.OrganisationID}
+	for _, f := range ms {
+		m := f.(*graph.Membership)
+		ids = append(ids, m.BodyID, m.OnBehalfOfID)
+	}
+	more, err := getMany(ctx, s, ids)
+	if err != nil {
+		return nil, err
+	}
+	var cids []string
+	for _, f := range more {
+		if b, ok := f.(*graph.Body); ok {
+			cids = append(cids, b.ClusterID)
+		}
+	}
+	clusters, err := getMany(ctx, s, cids)
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		Person       *graph.Person       `json:"person"`
+		Organisation *graph.Organisation `json:"organisation,omitempty"`
+		Seats        []seat              `json:"seats"`
+	}{Person: person, Seats: []seat{}}
+	out.Organisation, _ = more[person.OrganisationID].(*graph.Organisation)
+	for _, id := range rel[p.PersonID] {
+		m, ok := ms[id].(*graph.Membership)
+		if !ok {
+			continue
+		}
+		st := seat{Membership: m}
+		st.Body, _ = more[m.BodyID].(*graph.Body)
+		st.OnBehalfOf, _ = more[m.OnBehalfOfID].(*graph.Organisation)
+		if st.Body != nil {
+			st.Cluster, _ = clusters[st.Body.ClusterID].(*graph.Cluster)
+		}
+		out.Seats = append(out.Seats, st)
+	}
+	return out, nil
+}
+
+// heldOn is the API's rule for a seat held on a day (resolvers/rules.go).
+func heldOn(m *graph.Membership, day string) bool {
+	start := m.StartDate
+	if start == "" {
+		start = m.FirstSeen
+	}
+	return (start == "" || start <= day) && (m.EndDate == "" || day <= m.EndDate)
+}
+
+// bodyMembersAsOf: the body and the seats held on a day, with people and
+// organisations. Get, Related, Get, Get.
+func bodyMembersAsOf(ctx context.Context, s graph.Store, p params) (any, error) {
+	body, err := getOne[*graph.Body](ctx, s, p.BodyID)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := s.Related(ctx, graph.RelMembershipsOfBody, []string{p.BodyID})
+	if err != nil {
+		return nil, err
+	}
+	ms, err := getMany(ctx, s, rel[p.BodyID])
+	if err != nil {
+		return nil, err
+	}
+	var held []*graph.Membership
+	var ids []string
+	for _, id := range rel[p.BodyID] {
+		if m, ok := ms[id].(*graph.Membership); ok && heldOn(m, p.AsOf) {
+			held = append(held, m)
+			ids = append(ids, m.PersonID, m.OnBehalfOfID)
+		}
+	}
+	more, err := getMany(ctx, s, ids)
+	if err != nil {
+		return nil, err
+	}
+	type member struct {
+		Membership *graph.Membership   `json:"membership"`
+		Person     *graph.Person       `json:"person"`
+		OnBehalfOf *graph.Organisation `json:"onBehalfOf,omitempty"`
+	}
+	out := struct {
+		Body    *graph.Body `json:"body"`
+		Members []member    `json:"members"`
+	}{Body: body, Members: []member{}}
+	for _, m := range held {
+		x := member{Membership: m}
+		x.Person, _ = more[m.PersonID].(*graph.Person)
+		x.OnBehalfOf, _ = more[m.OnBehalfOfID].(*graph.Organisation)
+		out.Members = append(out.Members, x)
+	}
+	return out, nil
+}
+
+// meetingAttendance: the meeting, its body and cluster, and every
+// attendance record with the person, their organisation and whom they
+// stood in for. Get, Related, Get, Get, Get.
+func meetingAttendance(ctx context.Context, s graph.Store, p params) (any, error) {
+	m, err := getOne[*graph.Meeting](ctx, s, p.MeetingID)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := s.Related(ctx, graph.RelAttendanceOfMeeting, []string{p.MeetingID})
+	if err != nil {
+		return nil, err
+	}
+	as, err := getMany(ctx, s, rel[p.MeetingID])
+	if err != nil {
+		return nil, err
+	}
+	ids := []string{m.BodyID, m.ClusterID}
+	for _, f := range as {
+		a := f.(*graph.Attendance)
+		ids = append(ids, a.PersonID, a.SubstituteForID)
+	}
+	more, err := getMany(ctx, s, ids)
+	if err != nil {
+		return nil, err
+	}
+	var oids []string
+	for _, f := range more {
+		if pp, ok := f.(*graph.Person); ok {
+			oids = append(oids, pp.OrganisationID)
+		}
+	}
+	orgs, err := getMany(ctx, s, oids)
+	if err != nil {
+		return nil, err
+	}
+	type row struct {
+		Attendance    *graph.Attendance   `json:"attendance"`
+		Participant   *graph.Person       `json:"participant"`
+		Organisation  *graph.Organisation `json:"organisation,omitempty"`
+		SubstituteFor *graph.Person       `json:"substituteFor,omitempty"`
+	}
+	out := struct {
+		Meeting    *graph.Meeting `json:"meeting"`
+		Body       *graph.Body    `json:"body"`
+		Cluster    *graph.Cluster `json:"cluster,omitempty"`
+		Attendance []row          `json:"attendance"`
+	}{Meeting: m, Attendance: []row{}}
+	out.Body, _ = more[m.BodyID].(*graph.Body)
+	out.Cluster, _ = more[m.ClusterID].(*graph.Cluster)
+	for _, id := range rel[p.MeetingID] {
+		a, ok := as[id].(*graph.Attendance)
+		if !ok {
+			continue
+		}
+		r := row{Attendance: a}
+		r.Participant, _ = more[a.PersonID].(*graph.Person)
+		r.SubstituteFor, _ = more[a.SubstituteForID].(*graph.Person)
+		if r.Participant != nil {
+			r.Organisation, _ = orgs[r.Participant.OrganisationID].(*graph.Organisation)
+		}
+		out.Attendance = append(out.Attendance, r)
+	}
+	return out, nil
+}
+
+// clusterTree: the cluster, its region and municipalities, its bodies and
+// two levels of sub-bodies. Get, Related ×2, Get, Related, Get, Related, Get.
+func clusterTree(ctx context.Context, s graph.Store, p params) (any, error) {
+	c, err := getOne[*graph.Cluster](ctx, s, p.ClusterID)
+	if err != nil {
+		return nil, err
+	}
+	bodiesRel, err := s.Related(ctx, graph.RelBodiesOfCluster, []string{c.ID})
+	if err != nil {
+		return nil, err
+	}
+	munis, err := s.Related(ctx, graph.RelMunicipalitiesOfCluster, []string{c.ID})
+	if err != nil {
+		return nil, err
+	}
+	top, err := getMany(ctx, s, append(append([]string{c.RegionID}, bodiesRel[c.ID]...), munis[c.ID]...))
+	if err != nil {
+		return nil, err
+	}
+	type node struct {
+		Body     *graph.Body `json:"body"`
+		Children []*node     `json:"children"`
+	}
+	// Two levels of children, one Related and one Get per level.
+	level := func(parents []*node) ([]*node, error) {
+		ids := make([]string, len(parents))
+		for i, n := range parents {
+			ids[i] = n.Body.ID
+		}
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		rel, err := s.Related(ctx, graph.RelChildBodies, ids)
+		if err != nil {
+			return nil, err
+		}
+		var kids []string
+		for _, v := range rel {
+			kids = append(kids, v...)
+		}
+		facts, err := getMany(ctx, s, kids)
+		if err != nil {
+			return nil, err
+		}
+		var next []*node
+		for _, n := range parents {
+			n.Children = []*node{}
+			for _, id := range rel[n.Body.ID] {
+				if b, ok := facts[id].(*graph.Body); ok {
+					k := &node{Body: b}
+					n.Children = append(n.Children, k)
+					next = append(next, k)
+				}
+			}
+		}
+		return next, nil
+	}
+	out := struct {
+		Cluster        *graph.Cluster        `json:"cluster"`
+		Region         *graph.Region         `json:"region,omitempty"`
+		Municipalities []*graph.Municipality `json:"municipalities"`
+		Bodies         []*node               `json:"bodies"`
+	}{Cluster: c, Municipalities: []*graph.Municipality{}, Bodies: []*node{}}
+	out.Region, _ = top[c.RegionID].(*graph.Region)
+	for _, id := range munis[c.ID] {
+		if m, ok := top[id].(*graph.Municipality); ok {
+			out.Municipalities = append(out.Municipalities, m)
+		}
+	}
+	for _, id := range bodiesRel[c.ID] {
+		if b, ok := top[id].(*graph.Body); ok {
+			out.Bodies = append(out.Bodies, &node{Body: b})
+		}
+	}
+	next, err := level(out.Bodies)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := level(next); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// search: the ranked hits, as the API's search field returns them.
+func search(ctx context.Context, s graph.Store, p params) (any, error) {
+	return s.Search(ctx, p.Search, nil, 20)
+}
+
+// sample is one measured request.
+type sample struct {
+	lat   time.Duration
+	calls int64
+	err   bool
+}
+
+// measurement is one query on one target in one run.
+type measurement struct {
+	Query      string  `json:"query"`
+	Target     string  `json:"target"`
+	Run        int     `json:"run"`
+	Requests   int     `json:"requests"`
+	Errors     int     `json:"errors"`
+	P50ms      float64 `json:"p50ms"`
+	P99ms      float64 `json:"p99ms"`
+	RPS        float64 `json:"rps"`
+	CallsPerRq float64 `json:"storeCallsPerRequest"`
+	MaxCalls   int64   `json:"maxStoreCallsPerRequest"`
+	Bytes      int     `json:"responseBytes"`
+}
+
+// drive runs do from clients goroutines until requests are done or the
+// time limit passes, whichever is first.
+func drive(ctx context.Context, clients, requests int, limit time.Duration, do func(ctx context.Context) sample) []sample {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	var next atomic.Int64
+	out := make([]sample, requests)
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= requests || ctx.Err() != nil {
+					return
+				}
+				out[i] = do(ctx)
+			}
+		})
+	}
+	wg.Wait()
+	n := min(int(next.Load()), requests)
+	// Requests started when the time ran out may have failed for that reason.
+	res := out[:0]
+	for _, s := range out[:n] {
+		if s.lat > 0 {
+			res = append(res, s)
+		}
+	}
+	return res
+}
+
+func summarise(q, target string, run int, ss []sample, wall time.Duration, bytes int) measurement {
+	m := measurement{Query: q, Target: target, Run: run, Requests: len(ss), Bytes: bytes}
+	lats := make([]time.Duration, 0, len(ss))
+	var calls int64
+	for _, s := range ss {
+		if s.err {
+			m.Errors++
+			continue
+		}
+		lats = append(lats, s.lat)
+		calls += s.calls
+		m.MaxCalls = max(m.MaxCalls, s.calls)
+	}
+	slices.Sort(lats)
+	m.P50ms, m.P99ms = ms(percentile(lats, 50)), ms(percentile(lats, 99))
+	m.RPS = float64(len(lats)) / wall.Seconds()
+	if len(lats) > 0 {
+		m.CallsPerRq = float64(calls) / float64(len(lats))
+	}
+	return m
+}
+
+// server is the service under test, started in-process on loopback.
+type server struct {
+	base     string // http://127.0.0.1:PORT
+	store    *countingStore
+	close    func()
+	apiCalls *sync.Map // request ID -> *callCounter
+}
+
+const callsHeader = "X-Bench-Store-Calls"
+
+// countCalls gives each request a call counter and reports its count in a
+// trailer-free way: the handler writes it into a response header before
+// the body, which is too early, so the count is kept server-side under the
+// request's X-Bench-ID and read back by the client.
+func countCalls(reg *sync.Map, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c := &callCounter{}
+		if id := r.Header.Get("X-Bench-ID"); id != "" {
+			reg.Store(id, c)
+		}
+		next.ServeHTTP(w, r.WithContext(withCounter(r.Context(), c)))
+	})
+}
+
+// plainHandler is floor (b): GET /plain/NAME answers query NAME of the mix
+// by calling the same store methods as floor (a) and encoding JSON.
+func plainHandler(s graph.Store, p params) http.Handler {
+	mux := http.NewServeMux()
+	for _, q := range queryMix {
+		mux.HandleFunc("GET /plain/"+q.name, func(w http.ResponseWriter, r *http.Request) {
+			v, err := q.direct(r.Context(), s, p)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(v)
+		})
+	}
+	return mux
+}
+
+func startServer(s *countingStore, p params, wait time.Duration) (*server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	reg := &sync.Map{}
+	api := resolvers.NewHandler(s, resolvers.Config{LoaderWait: wait}, slog.New(slog.DiscardHandler))
+	mux := http.NewServeMux()
+	mux.Handle("/plain/", countCalls(reg, plainHandler(s, p)))
+	mux.Handle("/", countCalls(reg, api))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return &server{base: "http://" + ln.Addr().String(), store: s, apiCalls: reg, close: func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}}, nil
+}
+
+// gqlClient posts GraphQL requests.
+type gqlClient struct {
+	http *http.Client
+	url  string
+}
+
+func (c *gqlClient) do(ctx context.Context, query string, vars map[string]any, id string) ([]byte, error) {
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if id != "" {
+		req.Header.Set("X-Bench-ID", id)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return b, fmt.Errorf("status %d: %.200s", resp.StatusCode, b)
+	}
+	if bytes.Contains(b, []byte(`"errors"`)) {
+		return b, fmt.Errorf("GraphQL errors: %.300s", b)
+	}
+	return b, nil
+}
+
+// hasQueryField reports whether the schema's Query type (or any type, for
+// nested fields like transition) has a field of this name.
+func hasField(ctx context.Context, c *gqlClient, field string) bool {
+	b, err := c.do(ctx, `{ __schema { types { fields { name } } } }`, nil, "")
+	if err != nil {
+		return false
+	}
+	return bytes.Contains(b, []byte(`"name":"`+field+`"`))
+}
+
+// chooseParams picks the IDs the mix asks about: the person with the most
+// seats among the first people by name, the cluster with the most bodies,
+// its political level, a meeting of it in the middle of its history (and
+// that meeting's date for members as of), and the council that takes
+// most of the cluster's municipalities.
+func chooseParams(ctx context.Context, s graph.Store, text string) (params, error) {
+	p := params{Search: text}
+	people, err := s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{First: 500})
+	if err != nil {
+		return p, err
+	}
+	rel, err := s.Related(ctx, graph.RelMembershipsOfPerson, people.IDs)
+	if err != nil {
+		return p, err
+	}
+	best := -1
+	for _, id := range people.IDs {
+		if n := len(rel[id]); n > best {
+			p.PersonID, best = id, n
+		}
+	}
+	clusters, err := s.List(ctx, graph.KindCluster, graph.Filter{}, graph.Page{First: 100})
+	if err != nil {
+		return p, err
+	}
+	bodies, err := s.Related(ctx, graph.RelBodiesOfCluster, clusters.IDs)
+	if err != nil {
+		return p, err
+	}
+	best = -1
+	for _, id := range clusters.IDs {
+		if n := len(bodies[id]); n > best {
+			p.ClusterID, best = id, n
+		}
+	}
+	bs, err := getMany(ctx, s, bodies[p.ClusterID])
+	if err != nil {
+		return p, err
+	}
+	for _, id := range bodies[p.ClusterID] {
+		if b, ok := bs[id].(*graph.Body); ok && (p.BodyID == "" || b.Level == graph.LevelPolitical && b.ParentID == "") {
+			p.BodyID = id
+			if b.Level == graph.LevelPolitical && b.ParentID == "" {
+				break
+			}
+		}
+	}
+	meetings, err := s.Related(ctx, graph.RelMeetingsOfBody, []string{p.BodyID})
+	if err != nil {
+		return p, err
+	}
+	if ms := meetings[p.BodyID]; len(ms) > 0 {
+		p.MeetingID = ms[len(ms)/2]
+		m, err := getOne[*graph.Meeting](ctx, s, p.MeetingID)
+		if err != nil {
+			return p, err
+		}
+		p.AsOf = m.Date
+	}
+	c, err := getOne[*graph.Cluster](ctx, s, p.ClusterID)
+	if err != nil {
+		return p, err
+	}
+	munis, err := getMany(ctx, s, c.MunicipalityIDs)
+	if err != nil {
+		return p, err
+	}
+	votes := map[string]int{}
+	for _, f := range munis {
+		if m, ok := f.(*graph.Municipality); ok && m.CouncilID != "" {
+			votes[m.CouncilID]++
+		}
+	}
+	best = -1
+	for id, n := range votes {
+		if n > best || n == best && id < p.CouncilID {
+			p.CouncilID, best = id, n
+		}
+	}
+	if p.PersonID == "" || p.BodyID == "" || p.MeetingID == "" || p.CouncilID == "" {
+		return p, fmt.Errorf("the corpus lacks a person, body, meeting or council to ask about: %+v", p)
+	}
+	return p, nil
+}
+
+// apiReport is the API benchmark's output.
+type apiReport struct {
+	Scale        int           `json:"scale"`
+	Docs         int           `json:"documents"`
+	Facts        int           `json:"facts"`
+	Clients      int           `json:"clients"`
+	Requests     int           `json:"requestsPerQueryTargetRun"`
+	LoaderWait   string        `json:"loaderWait"`
+	Params       params        `json:"params"`
+	HeapInuseMiB float64       `json:"heapInuseAfterGCMiB"`
+	RSSMiB       float64       `json:"rssMiB"`
+	OpenSeconds  float64       `json:"openSeconds"`
+	LoadAvg      []float64     `json:"loadAverages"`
+	NotExposed   []string      `json:"notExposedInGraphQL"`
+	Runs         []measurement `json:"runs"`
+	Rows         []apiRow      `json:"rows"`
+}
+
+// apiRow is one query's medians over the runs.
+type apiRow struct {
+	Query  string             `json:"query"`
+	P50    map[string]spread  `json:"p50ms"`
+	P99    map[string]spread  `json:"p99ms"`
+	RPS    map[string]spread  `json:"rps"`
+	Calls  map[string]spread  `json:"storeCallsPerRequest"`
+	Ratios map[string]float64 `json:"ratios"`
+}
+
+// prepareStore opens (loading first if empty) the embedded store of the
+// corpus and returns it reopened, as a restarted server holds it.
+func prepareStore(ctx context.Context, c config) (*embedded.Store, string, error) {
+	dir := c.data
+	if dir == "" {
+		dir = filepath.Join(c.root, fmt.Sprintf("store-seed%d-x%d", c.seed, c.scale))
+	}
+	opts := embedded.Options{NoSync: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s, err := embedded.OpenWith(dir, opts)
+	if err != nil {
+		return nil, "", err
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(docs) == 0 {
+		l := loader.New(s, loader.Options{})
+		start := time.Now()
+		if c.scale == 0 {
+			if _, err := l.LoadSample(ctx); err != nil {
+				return nil, "", err
+			}
+		} else {
+			cdir, err := corpusDir(c.root, c.seed, c.scale)
+			if err != nil {
+				return nil, "", err
+			}
+			files, err := minutesFiles(cdir)
+			if err != nil {
+				return nil, "", err
+			}
+			logf("loading %d documents into %s (not timed here; see -mode load)", len(files), dir)
+			for i, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					return nil, "", err
+				}
+				if _, err := l.LoadBytes(ctx, filepath.Base(f), data); err != nil {
+					logf("%v", err)
+				}
+				if (i+1)%500 == 0 {
+					logf("  %d/%d", i+1, len(files))
+				}
+			}
+		}
+		logf("loaded in %s", time.Since(start).Round(time.Second))
+	}
+	if err := s.Compact(ctx); err != nil {
+		return nil, "", err
+	}
+	_ = s.Close(ctx)
+	s, err = embedded.OpenWith(dir, opts)
+	return s, dir, err
+}
+
+func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
+	rep := &apiReport{Scale: c.scale, Clients: c.clients, Requests: c.requests, LoaderWait: c.loaderWait.String()}
+	if c.loaderWait == 0 {
+		rep.LoaderWait = resolvers.DefaultConfig().LoaderWait.String()
+	}
+	httpc := &http.Client{Transport: &http.Transport{MaxIdleConns: 4 * c.clients, MaxIdleConnsPerHost: 4 * c.clients, IdleConnTimeout: time.Minute}}
+	var srv *server
+	var store *countingStore
+	if c.url != "" {
+		u, err := url.Parse(c.url)
+		if err != nil {
+			return nil, err
+		}
+		if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			return nil, fmt.Errorf("-url must be a loopback address, not %s", u.Host)
+		}
+		return nil, errors.New("-url: not supported yet; run without it to start the service in-process")
+	}
+	start := time.Now()
+	raw, _, err := prepareStore(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	defer raw.Close(context.Background())
+	rep.OpenSeconds = time.Since(start).Seconds()
+	store = &countingStore{Store: raw}
+	st, err := raw.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Docs = st.Documents
+	for _, n := range st.Facts {
+		rep.Facts += n
+	}
+	p, err := chooseParams(ctx, raw, searchText)
+	if err != nil {
+		return nil, err
+	}
+	rep.Params = p
+	srv, err = startServer(store, p, c.loaderWait)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.close()
+	// Server memory with the corpus loaded: heap in use after a full GC,
+	// and the process's RSS after returning freed memory to the OS.
+	runtime.GC()
+	debug.FreeOSMemory()
+	var mst runtime.MemStats
+	runtime.ReadMemStats(&mst)
+	rep.HeapInuseMiB = mib(mst.HeapInuse)
+	rss, _ := procStatus()
+	rep.RSSMiB = mib(rss)
+	logf("store: %d documents, %d facts; heap in use %.1f MiB, RSS %.1f MiB; params %+v", rep.Docs, rep.Facts, rep.HeapInuseMiB, rep.RSSMiB, p)
+
+	gc := &gqlClient{http: httpc, url: srv.base + "/graphql"}
+	var reqSeq atomic.Int64
+	mix := queryMix
+	if c.only != "" {
+		mix = slices.DeleteFunc(slices.Clone(mix), func(q benchQuery) bool { return !strings.Contains(q.name, c.only) })
+	}
+	exposed := map[string]bool{}
+	for _, q := range mix {
+		ok := q.gql != ""
+		if q.gqlProbe != "" {
+			ok = false
+			if hasField(ctx, gc, q.gqlProbe) {
+				logf("%s: the schema has a %q field, but this command has no GraphQL form for it yet", q.name, q.gqlProbe)
+			}
+		}
+		if ok {
+			// A failing query is a broken benchmark, not a figure.
+			if _, err := gc.do(ctx, q.gql, q.vars(p), ""); err != nil {
+				return nil, fmt.Errorf("%s: %w", q.name, err)
+			}
+		} else {
+			rep.NotExposed = append(rep.NotExposed, q.name)
+		}
+		exposed[q.name] = ok
+		if _, err := q.direct(ctx, store, p); err != nil {
+			return nil, fmt.Errorf("%s (direct): %w", q.name, err)
+		}
+	}
+	for run := 1; run <= c.runs; run++ {
+		rep.LoadAvg = append(rep.LoadAvg, loadAvg())
+		for _, q := range mix {
+			targets := []string{targetDirect, targetPlain}
+			if exposed[q.name] {
+				targets = append([]string{targetAPI}, targets...)
+			}
+			for _, t := range targets {
+				var do func(ctx context.Context) sample
+				var size atomic.Int64
+				switch t {
+				case targetAPI:
+					vars := q.vars(p)
+					do = func(ctx context.Context) sample {
+						id := fmt.Sprint(reqSeq.Add(1))
+						t0 := time.Now()
+						b, err := gc.do(ctx, q.gql, vars, id)
+						lat := time.Since(t0)
+						size.Store(int64(len(b)))
+						v, _ := srv.apiCalls.LoadAndDelete(id)
+						cc, _ := v.(*callCounter)
+						var n int64
+						if cc != nil {
+							n = cc.n.Load()
+						}
+						return sample{lat: lat, calls: n, err: err != nil}
+					}
+				case targetPlain:
+					u := srv.base + "/plain/" + q.name
+					do = func(ctx context.Context) sample {
+						id := fmt.Sprint(reqSeq.Add(1))
+						req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+						req.Header.Set("X-Bench-ID", id)
+						t0 := time.Now()
+						resp, err := httpc.Do(req)
+						var b []byte
+						if err == nil {
+							b, err = io.ReadAll(resp.Body)
+							resp.Body.Close()
+							if err == nil && resp.StatusCode != http.StatusOK {
+								err = fmt.Errorf("status %d", resp.StatusCode)
+							}
+						}
+						lat := time.Since(t0)
+						size.Store(int64(len(b)))
+						v, _ := srv.apiCalls.LoadAndDelete(id)
+						cc, _ := v.(*callCounter)
+						var n int64
+						if cc != nil {
+							n = cc.n.Load()
+						}
+						return sample{lat: lat, calls: n, err: err != nil}
+					}
+				case targetDirect:
+					do = func(ctx context.Context) sample {
+						cc := &callCounter{}
+						t0 := time.Now()
+						_, err := q.direct(withCounter(ctx, cc), store, p)
+						return sample{lat: time.Since(t0), calls: cc.n.Load(), err: err != nil}
+					}
+				}
+				runtime.GC()
+				t0 := time.Now()
+				ss := drive(ctx, c.clients, c.requests, c.duration, do)
+				m := summarise(q.name, t, run, ss, time.Since(t0), int(size.Load()))
+				rep.Runs = append(rep.Runs, m)
+				if m.Errors > 0 {
+					logf("%s on %s: %d of %d requests failed", q.name, t, m.Errors, m.Requests)
+				}
+			}
+		}
+		logf("run %d/%d done (load average %.2f)", run, c.runs, loadAvg())
+	}
+	rep.LoadAvg = append(rep.LoadAvg, loadAvg())
+	for _, q := range mix {
+		row := apiRow{Query: q.name, P50: map[string]spread{}, P99: map[string]spread{}, RPS: map[string]spread{}, Calls: map[string]spread{}, Ratios: map[string]float64{}}
+		for _, t := range []string{targetAPI, targetDirect, targetPlain} {
+			var p50, p99, rps, calls []float64
+			for _, m := range rep.Runs {
+				if m.Query == q.name && m.Target == t {
+					p50 = append(p50, m.P50ms)
+					p99 = append(p99, m.P99ms)
+					rps = append(rps, m.RPS)
+					calls = append(calls, m.CallsPerRq)
+				}
+			}
+			if len(p50) == 0 {
+				continue
+			}
+			row.P50[t], row.P99[t], row.RPS[t], row.Calls[t] = spreadOf(p50), spreadOf(p99), spreadOf(rps), spreadOf(calls)
+		}
+		if a, ok := row.P50[targetAPI]; ok {
+			row.Ratios["p50 api/direct"] = a.Median / row.P50[targetDirect].Median
+			row.Ratios["p99 api/direct"] = row.P99[targetAPI].Median / row.P99[targetDirect].Median
+			row.Ratios["p50 api/plain"] = a.Median / row.P50[targetPlain].Median
+			row.Ratios["p99 api/plain"] = row.P99[targetAPI].Median / row.P99[targetPlain].Median
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	printAPI(stdout, rep)
+	return rep, nil
+}
+
+const searchText = "kommissorium"
+
+func printAPI(w io.Writer, rep *apiReport) {
+	fmt.Fprintf(w, "\nAPI: scale %d (%d documents, %d facts), %d clients, ≤%d requests per query/target/run, LoaderWait %s, %d run(s); medians over runs, p99 [min–max]\n",
+		rep.Scale, rep.Docs, rep.Facts, rep.Clients, rep.Requests, rep.LoaderWait, len(rep.LoadAvg)-1)
+	fmt.Fprintf(w, "server memory: heap in use after GC %.1f MiB, RSS %.1f MiB; load averages %v\n", rep.HeapInuseMiB, rep.RSSMiB, rep.LoadAvg)
+	fmt.Fprintf(w, "%-20s %-7s %9s %20s %9s %7s\n", "query", "target", "p50 ms", "p99 ms [min–max]", "req/s", "calls")
+	for _, r := range rep.Rows {
+		for _, t := range []string{targetAPI, targetDirect, targetPlain} {
+			if _, ok := r.P50[t]; !ok {
+				fmt.Fprintf(w, "%-20s %-7s %9s\n", r.Query, t, "n/a")
+				continue
+			}
+			p99 := r.P99[t]
+			fmt.Fprintf(w, "%-20s %-7s %9.3f %8.3f [%.2f–%.2f] %9.0f %7.1f\n", r.Query, t, r.P50[t].Median, p99.Median, p99.Min, p99.Max, r.RPS[t].Median, r.Calls[t].Median)
+		}
+		if len(r.Ratios) > 0 {
+			fmt.Fprintf(w, "%-20s ratios  p50 api/(a) %.1f  p99 api/(a) %.1f  p50 api/(b) %.2f  p99 api/(b) %.2f\n", "",
+				r.Ratios["p50 api/direct"], r.Ratios["p99 api/direct"], r.Ratios["p50 api/plain"], r.Ratios["p99 api/plain"])
+		}
+	}
+	if len(rep.NotExposed) > 0 {
+		fmt.Fprintf(w, "not exposed in the GraphQL schema (floors only): %s\n", strings.Join(rep.NotExposed, ", "))
+	}
+}

@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/neo4j"
+	"github.com/sundhedsgraf/sundhedsgraf/loader"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/gen"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/minutes"
+)
+
+// corpusDir returns a directory holding the generated corpus for seed and
+// scale, writing it first unless an earlier run left it there.
+func corpusDir(root string, seed int64, scale int) (string, error) {
+	dir := filepath.Join(root, fmt.Sprintf("corpus-seed%d-x%d", seed, scale))
+	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
+		var st gen.Stats
+		if json.Unmarshal(b, &st) == nil && st.Seed == seed && st.Scale == scale {
+			return dir, nil
+		}
+	}
+	start := time.Now()
+	st, err := gen.Write(dir, gen.Options{Seed: seed, Scale: scale})
+	if err != nil {
+		return "", err
+	}
+	logf("generated %d documents (scale %d, seed %d, %.1f MB) in %s into %s", st.Documents, scale, seed, float64(st.Bytes)/1e6, time.Since(start).Round(time.Millisecond), dir)
+	return dir, nil
+}
+
+// minutesFiles lists the corpus's minutes in lexical (load) order.
+func minutesFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "minutes", "*.txt"))
+	slices.Sort(files)
+	return files, err
+}
+
+// segment is the load rate over one tenth of the documents.
+type segment struct {
+	FromDoc      int     `json:"fromDoc"`
+	ToDoc        int     `json:"toDoc"`
+	DocsPerMin   float64 `json:"docsPerMin"`
+	CPUmsPerDoc  float64 `json:"cpuMsPerDoc"`
+	CallsPerDoc  float64 `json:"storeCallsPerDoc"`
+	PeopleBefore int     `json:"peopleInStoreBefore"`
+}
+
+// loadResult is one load of a corpus into a new store.
+type loadResult struct {
+	Backend       string    `json:"backend"`
+	Scale         int       `json:"scale"`
+	Fsync         bool      `json:"fsync"`
+	Docs          int       `json:"docs"`
+	Failed        int       `json:"failed"`
+	Facts         int       `json:"facts"`
+	WallSeconds   float64   `json:"wallSeconds"`
+	CPUSeconds    float64   `json:"cpuSeconds"`
+	DocsPerMin    float64   `json:"docsPerMin"`
+	FactsPerSec   float64   `json:"factsPerSec"`
+	DocsPerCPUMin float64   `json:"docsPerCpuMin"`
+	PeakHeapMiB   float64   `json:"peakHeapMiB"`
+	PeakRSSMiB    float64   `json:"peakRssMiB"` // VmHWM of the process so far
+	CallsPerDoc   float64   `json:"storeCallsPerDoc"`
+	Truncated     bool      `json:"truncated"` // stopped by -max-time
+	LoadAvgStart  float64   `json:"loadAvgStart"`
+	LoadAvgEnd    float64   `json:"loadAvgEnd"`
+	Segments      []segment `json:"segments"`
+}
+
+type loadOpts struct {
+	backend  string // embedded or neo4j
+	dataDir  string // keep the embedded store here ("" = temporary)
+	fsync    bool
+	maxDocs  int
+	maxTime  time.Duration
+	progress bool
+}
+
+// openBackend opens an empty store of the backend.
+func openBackend(ctx context.Context, o loadOpts) (graph.Store, func(), error) {
+	switch o.backend {
+	case "embedded":
+		dir := o.dataDir
+		tmp := ""
+		if dir == "" {
+			var err error
+			if tmp, err = os.MkdirTemp("", "sundhedsgraf-bench-store-"); err != nil {
+				return nil, nil, err
+			}
+			dir = tmp
+		}
+		s, err := embedded.OpenWith(dir, embedded.Options{NoSync: !o.fsync, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, func() {
+			_ = s.Close(context.Background())
+			if tmp != "" {
+				_ = os.RemoveAll(tmp)
+			}
+		}, nil
+	case "neo4j":
+		uri := os.Getenv("NEO4J_URI")
+		if uri == "" {
+			return nil, nil, fmt.Errorf("backend neo4j: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE); .ci/nornicdb.sh start writes them")
+		}
+		s, err := neo4j.Open(ctx, neo4j.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")})
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := s.EnsureSchema(ctx); err != nil {
+			_ = s.Close(ctx)
+			return nil, nil, err
+		}
+		return s, func() { _ = s.Close(context.Background()) }, nil
+	}
+	return nil, nil, fmt.Errorf("unknown backend %q", o.backend)
+}
+
+// runLoad loads the corpus's minutes (after the reference skeleton, which
+// is not timed) through loader.LoadBytes, the path of 'sundhedsgraf load'.
+func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadResult, error) {
+	res := loadResult{Backend: o.backend, Scale: scale, Fsync: o.fsync || o.backend == "neo4j"}
+	if o.maxDocs > 0 && len(files) > o.maxDocs {
+		files = files[:o.maxDocs]
+	}
+	raw, closeStore, err := openBackend(ctx, o)
+	if err != nil {
+		return res, err
+	}
+	defer closeStore()
+	if docs, err := raw.Documents(ctx); err != nil {
+		return res, err
+	} else if len(docs) > 0 {
+		return res, fmt.Errorf("the store already holds %d documents; a load is measured into an empty store", len(docs))
+	}
+	cs := &countingStore{Store: raw}
+	l := loader.New(cs, loader.Options{})
+	if _, err := l.LoadReference(ctx); err != nil {
+		return res, err
+	}
+	runtime.GC()
+	var peak uint64
+	var mst runtime.MemStats
+	sample := func() {
+		runtime.ReadMemStats(&mst)
+		peak = max(peak, mst.HeapAlloc)
+	}
+	people := func() int {
+		n, _ := raw.Count(ctx, graph.KindPerson, graph.Filter{})
+		return n
+	}
+	res.LoadAvgStart = loadAvg()
+	segSize := max(1, (len(files)+9)/10)
+	start, cpu0, calls0 := time.Now(), cpuTime(), cs.calls.Load()
+	segStart, segCPU, segCalls, segPeople := start, cpu0, calls0, people()
+	for i, f := range files {
+		if o.maxTime > 0 && time.Since(start) > o.maxTime {
+			res.Truncated = true
+			break
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return res, err
+		}
+		wr, err := l.LoadBytes(ctx, filepath.Base(f), data)
+		if err != nil {
+			res.Failed++
+			logf("%v", err)
+		} else {
+			res.Facts += wr.Facts
+		}
+		res.Docs++
+		if i%25 == 0 {
+			sample()
+		}
+		if res.Docs%segSize == 0 || i == len(files)-1 {
+			// The store is not counted while reading people for the segment.
+			now, cpu, calls := time.Now(), cpuTime(), cs.calls.Load()
+			n := res.Docs - len(res.Segments)*segSize
+			res.Segments = append(res.Segments, segment{FromDoc: res.Docs - n + 1, ToDoc: res.Docs,
+				DocsPerMin:   float64(n) / now.Sub(segStart).Minutes(),
+				CPUmsPerDoc:  ms(cpu-segCPU) / float64(n),
+				CallsPerDoc:  float64(calls-segCalls) / float64(n),
+				PeopleBefore: segPeople})
+			if o.progress {
+				logf("  %d/%d documents, %.0f docs/min, %.1f ms CPU/doc, %d people before this tenth", res.Docs, len(files), res.Segments[len(res.Segments)-1].DocsPerMin, res.Segments[len(res.Segments)-1].CPUmsPerDoc, segPeople)
+			}
+			segPeople = people()
+			segStart, segCPU, segCalls = time.Now(), cpuTime(), cs.calls.Load()
+		}
+	}
+	wall, cpu := time.Since(start), cpuTime()-cpu0
+	sample()
+	_, hwm := procStatus()
+	res.LoadAvgEnd = loadAvg()
+	res.WallSeconds = wall.Seconds()
+	res.CPUSeconds = cpu.Seconds()
+	res.DocsPerMin = float64(res.Docs) / wall.Minutes()
+	res.FactsPerSec = float64(res.Facts) / wall.Seconds()
+	res.DocsPerCPUMin = float64(res.Docs) / cpu.Minutes()
+	res.PeakHeapMiB = mib(peak)
+	res.PeakRSSMiB = mib(hwm)
+	var segCallsTotal float64
+	for _, s := range res.Segments {
+		segCallsTotal += s.CallsPerDoc * float64(s.ToDoc-s.FromDoc+1)
+	}
+	res.CallsPerDoc = segCallsTotal / float64(max(1, res.Docs))
+	return res, nil
+}
+
+// f1Result is the extraction quality over a corpus, micro-averaged per
+// category.
+type f1Result struct {
+	Scale      int                       `json:"scale"`
+	Docs       int                       `json:"docs"`
+	Every      int                       `json:"every"`
+	Failed     int                       `json:"failed"`
+	Categories map[string]minutes.Counts `json:"categories"`
+	All        minutes.Counts            `json:"all"`
+}
+
+// runF1 parses every k-th document and scores it against its answer key
+// (expected/NAME.json, read with minutes.ReadKey) with minutes.ScoreKey.
+func runF1(dir string, files []string, every, scale int) (f1Result, error) {
+	r := f1Result{Scale: scale, Every: every, Categories: map[string]minutes.Counts{}}
+	for i := 0; i < len(files); i += every {
+		f := files[i]
+		name := filepath.Base(f)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		kb, err := os.ReadFile(filepath.Join(dir, "expected", strings.TrimSuffix(name, ".txt")+".json"))
+		if err != nil {
+			return r, err
+		}
+		key, err := minutes.ReadKey(kb)
+		if err != nil {
+			return r, fmt.Errorf("%s: %w", name, err)
+		}
+		r.Docs++
+		text, err := minutes.Decode(name, data)
+		var got *minutes.Extraction
+		if err == nil {
+			got, err = minutes.Parse(name, text)
+		}
+		if err != nil {
+			r.Failed++
+			logf("%v", err)
+			continue
+		}
+		rep := minutes.ScoreKey(got, key)
+		for cat, c := range rep.Counts {
+			t := r.Categories[cat]
+			t.Got += c.Got
+			t.Want += c.Want
+			t.Matched += c.Matched
+			r.Categories[cat] = t
+			r.All.Got += c.Got
+			r.All.Want += c.Want
+			r.All.Matched += c.Matched
+		}
+	}
+	return r, nil
+}
+
+func catOrder() []string { return slices.Clone(minutes.Categories) }
