@@ -325,7 +325,7 @@ func (b *peopleBuilder) firstNames(skip []span) {
 		for _, ix := range atWord.FindAllStringIndex(s, -1) {
 			w := s[ix[0]:ix[1]]
 			ps := byFirst[w]
-			if len(ps) != 1 || len([]rune(w)) < 4 {
+			if len(ps) != 1 || len([]rune(w)) < 3 {
 				continue
 			}
 			rest := s[ix[1]:]

@@ -106,8 +106,12 @@ var (
 	// orgScanUnitOf: a hospital's unit with its acronym, "Fælles
 	// Akutmodtagelse (FAM), Sygehus Lillebælt".
 	orgScanUnitOf = regexp.MustCompile(`((?:[\p{Lu}][\p{L}]+\s+){1,3})\(([\p{Lu}]{2,6})\),\s+`)
-	orgTown       = regexp.MustCompile(`^[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*$`)
-	orgQualifier  = regexp.MustCompile(`^(?:i\s+\S.*|(?:Region\s+)?[\p{Lu}][\p{L}]+)$`)
+	// orgTownAfter: ", Thisted" after a hospital's name inside a list of
+	// organisations, so followed by the next one (", Morsø Kommune", " og
+	// Region Nordjylland"); "Sygehus Lillebælt, Kolding." names a place.
+	orgTownAfter = regexp.MustCompile(`^,\s+([\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)*)(?:,|\s+og|\s+samt)\s+[\p{Lu}]`)
+	orgTown      = regexp.MustCompile(`^[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*$`)
+	orgQualifier = regexp.MustCompile(`^(?:i\s+\S.*|(?:Region\s+)?[\p{Lu}][\p{L}]+)$`)
 )
 
 // scanOrgs finds the organisations a document names, in order of first
@@ -182,8 +186,18 @@ func scanOrgs(t *text, known []Organisation, people []Person) []Organisation {
 		for _, m := range orgScanPLO.FindAllString(s, -1) {
 			add(m, OrgGPAssociation, n)
 		}
-		for _, m := range orgScanHospital.FindAllStringSubmatch(s, -1) {
-			name := m[1]
+		for _, mi := range orgScanHospital.FindAllStringSubmatchIndex(s, -1) {
+			name := s[mi[2]:mi[3]]
+			if tm := orgTownAfter.FindStringSubmatch(s[mi[3]:]); tm != nil && !isOrgName(tm[1]) {
+				// "Aalborg Universitetshospital, Thisted, Morsø Kommune og
+				// ...": a lone town after a hospital is its unit's place.
+				full := name + ", " + tm[1]
+				add(full, OrgHospital, n)
+				if k, ok := seen[fold(full)]; ok && !containsFold(out[k].Aliases, name) {
+					out[k].Aliases = append(out[k].Aliases, name)
+				}
+				continue
+			}
 			kind := OrgHospital
 			if strings.HasPrefix(name, "Psykiatri") {
 				kind = OrgPsychiatry

@@ -493,6 +493,27 @@ func TestAfbudOnlyAndSubstituteRoles(t *testing.T) {
 	}
 }
 
+// TestShortFirstNameAlias: a three-letter first name used alone in a
+// decision is an alias of the one person with that first name.
+func TestShortFirstNameAlias(t *testing.T) {
+	doc := strings.Join([]string{
+		"REFERAT Sundhedsklynge Nord d. 01-04-2025", "", "Mødedeltagere Ove Brix Jakobsen, Hillerød Kommune, Mette Dal, PLO", "",
+		"Punkt 1: Orientering", "", "Beslutning", "", "Ove gav en orientering.", "", "Per 1. maj overgår opgaven.",
+	}, "\n")
+	x, err := Parse("nord.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range x.People {
+		if p.Name == "Ove Brix Jakobsen" && !reflect.DeepEqual(p.Aliases, []string{"Ove"}) {
+			t.Errorf("Ove Brix Jakobsen aliases %q", p.Aliases)
+		}
+	}
+	if len(x.People) != 2 {
+		t.Errorf("people %+v", x.People)
+	}
+}
+
 // TestListEntriesAreDistinctPeople: two entries of one participant list
 // are two people even when one name is a short form of the other.
 func TestListEntriesAreDistinctPeople(t *testing.T) {
