@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/explore"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
 )
 
@@ -27,6 +28,7 @@ import (
 //	GET /readyz             200 if the store answers a Ping, 503 otherwise
 //	GET /export/NAME.csv    people, memberships, attendance, initiatives
 //	GET /export/NAME.json   the same as a JSON array
+//	GET /explore/           the explorer page (package explore)
 //
 // Every response is logged with slog; CORS follows cfg.CORSOrigins.
 func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler {
@@ -58,6 +60,7 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	})
 	mux.HandleFunc("GET /readyz", r.ready)
 	mux.Handle("GET /export/{file}", r.perRequest(cfg.ExportTimeout, http.HandlerFunc(r.export)))
+	mux.Handle(explore.Prefix, explore.Handler())
 
 	origins := cfg.CORSOrigins
 	if len(origins) == 0 {
