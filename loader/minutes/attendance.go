@@ -264,14 +264,18 @@ func (b *peopleBuilder) prose(skip []span) {
 		b.roleSentences(n, s, it)
 		for _, pn := range findProseNames(s) {
 			p := b.reg.resolve(pn.name)
+			if p == nil {
+				// "Connie Hollm præsenterede sagen": a one-letter slip in
+				// the name of one listed person.
+				if q := b.reg.resolveListed(pn.name, 4); q != nil {
+					q.addAlias(pn.name)
+					p = q
+				}
+			}
 			if p == nil && !pn.cue {
 				continue
 			}
-			if p == nil {
-				p = b.reg.add(pn.name, srcProse, t.pos(n, n))
-			} else {
-				p = b.reg.add(pn.name, srcProse, t.pos(n, n))
-			}
+			p = b.reg.add(pn.name, srcProse, t.pos(n, n))
 			if pn.titleBefore != "" {
 				title, org := splitTitleOrg(pn.titleBefore)
 				if title != "" && !p.listed {

@@ -411,6 +411,22 @@ func TestParseLaxWarnings(t *testing.T) {
 // TestGroupMemberLists: the member list of a group an item sets up gives
 // memberships of that group, with the role each line prints, and no
 // attendance at the meeting.
+func TestItemGroupName(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Godkendelse af kommissorium for Implementeringsgruppen for data og opfølgning, kl. 13.05-13.20", "Implementeringsgruppen for data og opfølgning"},
+		{"Etablering af Ad hoc gruppen 'Diabetes' - 10 min", "Ad hoc gruppen 'Diabetes'"},
+		{"Etablering af Ad hoc gruppen for palliation og den sidste tid i Bornholm", "Ad hoc gruppen for palliation og den sidste tid i Bornholm"},
+		{"Godkendelse af kommissorium for Temaudvalget om sepsis", "Temaudvalget om sepsis"},
+		{"Nedsættelse af en arbejdsgruppe", ""},
+	}
+	for _, tt := range tests {
+		tx := newText("t.txt", "Punkt 1: "+tt.title+"\n\nGruppen sammensættes af:\n")
+		if got := itemGroupName(tx, splitItems(tx)[0], 3); got != tt.want {
+			t.Errorf("itemGroupName(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
 func TestGroupMemberLists(t *testing.T) {
 	doc := strings.Join([]string{
 		"REFERAT Sundhedsklynge Byen - Fagligt strategisk niveau d. 04-01-2023", "",
@@ -536,5 +552,21 @@ func TestListEntriesAreDistinctPeople(t *testing.T) {
 		if len(p.Aliases) > 0 {
 			t.Errorf("%s has aliases %q", p.Name, p.Aliases)
 		}
+	}
+}
+
+// TestSpeakerTypo: a speaker whose name misspells one listed person's by
+// one letter is that person.
+func TestSpeakerTypo(t *testing.T) {
+	doc := strings.Join([]string{
+		"REFERAT Sundhedsklynge Nord d. 01-04-2025", "", "Mødedeltagere Connie Holm, PLO, Mette Dal, Hjørring Kommune", "",
+		"Punkt 1: Orientering", "", "Beslutning", "", "Connie Hollm præsenterede sagen.",
+	}, "\n")
+	x, err := Parse("nord.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.People) != 2 || x.People[0].Name != "Connie Holm" || !reflect.DeepEqual(x.People[0].Aliases, []string{"Connie Hollm"}) {
+		t.Errorf("people %+v", x.People)
 	}
 }

@@ -668,7 +668,7 @@ var (
 	// ptGroupName is a named group in running text or a title:
 	// "Implementeringsgruppen for data og opfølgning", "Ad hoc gruppen
 	// 'Diabetes'", "Temaudvalget om sepsis", "Koordinationsforum for X".
-	ptGroupName = regexp.MustCompile(`\b(?:[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|"[^"]+"|”[^”]+”)|\p{Lu}[\p{L}-]*(?:gruppe|udvalg|forum|råd)(?:n|en|et)?(?:\s+(?:for|om|vedr\.)\s+[^,.;:()]+)?)`)
+	ptGroupName = regexp.MustCompile(`\b(?:[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|"[^"]+"|”[^”]+”|(?:for|om|vedr\.)\s+[^,.;:()]+)|\p{Lu}[\p{L}-]*(?:gruppe|udvalg|forum|råd)(?:n|en|et)?(?:\s+(?:for|om|vedr\.)\s+[^,.;:()]+)?)`)
 )
 
 // groupMember is one person in the member list of a group an item sets

@@ -257,8 +257,8 @@ func typoVariant(a, b []string) bool {
 
 // looseTypo is typoVariant for a name that must be one of a known set of
 // people (an apology names someone the participant list names): the
-// differing word may be as short as three letters.
-func looseTypo(a, b []string) bool {
+// differing word may be as short as minLen letters.
+func looseTypo(a, b []string, minLen int) bool {
 	if len(a) != len(b) || len(a) < 2 {
 		return false
 	}
@@ -268,16 +268,17 @@ func looseTypo(a, b []string) bool {
 			continue
 		}
 		diff++
-		if diff > 1 || utf8.RuneCountInString(a[i]) < 3 || utf8.RuneCountInString(b[i]) < 3 || editDistance(a[i], b[i]) != 1 {
+		if diff > 1 || utf8.RuneCountInString(a[i]) < minLen || utf8.RuneCountInString(b[i]) < minLen || editDistance(a[i], b[i]) != 1 {
 			return false
 		}
 	}
 	return diff == 1
 }
 
-// resolveListed finds the one listed person whose name an apology or
-// absence misspells by one letter, or nil.
-func (r *registry) resolveListed(name string) *person {
+// resolveListed finds the one listed person whose name an apology,
+// absence or speaker misspells by one letter in a word of at least minLen
+// letters, or nil.
+func (r *registry) resolveListed(name string, minLen int) *person {
 	w := nameWords(name)
 	var hit *person
 	for _, p := range r.people {
@@ -285,7 +286,7 @@ func (r *registry) resolveListed(name string) *person {
 			continue
 		}
 		for _, f := range p.forms() {
-			if looseTypo(w, nameWords(f)) {
+			if looseTypo(w, nameWords(f), minLen) {
 				if hit != nil && hit != p {
 					return nil
 				}
@@ -449,7 +450,7 @@ func (r *registry) add(name string, src int, pos Pos) *person {
 func (r *registry) addEntry(name string, src int, pos Pos) *person {
 	name = strings.Join(strings.Fields(name), " ")
 	if src == srcAfbud && r.resolve(name) == nil {
-		if p := r.resolveListed(name); p != nil {
+		if p := r.resolveListed(name, 3); p != nil {
 			p.addAlias(name)
 			return p
 		}
