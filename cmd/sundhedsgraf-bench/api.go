@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -737,6 +736,9 @@ func prepareStore(ctx context.Context, c config) (*embedded.Store, string, error
 			}
 			logf("loading %d documents into %s (not timed here; see -mode load)", len(files), dir)
 			for i, f := range files {
+				if err := ctx.Err(); err != nil {
+					return nil, "", err
+				}
 				data, err := os.ReadFile(f)
 				if err != nil {
 					return nil, "", err
@@ -767,6 +769,8 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 	httpc := &http.Client{Transport: &http.Transport{MaxIdleConns: 4 * c.clients, MaxIdleConnsPerHost: 4 * c.clients, IdleConnTimeout: time.Minute}}
 	var srv *server
 	var store *countingStore
+	var p params
+	base := ""
 	if c.url != "" {
 		u, err := url.Parse(c.url)
 		if err != nil {
@@ -775,46 +779,54 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 		if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
 			return nil, fmt.Errorf("-url must be a loopback address, not %s", u.Host)
 		}
-		return nil, errors.New("-url: not supported yet; run without it to start the service in-process")
+		base = strings.TrimSuffix(c.url, "/")
+		p, err = paramsFromAPI(ctx, &gqlClient{http: httpc, url: base + "/graphql"}, searchText)
+		if err != nil {
+			return nil, fmt.Errorf("choosing what to ask through %s: %w", c.url, err)
+		}
+		rep.Params = p
+		logf("measuring %s (API only: the floors need the store in-process); params %+v", base, p)
+	} else {
+		start := time.Now()
+		raw, _, err := prepareStore(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		defer raw.Close(context.Background())
+		rep.OpenSeconds = time.Since(start).Seconds()
+		store = &countingStore{Store: raw}
+		st, err := raw.Stats(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rep.Docs = st.Documents
+		for _, n := range st.Facts {
+			rep.Facts += n
+		}
+		p, err = chooseParams(ctx, raw, searchText)
+		if err != nil {
+			return nil, err
+		}
+		rep.Params = p
+		srv, err = startServer(store, p, c.loaderWait)
+		if err != nil {
+			return nil, err
+		}
+		defer srv.close()
+		base = srv.base
+		// Server memory with the corpus loaded: heap in use after a full GC,
+		// and the process's RSS after returning freed memory to the OS.
+		runtime.GC()
+		debug.FreeOSMemory()
+		var mst runtime.MemStats
+		runtime.ReadMemStats(&mst)
+		rep.HeapInuseMiB = mib(mst.HeapInuse)
+		rss, _ := procStatus()
+		rep.RSSMiB = mib(rss)
+		logf("store: %d documents, %d facts; heap in use %.1f MiB, RSS %.1f MiB; params %+v", rep.Docs, rep.Facts, rep.HeapInuseMiB, rep.RSSMiB, p)
 	}
-	start := time.Now()
-	raw, _, err := prepareStore(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	defer raw.Close(context.Background())
-	rep.OpenSeconds = time.Since(start).Seconds()
-	store = &countingStore{Store: raw}
-	st, err := raw.Stats(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rep.Docs = st.Documents
-	for _, n := range st.Facts {
-		rep.Facts += n
-	}
-	p, err := chooseParams(ctx, raw, searchText)
-	if err != nil {
-		return nil, err
-	}
-	rep.Params = p
-	srv, err = startServer(store, p, c.loaderWait)
-	if err != nil {
-		return nil, err
-	}
-	defer srv.close()
-	// Server memory with the corpus loaded: heap in use after a full GC,
-	// and the process's RSS after returning freed memory to the OS.
-	runtime.GC()
-	debug.FreeOSMemory()
-	var mst runtime.MemStats
-	runtime.ReadMemStats(&mst)
-	rep.HeapInuseMiB = mib(mst.HeapInuse)
-	rss, _ := procStatus()
-	rep.RSSMiB = mib(rss)
-	logf("store: %d documents, %d facts; heap in use %.1f MiB, RSS %.1f MiB; params %+v", rep.Docs, rep.Facts, rep.HeapInuseMiB, rep.RSSMiB, p)
 
-	gc := &gqlClient{http: httpc, url: srv.base + "/graphql"}
+	gc := &gqlClient{http: httpc, url: base + "/graphql"}
 	var reqSeq atomic.Int64
 	mix := queryMix
 	if c.only != "" {
@@ -838,6 +850,9 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 			rep.NotExposed = append(rep.NotExposed, q.name)
 		}
 		exposed[q.name] = ok
+		if store == nil {
+			continue
+		}
 		if _, err := q.direct(ctx, store, p); err != nil {
 			return nil, fmt.Errorf("%s (direct): %w", q.name, err)
 		}
@@ -845,7 +860,10 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 	for run := 1; run <= c.runs; run++ {
 		rep.LoadAvg = append(rep.LoadAvg, loadAvg())
 		for _, q := range mix {
-			targets := []string{targetDirect, targetPlain}
+			var targets []string
+			if store != nil {
+				targets = []string{targetDirect, targetPlain}
+			}
 			if exposed[q.name] {
 				targets = append([]string{targetAPI}, targets...)
 			}
@@ -861,11 +879,12 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 						b, err := gc.do(ctx, q.gql, vars, id)
 						lat := time.Since(t0)
 						size.Store(int64(len(b)))
-						v, _ := srv.apiCalls.LoadAndDelete(id)
-						cc, _ := v.(*callCounter)
 						var n int64
-						if cc != nil {
-							n = cc.n.Load()
+						if srv != nil {
+							v, _ := srv.apiCalls.LoadAndDelete(id)
+							if cc, _ := v.(*callCounter); cc != nil {
+								n = cc.n.Load()
+							}
 						}
 						return sample{lat: lat, calls: n, err: err != nil}
 					}
@@ -933,7 +952,7 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 			}
 			row.P50[t], row.P99[t], row.RPS[t], row.Calls[t] = spreadOf(p50), spreadOf(p99), spreadOf(rps), spreadOf(calls)
 		}
-		if a, ok := row.P50[targetAPI]; ok {
+		if a, ok := row.P50[targetAPI]; ok && store != nil {
 			row.Ratios["p50 api/direct"] = a.Median / row.P50[targetDirect].Median
 			row.Ratios["p99 api/direct"] = row.P99[targetAPI].Median / row.P99[targetDirect].Median
 			row.Ratios["p50 api/plain"] = a.Median / row.P50[targetPlain].Median
@@ -943,6 +962,111 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 	}
 	printAPI(stdout, rep)
 	return rep, nil
+}
+
+// paramsFromAPI makes the same choice as chooseParams through the GraphQL
+// API of a server that is not in-process.
+func paramsFromAPI(ctx context.Context, c *gqlClient, text string) (params, error) {
+	p := params{Search: text}
+	var people struct {
+		Data struct {
+			People struct {
+				Nodes []struct {
+					ID          string
+					Memberships []struct{ ID string }
+				}
+			}
+		}
+	}
+	b, err := c.do(ctx, `{ people(first: 500) { nodes { id memberships { id } } } }`, nil, "")
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal(b, &people); err != nil {
+		return p, err
+	}
+	best := -1
+	for _, n := range people.Data.People.Nodes {
+		if len(n.Memberships) > best {
+			p.PersonID, best = n.ID, len(n.Memberships)
+		}
+	}
+	var clusters struct {
+		Data struct {
+			Clusters struct {
+				Nodes []struct {
+					ID     string
+					Bodies []struct {
+						ID     string
+						Level  string
+						Parent *struct{ ID string }
+					}
+					Municipalities []struct {
+						HealthCouncil *struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	b, err = c.do(ctx, `{ clusters(first: 100) { nodes { id bodies { id level parent { id } } municipalities { healthCouncil { id } } } } }`, nil, "")
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal(b, &clusters); err != nil {
+		return p, err
+	}
+	best = -1
+	for _, cl := range clusters.Data.Clusters.Nodes {
+		if len(cl.Bodies) <= best {
+			continue
+		}
+		p.ClusterID, best = cl.ID, len(cl.Bodies)
+		p.BodyID = ""
+		for _, bd := range cl.Bodies {
+			if p.BodyID == "" || bd.Level == "POLITICAL" && bd.Parent == nil {
+				p.BodyID = bd.ID
+				if bd.Level == "POLITICAL" && bd.Parent == nil {
+					break
+				}
+			}
+		}
+		votes := map[string]int{}
+		for _, m := range cl.Municipalities {
+			if m.HealthCouncil != nil {
+				votes[m.HealthCouncil.ID]++
+			}
+		}
+		p.CouncilID = ""
+		top := -1
+		for id, n := range votes {
+			if n > top || n == top && id < p.CouncilID {
+				p.CouncilID, top = id, n
+			}
+		}
+	}
+	var meetings struct {
+		Data struct {
+			Body struct {
+				Meetings struct {
+					Nodes []struct{ ID, Date string }
+				}
+			}
+		}
+	}
+	b, err = c.do(ctx, `query($id: ID!) { body(id: $id) { meetings(first: 500) { nodes { id date } } } }`, map[string]any{"id": p.BodyID}, "")
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal(b, &meetings); err != nil {
+		return p, err
+	}
+	if ms := meetings.Data.Body.Meetings.Nodes; len(ms) > 0 {
+		p.MeetingID, p.AsOf = ms[len(ms)/2].ID, ms[len(ms)/2].Date
+	}
+	if p.PersonID == "" || p.BodyID == "" || p.MeetingID == "" {
+		return p, fmt.Errorf("the server's corpus lacks a person, body or meeting to ask about: %+v", p)
+	}
+	return p, nil
 }
 
 const searchText = "kommissorium"

@@ -167,6 +167,9 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	start, cpu0, calls0 := time.Now(), cpuTime(), cs.calls.Load()
 	segStart, segCPU, segCalls, segPeople := start, cpu0, calls0, people()
 	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		if o.maxTime > 0 && time.Since(start) > o.maxTime {
 			res.Truncated = true
 			break
