@@ -90,12 +90,18 @@ var (
 	// orgScanUnit: secretariats, health houses and departments with a
 	// qualifying name ("Fælleskommunalt Sundhedssekretariat", "Fredericia
 	// Sundhedshus", "Praksisafdelingen").
-	orgScanUnit  = regexp.MustCompile(`(?:^|[^\p{L}])([\p{Lu}][\p{L}]+\s+(?:[\p{L}]*[Ss]ekretariat|[\p{L}]*[Ss]undhedshus)|[\p{Lu}][\p{L}]+afdelingen(?:\s+i\s+[\p{Lu}][\p{L}]+)?)(?:[^\p{L}]|$)`)
+	orgScanUnit  = regexp.MustCompile(`(?:^|[^\p{L}])([\p{Lu}][\p{L}]+\s+(?:[\p{L}]*[Ss]ekretariat|[\p{L}]*[Ss]undhedshus)|[\p{Lu}][\p{L}]+afdelingen(?:\s+i\s+[\p{Lu}][\p{L}]+)?|[\p{Ll}]+afdelingen\s+i\s+[\p{Lu}][\p{L}]+)(?:[^\p{L}]|$)`)
 	orgNotPlace  = map[string]bool{"Den": true, "Det": true, "De": true, "Hver": true, "Hvis": true, "Alle": true, "Andre": true, "Øvrige": true, "Enkelte": true, "Samme": true, "Fem": true, "Fire": true, "Tre": true, "To": true, "Både": true, "Begge": true, "Hele": true, "Egen": true, "Anden": true, "Nuværende": true, "Region": true, "Regionens": true, "Klyngens": true, "Sundhedsklyngens": true}
 	orgListSplit = regexp.MustCompile(`,\s*|\s+og\b`)
 	// orgQualifier is what a longer name of the same organisation adds
 	// after the short one: "Psykiatrien" → "Psykiatrien i Region
 	// Syddanmark", "Psykiatrien Region Sjælland".
+	// orgScanUnder: a body named by its acronym after "i regi af" ("i regi
+	// af NordKAP").
+	orgScanUnder = regexp.MustCompile(`\bi\s+regi\s+af\s+([\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*)\b`)
+	// orgScanFund: "Fonden for almen praksis".
+	orgScanFund   = regexp.MustCompile(`\bFonden\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}`)
+	orgClauseWord = regexp.MustCompile(`\s+(?:til|som|der|har|er|og|i|med|at|vil|blev|kan|skal)\b.*$`)
 	// orgScanPartner: organisations named as partners, "samarbejde med DGI
 	// og DIF", "dialog med MedComm": acronyms, camel-case names and
 	// names of two or three capitalised words.
@@ -239,13 +245,21 @@ func scanOrgs(t *text, known []Organisation, people []Person) []Organisation {
 		}
 		for _, m := range orgScanUnit.FindAllStringSubmatch(s, -1) {
 			if ws := strings.Fields(m[1]); len(ws) > 0 && !orgNotPlace[ws[0]] {
-				add(m[1], OrgOther, n)
+				add(upperFirst(m[1]), OrgOther, n) // "praksisafdelingen i Regionshuset"
 			}
 		}
 		for _, nb := range nationalBodies {
 			if containsWord(s, nb) || containsWord(s, nb+"s") {
 				add(nb, OrgNationalBody, n)
 			}
+		}
+		for _, m := range orgScanUnder.FindAllStringSubmatch(s, -1) {
+			if len(m[1]) >= 3 && orgKind(m[1]) == "" && !isPerson[fold(m[1])] {
+				add(m[1], OrgOther, n)
+			}
+		}
+		for _, m := range orgScanFund.FindAllString(s, -1) {
+			add(orgClauseWord.ReplaceAllString(m, ""), OrgOther, n)
 		}
 		for _, m := range orgScanPartner.FindAllStringSubmatch(s, -1) {
 			for _, part := range orgListSplit.Split(m[1], -1) {
