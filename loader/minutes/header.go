@@ -32,6 +32,9 @@ var (
 	// cluster level may say besides the cluster's name.
 	hdrLevelWords  = regexp.MustCompile(`(?i)\b(?:politisk(?:e)?|faglig(?:t|e)?(?:[\s,-]+strategisk(?:e)?)?|niveau(?:et)?|sundhedsklyngen|klyngen|møde(?:t)?|i|for|den|det|ordinært|ekstraordinært)\b`)
 	hdrParenthesis = regexp.MustCompile(`\([^()]*\)`)
+	// hdrReferatOf: "Referat af møde i Styregruppen for X", "Referat fra
+	// mødet i ...": the words before the body's name.
+	hdrReferatOf = regexp.MustCompile(`(?i)^(?:af|fra)\s+(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?møde(?:t)?\s+i\s+)?`)
 )
 
 // isReferatLine reports a "REFERAT <body> d. DD-MM-YYYY" heading.
@@ -88,7 +91,7 @@ func parseHeader(t *text, firstItem int) header {
 		switch {
 		case h.body == "" && isReferatLine(s):
 			m := referatLine.FindStringSubmatch(s)
-			h.body = strings.TrimSpace(m[1])
+			h.body = hdrReferatOf.ReplaceAllString(strings.TrimSpace(m[1]), "")
 			h.hasREF = true
 			h.pos = t.pos(n, n)
 			if m[4] != "" {

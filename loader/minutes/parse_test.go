@@ -293,6 +293,10 @@ func TestMeetingBody(t *testing.T) {
 			"Ad hoc gruppen 'Børn og unges mentale trivsel'", "Sundhedsklynge Bornholm", "other"},
 		{"REFERAT Arbejdsgruppen for sepsis under Sundhedsklynge Fyn d. 03-04-2026\n\nPunkt 1: A\n",
 			"Arbejdsgruppen for sepsis under Sundhedsklynge Fyn", "Sundhedsklynge Fyn", "other"},
+		{"Referat af møde i Styregruppen for sepsis den 3.4.2026\n\nPunkt 1: A\n\nMøde under Sundhedsklynge Fyn.\n",
+			"Styregruppen for sepsis", "Sundhedsklynge Fyn", "other"},
+		{"Referat fra mødet i Sundhedsklynge Fyn - Politisk niveau d. 03-04-2026\n\nPunkt 1: A\n",
+			"Sundhedsklynge Fyn - Politisk niveau", "Sundhedsklynge Fyn", "political"},
 	}
 	for _, tt := range tests {
 		x, err := Parse("t.txt", tt.doc)
