@@ -192,6 +192,9 @@ func TestBrowserClusterNetworkRendersNodes(t *testing.T) {
 	if overlaps > 0 {
 		t.Errorf("%d pairs of people drawn on top of each other", overlaps)
 	}
+	var source string
+	b.eval(ctx, `document.querySelector("figure.net").dataset.source`, &source)
+	t.Logf("network drawn from %s", source) // the API's network(...) if the schema has it
 	b.screenshot(ctx, shotDir(), "cluster.png")
 
 	// A node is a keyboard link: Enter on Bo Libergren opens his page.
@@ -246,16 +249,27 @@ func TestBrowserCouncilTransition(t *testing.T) {
 	b.navigate(ctx, base+"/explore/#/council/"+"council%3ASR-LILLEBAELT")
 	b.waitFor(ctx, "the council page", `document.body.dataset.view === "council" && document.body.dataset.state === "ready"`)
 	var preds []struct {
-		ID   string
-		Rows int
+		ID, From string
+		Rows     int
 	}
-	b.eval(ctx, `[...document.querySelectorAll("section.pred")].map(s => ({id: s.dataset.cluster, rows: s.querySelectorAll("tbody tr").length}))`, &preds)
+	b.eval(ctx, `[...document.querySelectorAll("section.pred")].map(s => ({
+		id: s.dataset.cluster, from: s.querySelector("p").textContent, rows: s.querySelectorAll("tbody tr").length}))`, &preds)
 	found := false
 	for _, p := range preds {
 		if p.ID == "cluster:SD-LILLEBAELT" {
 			found = true
 			if p.Rows == 0 {
 				t.Error("no running initiatives shown for Sundhedsklynge Lillebælt")
+			}
+			// Fredericia, Kolding and Vejle go to Sundhedsråd Lillebælt;
+			// Middelfart goes to Fyn.
+			for _, m := range []string{"Fredericia", "Kolding", "Vejle"} {
+				if !strings.Contains(p.From, m) {
+					t.Errorf("municipalities from Sundhedsklynge Lillebælt %q lack %s", p.From, m)
+				}
+			}
+			if strings.Contains(p.From, "Middelfart") {
+				t.Errorf("municipalities from Sundhedsklynge Lillebælt %q include Middelfart, which goes to another council", p.From)
 			}
 		}
 	}

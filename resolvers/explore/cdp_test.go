@@ -392,6 +392,9 @@ func (b *browser) screenshot(ctx context.Context, dir, name string) []byte {
 		b.t.Fatal(err)
 	}
 	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 			b.t.Fatal(err)
 		}

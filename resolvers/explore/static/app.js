@@ -28,6 +28,22 @@ async function gql(query, variables) {
   return body.data;
 }
 
+// features tells which optional parts of the schema the server has: the
+// network and the transition planner came later than the rest, and a
+// server without them (or without introspection) still gets a full page.
+let featuresPromise = null;
+function features() {
+  if (!featuresPromise) {
+    featuresPromise = gql('{ q: __type(name: "Query") { fields { name } } hc: __type(name: "HealthCouncil") { fields { name } } }')
+      .then((d) => {
+        const names = (t) => new Set(((t && t.fields) || []).map((f) => f.name));
+        return { network: names(d.q).has('network'), transition: names(d.hc).has('transition') };
+      })
+      .catch(() => ({ network: false, transition: false }));
+  }
+  return featuresPromise;
+}
+
 const SRC = 'fragment Src on Source { fileName lines { start end } quote origin note uncertain document { id title date } }';
 
 // ---------------------------------------------------------------------------
@@ -159,7 +175,7 @@ function empty(text) {
 
 async function homeView() {
   const d = await gql('{ stats { documents facts { kind count } } }');
-  const count = (k) => (d.stats.facts.find((f) => f.kind === k) || { count: 0 }).count;
+  const n = (k) => (d.stats.facts.find((f) => f.kind === k) || { count: 0 }).count;
   return [
     h('h1', {}, 'Udforsk det tværsektorielle sundhedssamarbejde'),
     h('p', { class: 'lead' },
@@ -167,11 +183,11 @@ async function homeView() {
       'hvem der deltog i et møde, netværket i en klynge og sundhedsrådenes overgangsplan.'),
     h('ul', { class: 'stats' },
       h('li', {}, h('strong', {}, d.stats.documents), ' dokumenter'),
-      h('li', {}, h('strong', {}, count('PERSON')), ' personer'),
-      h('li', {}, h('strong', {}, count('BODY')), ' organer'),
-      h('li', {}, h('strong', {}, count('MEETING')), ' møder'),
-      h('li', {}, h('strong', {}, count('CLUSTER')), ' klynger'),
-      h('li', {}, h('strong', {}, count('HEALTH_COUNCIL')), ' sundhedsråd')),
+      h('li', {}, h('strong', {}, n('PERSON')), ' personer'),
+      h('li', {}, h('strong', {}, n('BODY')), ' organer'),
+      h('li', {}, h('strong', {}, n('MEETING')), ' møder'),
+      h('li', {}, h('strong', {}, n('CLUSTER')), ' klynger'),
+      h('li', {}, h('strong', {}, n('HEALTH_COUNCIL')), ' sundhedsråd')),
   ];
 }
 
@@ -390,9 +406,18 @@ const CLUSTER = `query Cluster($id: ID!) {
 }`;
 
 async function clusterView(id) {
-  const c = (await gql(CLUSTER, { id })).cluster;
+  const [d, f] = await Promise.all([gql(CLUSTER, { id }), features()]);
+  const c = d.cluster;
   if (!c) return notFound();
-  const net = clusterNetwork(c);
+  let net = null;
+  if (f.network) {
+    try {
+      net = apiNetwork(c, (await gql(NETWORK, { id })).network);
+    } catch (err) {
+      console.warn('network(...) failed, drawing the cluster from its bodies:', err.message);
+    }
+  }
+  if (!net) net = clusterNetwork(c);
   const inits = c.initiatives.nodes.map((i) => h('tr', {},
     h('td', {}, link(i)), h('td', { class: 'num' }, kr(i.amountDKK)), h('td', {}, period(i.startDate, i.endDate)), h('td', {}, i.ownerName)));
   return [
@@ -411,6 +436,45 @@ async function clusterView(id) {
       h('li', {}, link(m, m.body.name + ', ' + date(m.date)), m.planned ? ' (planlagt)' : ''))) : empty('Ingen kendte møder.')),
     section('Initiativer', inits.length ? table(null, ['Initiativ', 'Beløb', 'Periode', 'Ejer'], inits) : empty('Ingen kendte initiativer.')),
   ];
+}
+
+const NETWORK = `query Network($id: ID!) {
+  network(kind: PERSON_BODY, cluster: $id) { nodes { id kind label degree community } edges { from to weight } }
+}`;
+
+// apiNetwork draws the API's person–body network of a cluster, with the
+// cluster, its municipalities and the bodies' hierarchy around it; the
+// cluster query adds on whose behalf each person sits and their roles.
+function apiNetwork(c, api) {
+  const base = clusterNetwork(c);
+  const known = new Map(base.nodes.map((n) => [n.id, n]));
+  const roles = new Map(base.edges.filter((e) => e.kind === 'seat').map((e) => [e.a + ' ' + e.b, e.role]));
+  const nodes = new Map();
+  nodes.set(c.id, known.get(c.id));
+  for (const n of api.nodes) {
+    const kind = { PERSON: 'person', BODY: 'body' }[n.kind] || 'other';
+    nodes.set(n.id, Object.assign({}, known.get(n.id) || {}, { id: n.id, kind, label: n.label, degree: n.degree, community: n.community }));
+  }
+  for (const n of base.nodes) {
+    if (n.kind === 'body' && !nodes.has(n.id)) nodes.set(n.id, n); // bodies without members
+  }
+  const parent = new Map(c.bodies.map((b) => [b.id, b.parent ? b.parent.id : null]));
+  const edges = [];
+  for (const n of nodes.values()) {
+    if (n.kind !== 'body') continue;
+    const p = parent.get(n.id);
+    edges.push({ a: n.id, b: p && nodes.has(p) ? p : c.id, kind: 'part' });
+  }
+  for (const e of api.edges) {
+    const from = nodes.get(e.from);
+    const [person, body] = from && from.kind === 'person' ? [e.from, e.to] : [e.to, e.from];
+    edges.push({ a: person, b: body, kind: 'seat', role: roles.get(person + ' ' + body), weight: e.weight });
+  }
+  for (const m of c.municipalities) {
+    nodes.set(m.id, known.get(m.id));
+    edges.push({ a: m.id, b: c.id, kind: 'part' });
+  }
+  return { nodes: [...nodes.values()], edges, source: 'network' };
 }
 
 // clusterNetwork turns a cluster's bodies, members and municipalities into
@@ -438,7 +502,7 @@ function clusterNetwork(c) {
     add(m.id, 'municipality', m.name);
     edges.push({ a: m.id, b: c.id, kind: 'part' });
   }
-  return { nodes: [...nodes.values()], edges };
+  return { nodes: [...nodes.values()], edges, source: 'bodies' };
 }
 
 // layout places nodes with a force simulation (Fruchterman–Reingold):
@@ -515,7 +579,7 @@ function fit(nodes, w, h, margin) {
 }
 
 const LEAD = { CHAIR: true, CO_CHAIR: true, VICE_CHAIR: true };
-const RADIUS = { cluster: 16, body: 11, municipality: 8, person: 6 };
+const RADIUS = { cluster: 16, body: 11, municipality: 8, person: 6, other: 6 };
 const SIDE_LABEL = { REGION: 'region', MUNICIPALITY: 'kommune', GP_ASSOCIATION: 'almen praksis (PLO)' };
 
 function networkFigure(net, name) {
@@ -542,7 +606,7 @@ function networkFigure(net, name) {
   const sorted = [...net.nodes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const n of sorted) {
     const href = route(n.id);
-    const what = { cluster: 'Klynge', body: 'Organ', municipality: 'Kommune', person: 'Person' }[n.kind];
+    const what = { cluster: 'Klynge', body: 'Organ', municipality: 'Kommune', person: 'Person' }[n.kind] || 'Knude';
     const g = h('svg:g', {
       class: 'node node-' + n.kind + (n.side ? ' side-' + n.side.toLowerCase() : ''),
       transform: 'translate(' + n.x.toFixed(1) + ' ' + n.y.toFixed(1) + ')',
@@ -566,7 +630,7 @@ function networkFigure(net, name) {
     h('li', {}, h('span', { class: 'dot side-municipality' }), 'person for en kommune'),
     h('li', {}, h('span', { class: 'dot side-gp_association' }), 'person for almen praksis'),
     h('li', {}, h('span', { class: 'dot node-person' }), 'anden person'));
-  return h('figure', { class: 'net' }, svg,
+  return h('figure', { class: 'net', 'data-source': net.source }, svg,
     h('figcaption', {}, legend, 'Klik eller tryk Enter på en knude for at åbne den. ',
       'Samme oplysninger står som lister under Organer og på hvert organs side.'));
 }
@@ -583,7 +647,13 @@ function label(n, W) {
 }
 
 function shorten(s) {
-  return s.replace(/^Sundhedsklynge(n)? [^-–]+ [-–] /, '');
+  const t = s.replace(/^Sundhedsklynge(n)? [^-–]+ [-–] /, '');
+  return t.length > 34 ? t.slice(0, 32) + '…' : t;
+}
+
+// count says "1 initiativ" or "3 initiativer".
+function count(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
 }
 
 const COUNCILS = '{ healthCouncils(first: 100) { nodes { id name region { name } municipalities { id } } } }';
@@ -617,12 +687,96 @@ const COUNCIL = `query Council($id: ID!) {
   }
 }`;
 
-function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-
 async function councilView(id, params) {
   const on = /^\d{4}-\d{2}-\d{2}$/.test(params.get('on') || '') ? params.get('on') : '2027-01-01';
+  if ((await features()).transition) {
+    try {
+      return await transitionView(id, on);
+    } catch (err) {
+      console.warn('transition failed, planning from the reference data:', err.message);
+    }
+  }
+  return referenceTransitionView(id, on);
+}
+
+// dateForm picks the date the plan is for.
+function dateForm(id, on, text) {
+  return h('form', { class: 'inline', onsubmit: (ev) => {
+    ev.preventDefault();
+    const v = ev.target.elements.on.value;
+    location.hash = '#/council/' + encodeURIComponent(id) + (v ? '?on=' + v : '');
+  } },
+  h('label', { for: 'on' }, text),
+  h('input', { id: 'on', name: 'on', type: 'date', value: on }),
+  h('button', { type: 'submit' }, 'Vis'));
+}
+
+const TRANSITION = `query Transition($id: ID!, $on: Date) {
+  healthCouncil(id: $id) {
+    id name region { name } body { id name } members { id }
+    municipalities { id name }
+    transition(cutover: $on) {
+      cutover
+      predecessors {
+        cluster { id name } sharedMunicipalityCount municipalityCount splits uncertain
+        otherCouncils { id name } shared { name uncertain municipality { id } }
+      }
+      money { totalDKK runningDKK endingAtCutoverDKK proRataDKK withAmount withoutAmount
+        perCluster { cluster { id } totalDKK runningDKK endingAtCutoverDKK share proRataDKK initiatives } }
+      initiatives { initiative { id } name amountDKK startDate endDate status orphaned ownerName cluster { id } }
+      inSeveralClusters { id name }
+    }
+  }
+}`;
+
+const TSTATUS = { RUNNING: 'Kører videre', ENDS_AT_CUTOVER: 'Slutter ved overgangen' };
+
+// transitionView shows the API's transition plan (healthCouncil.transition).
+async function transitionView(id, on) {
+  const c = (await gql(TRANSITION, { id, on })).healthCouncil;
+  if (!c) return notFound();
+  const t = c.transition;
+  const money = new Map(t.money.perCluster.map((m) => [m.cluster.id, m]));
+  const blocks = t.predecessors.map((p) => {
+    const mine = t.initiatives.filter((i) => i.cluster && i.cluster.id === p.cluster.id);
+    const m = money.get(p.cluster.id);
+    const rows = mine.map((i) => h('tr', {},
+      h('td', {}, link({ id: i.initiative.id, name: i.name })),
+      h('td', { class: 'num' }, kr(i.amountDKK)),
+      h('td', {}, period(i.startDate, i.endDate) || 'ingen periode angivet'),
+      h('td', {}, TSTATUS[i.status] || i.status, i.orphaned ? h('span', { class: 'tag warn' }, 'mister ejer') : null),
+      h('td', {}, i.ownerName)));
+    return h('section', { class: 'pred', 'aria-label': p.cluster.name, 'data-cluster': p.cluster.id },
+      h('h3', {}, link(p.cluster), p.uncertain ? h('span', { class: 'tag warn' }, 'usikker') : null),
+      h('p', {}, 'Kommuner herfra: ', p.shared.map((r, j) => [j ? ', ' : '', link({ id: r.municipality.id, name: r.name })]),
+        ' (' + p.sharedMunicipalityCount + ' af klyngens ' + p.municipalityCount + ')'),
+      p.splits ? h('p', { class: 'muted' }, 'Klyngen deles: resten går til ', p.otherCouncils.map((o, j) => [j ? ', ' : '', link(o)]), '.') : null,
+      m ? h('p', { class: 'muted' }, 'Beløb: ', kr(m.runningDKK), ' kører videre, ', kr(m.endingAtCutoverDKK), ' slutter ved overgangen; forholdsmæssig andel ',
+        kr(m.proRataDKK), ' (' + Math.round(m.share * 100) + ' %).') : null,
+      rows.length
+        ? table(count(mine.length, 'initiativ', 'initiativer'), ['Initiativ', 'Beløb', 'Periode', 'Ved overgangen', 'Ejer'], rows)
+        : empty('Ingen initiativer kører ved overgangen.'));
+  });
+  const mo = t.money;
+  return [
+    h('p', { class: 'kicker' }, 'Sundhedsråd – overgangsplan'),
+    h('h1', {}, c.name),
+    h('dl', { class: 'facts' },
+      c.region ? [h('dt', {}, 'Region'), h('dd', {}, c.region.name)] : null,
+      [h('dt', {}, 'Kommuner'), h('dd', {}, c.municipalities.map((m, i) => [i ? ', ' : '', link(m)]))],
+      c.body ? [h('dt', {}, 'Som organ'), h('dd', {}, link(c.body), ' (' + c.members.length + ' kendte medlemmer)')] : null,
+      [h('dt', {}, 'Overgang'), h('dd', {}, date(t.cutover))],
+      [h('dt', {}, 'Klyngemidler'), h('dd', {}, kr(mo.runningDKK) + ' kører videre, ' + kr(mo.endingAtCutoverDKK) + ' slutter; forholdsmæssigt ' + kr(mo.proRataDKK),
+        h('div', { class: 'muted' }, count(mo.withAmount, 'initiativ', 'initiativer') + ' med beløb, ' + mo.withoutAmount + ' uden'))]),
+    section('Klynger rådet afløser', dateForm(id, t.cutover, 'Overgangsdato '), blocks.length ? blocks : empty('Ingen af kommunerne er knyttet til en klynge.')),
+    t.inSeveralClusters.length ? section('Personer i flere af klyngerne', h('ul', {}, t.inSeveralClusters.map((p) => h('li', {}, link(p))))) : null,
+  ];
+}
+
+// referenceTransitionView plans from the reference data (council →
+// municipalities → clusters) and the initiatives running on a date, for a
+// server without healthCouncil.transition.
+async function referenceTransitionView(id, on) {
   const c = (await gql(COUNCIL, { id })).healthCouncil;
   if (!c) return notFound();
   // The predecessor clusters: every cluster one of the council's
@@ -648,15 +802,6 @@ async function councilView(id, params) {
     const q = 'query Running($on: Date!, ' + list.map((_, i) => '$c' + i + ': ID!').join(', ') + ') { ' + fields.join(' ') + ' }';
     inits = await gql(q, vars);
   }
-  const dateForm = h('form', { class: 'inline', onsubmit: (ev) => {
-    ev.preventDefault();
-    const v = ev.target.elements.on.value;
-    location.hash = '#/council/' + encodeURIComponent(id) + (v ? '?on=' + v : '');
-  } },
-  h('label', { for: 'on' }, 'Initiativer der kører pr. '),
-  h('input', { id: 'on', name: 'on', type: 'date', value: on }),
-  h('button', { type: 'submit' }, 'Vis'),
-  h('button', { type: 'button', class: 'link', onclick: () => { location.hash = '#/council/' + encodeURIComponent(id) + '?on=' + today(); } }, 'i dag'));
   const blocks = list.map((e, i) => {
     const r = inits['c' + i];
     const others = e.cluster.municipalities.filter((m) => !mine.has(m.id));
@@ -669,7 +814,7 @@ async function councilView(id, params) {
         e.minutesOnly.length ? h('span', { class: 'tag warn' }, 'kun i referater: ' + e.minutesOnly.map((m) => m.name).join(', ')) : null),
       others.length ? h('p', { class: 'muted' }, 'Klyngen omfatter også ', others.map((m) => m.name).join(', '), ', som hører til et andet sundhedsråd.') : null,
       rows.length
-        ? table(r.totalCount + ' initiativer' + (total ? ', i alt ' + kr(total) + ' hvor beløbet er angivet' : ', ingen med angivet beløb'), ['Initiativ', 'Beløb', 'Periode', 'Ejer'], rows)
+        ? table(count(r.totalCount, 'initiativ', 'initiativer') + (total ? ', i alt ' + kr(total) + ' hvor beløbet er angivet' : ', ingen med angivet beløb'), ['Initiativ', 'Beløb', 'Periode', 'Ejer'], rows)
         : empty('Ingen kørende initiativer kendt pr. ' + date(on) + '.'));
   });
   return [
@@ -679,7 +824,7 @@ async function councilView(id, params) {
       c.region ? [h('dt', {}, 'Region'), h('dd', {}, c.region.name)] : null,
       [h('dt', {}, 'Kommuner'), h('dd', {}, c.municipalities.map((m, i) => [i ? ', ' : '', link(m)]))],
       c.body ? [h('dt', {}, 'Som organ'), h('dd', {}, link(c.body), ' (' + c.members.length + ' kendte medlemmer)')] : null),
-    section('Klynger rådet afløser', dateForm,
+    section('Klynger rådet afløser', dateForm(id, on, 'Initiativer der kører pr. '),
       h('p', { class: 'muted' }, 'Et initiativ uden slutdato regnes som kørende.'),
       list.length ? blocks : empty('Ingen af kommunerne er knyttet til en klynge.')),
   ];
