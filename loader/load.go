@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/corpus"
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/ingest"
 	"github.com/sundhedsgraf/sundhedsgraf/loader/minutes"
 )
 
@@ -102,8 +105,9 @@ func (s Summary) Err() error {
 	return fmt.Errorf("%d of %d documents failed: %w", s.Failed, s.Loaded+s.Unchanged+s.Failed, errors.Join(errs...))
 }
 
-// LoadPaths loads files and directories (recursively, *.txt) in lexical
-// order. A document that fails writes nothing and the others still load;
+// LoadPaths loads files and directories (recursively: *.txt, *.pdf, *.html,
+// *.htm, *.docx) in lexical order. Each file's format is told by its
+// content, not its name (see ingest.Text). A document that fails writes nothing and the others still load;
 // the error is non-nil if any failed. Progress goes to progress only when
 // it is a terminal.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writer) (Summary, error) {
@@ -134,8 +138,17 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writ
 	return sum, sum.Err()
 }
 
+// documentExts are the file name extensions a directory walk picks up. A
+// file named on the command line is read whatever its name.
+var documentExts = []string{".txt", ".pdf", ".html", ".htm", ".docx"}
+
+func isDocumentName(path string) bool {
+	ext := filepath.Ext(path)
+	return slices.ContainsFunc(documentExts, func(e string) bool { return strings.EqualFold(e, ext) })
+}
+
 // expandPaths lists the documents under paths: files as given, directories
-// walked for *.txt.
+// walked for documentExts.
 func expandPaths(paths []string) ([]string, []Failure) {
 	var files []string
 	var fails []Failure
@@ -155,7 +168,7 @@ func expandPaths(paths []string) ([]string, []Failure) {
 				fails = append(fails, Failure{File: path, Err: err})
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") {
+			if !d.IsDir() && isDocumentName(path) {
 				found = append(found, path)
 			}
 			return nil
@@ -205,8 +218,13 @@ func readLimited(path string, max int64) ([]byte, error) {
 }
 
 // LoadBytes loads one document, named name (its base name is the document's
-// ID), in one transaction. Decode and parse errors are *minutes.Error values
-// that name the file and line; other errors are prefixed with the name.
+// ID), in one transaction. The document may be plain text, PDF, HTML or
+// DOCX, told by its content (ingest.Text); line numbers in sources are
+// those of its extracted text, and for PDF, HTML and DOCX each source's
+// Note starts with where the line stands in the original ("page 2, line
+// 14", "paragraph 14"). Extraction errors are *ingest.Error values, decode
+// and parse errors *minutes.Error values; both name the file (and the line,
+// with its page for a PDF); other errors are prefixed with the name.
 // Documents point at reference entities, so the reference skeleton is
 // loaded first if the store does not have it.
 func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph.WriteResult, error) {
@@ -214,13 +232,9 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph
 	if int64(len(data)) > l.opts.MaxBytes {
 		return graph.WriteResult{}, &minutes.Error{File: name, Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), l.opts.MaxBytes)}
 	}
-	text, err := minutes.Decode(name, data)
+	doc, text, ext, err := readDocument(ctx, name, data)
 	if err != nil {
-		return graph.WriteResult{}, fileErr(name, err)
-	}
-	ext, err := minutes.Parse(name, text)
-	if err != nil {
-		return graph.WriteResult{}, fileErr(name, err)
+		return graph.WriteResult{}, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -238,11 +252,101 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
+	noteLocations(facts, documentID(name), doc)
 	res, err := l.store.ReplaceDocument(ctx, facts)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: write: %w", name, err)
 	}
 	return res, nil
+}
+
+// readDocument extracts the text of a document of any format (ingest.Text),
+// decodes and parses it. Errors name the file; a decode or parse error on a
+// line of a PDF, HTML or DOCX also says where that line is in the original.
+func readDocument(ctx context.Context, name string, data []byte) (ingest.Doc, string, *minutes.Extraction, error) {
+	doc, err := ingest.TextContext(ctx, name, data, ingest.Options{})
+	if err != nil {
+		return doc, "", nil, fileErr(name, err)
+	}
+	text, err := minutes.Decode(name, doc.Text)
+	if err != nil {
+		return doc, "", nil, fileErr(name, locate(err, doc))
+	}
+	ext, err := minutes.Parse(name, text)
+	if err != nil {
+		return doc, "", nil, fileErr(name, locate(err, doc))
+	}
+	return doc, text, ext, nil
+}
+
+// locate adds to a *minutes.Error on a line of extracted text where that
+// line stands in the original document; other errors are returned as they
+// are.
+func locate(err error, doc ingest.Doc) error {
+	var me *minutes.Error
+	if doc.Format == ingest.FormatText || !errors.As(err, &me) || me.Line <= 0 {
+		return err
+	}
+	where := doc.Where(me.Line).String()
+	if where == "" {
+		return err
+	}
+	c := *me
+	c.Msg = fmt.Sprintf("%s (%s, %s)", cmp.Or(c.Msg, string(c.Kind)), doc.Format, where)
+	return &c
+}
+
+// noteLocations starts the Note of every source in this document with where
+// its first line stands in the original PDF, HTML or DOCX ("page 2, line
+// 14"), so that a reader can find it there; the line numbers stay those of
+// the extracted text. Plain text needs no note. Every graph.Source in facts
+// is visited, whatever the kind of fact that holds it.
+func noteLocations(facts *graph.DocumentFacts, docID string, doc ingest.Doc) {
+	if doc.Format == ingest.FormatText {
+		return
+	}
+	eachSource(reflect.ValueOf(facts), func(s *graph.Source) {
+		if s.DocumentID != docID {
+			return
+		}
+		where := doc.Where(s.LineStart).String()
+		switch {
+		case where == "" || strings.HasPrefix(s.Note, where):
+		case s.Note == "":
+			s.Note = where
+		default:
+			s.Note = where + "; " + s.Note
+		}
+	})
+}
+
+var sourceType = reflect.TypeFor[graph.Source]()
+
+// eachSource calls fn on every graph.Source reachable from v through
+// pointers, structs, slices and arrays.
+func eachSource(v reflect.Value, fn func(*graph.Source)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			eachSource(v.Elem(), fn)
+		}
+	case reflect.Struct:
+		if v.Type() == sourceType {
+			if v.CanAddr() {
+				fn(v.Addr().Interface().(*graph.Source))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				eachSource(v.Field(i), fn)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			eachSource(v.Index(i), fn)
+		}
+	}
 }
 
 // fileErr makes sure an error names the file.
@@ -322,20 +426,26 @@ func (l *Loader) LoadSample(ctx context.Context) (Summary, error) {
 	return sum, sum.Err()
 }
 
-// ExtractFile decodes and parses one file without writing anything.
+// ExtractFile decodes and parses one file (plain text, PDF, HTML or DOCX,
+// told by its content) without writing anything. Positions are lines of the
+// extracted text; for the other formats a note says so and how many pages
+// a PDF has.
 func ExtractFile(path string) (*minutes.Extraction, error) {
 	data, err := readLimited(path, DefaultMaxBytes)
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	text, err := minutes.Decode(name, data)
+	doc, _, ext, err := readDocument(context.Background(), name, data)
 	if err != nil {
-		return nil, fileErr(name, err)
+		return nil, err
 	}
-	ext, err := minutes.Parse(name, text)
-	if err != nil {
-		return nil, fileErr(name, err)
+	switch doc.Format {
+	case ingest.FormatText:
+	case ingest.FormatPDF:
+		ext.Notes = append(ext.Notes, fmt.Sprintf("text extracted from a PDF of %d pages; line numbers are those of the extracted text", doc.Pages))
+	default:
+		ext.Notes = append(ext.Notes, fmt.Sprintf("text extracted from %s; line numbers are those of the extracted text", strings.ToUpper(string(doc.Format))))
 	}
 	return ext, nil
 }
