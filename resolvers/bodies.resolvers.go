@@ -30,13 +30,20 @@ func (r *bodyResolver) Parent(ctx context.Context, obj *graph.Body) (*graph.Body
 	return load[*graph.Body](ctx, obj.ParentID)
 }
 
-func (r *bodyResolver) Children(ctx context.Context, obj *graph.Body) ([]*graph.Body, error) {
-	return relatedFacts[*graph.Body](ctx, graph.RelChildBodies, obj.ID)
+func (r *bodyResolver) Children(ctx context.Context, obj *graph.Body, orderBy *model.BodyOrder) ([]*graph.Body, error) {
+	bs, err := relatedFacts[*graph.Body](ctx, graph.RelChildBodies, obj.ID)
+	return orderBodies(bs, orderBy), err
 }
 
-func (r *bodyResolver) Members(ctx context.Context, obj *graph.Body, asOf *string, role *string) ([]*graph.Membership, error) {
+func (r *bodyResolver) Members(ctx context.Context, obj *graph.Body, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
 	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.ID)
-	return seats(ms, asOf, role), err
+	if err != nil {
+		return nil, err
+	}
+	if ms, err = seatsHeld(ctx, ms, asOf, role); err != nil {
+		return nil, err
+	}
+	return orderMemberships(ctx, ms, orderBy)
 }
 
 func (r *bodyResolver) CompositionChange(ctx context.Context, obj *graph.Body, from string, to string) (*model.CompositionChange, error) {
@@ -44,7 +51,11 @@ func (r *bodyResolver) CompositionChange(ctx context.Context, obj *graph.Body, f
 	if err != nil {
 		return nil, err
 	}
-	return compositionChange(ms, from, to)
+	lists, err := bodyLists(ctx, ms)
+	if err != nil {
+		return nil, err
+	}
+	return compositionChange(ms, lists[obj.ID], from, to)
 }
 
 func (r *bodyResolver) Meetings(ctx context.Context, obj *graph.Body, from *string, to *string, first *int, after *string) (*bind.Connection, error) {
@@ -55,8 +66,9 @@ func (r *bodyResolver) Meetings(ctx context.Context, obj *graph.Body, from *stri
 	return r.factPage(toAny(meetingsIn(ms, nil, from, to)), nil, first, after)
 }
 
-func (r *bodyResolver) Initiatives(ctx context.Context, obj *graph.Body) ([]*graph.Initiative, error) {
-	return relatedFacts[*graph.Initiative](ctx, graph.RelInitiativesOfBody, obj.ID)
+func (r *bodyResolver) Initiatives(ctx context.Context, obj *graph.Body, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error) {
+	is, err := relatedFacts[*graph.Initiative](ctx, graph.RelInitiativesOfBody, obj.ID)
+	return orderInitiatives(is, orderBy), err
 }
 
 func (r *bodyResolver) AttendanceRate(ctx context.Context, obj *graph.Body, from *string, to *string) (*model.AttendanceRate, error) {

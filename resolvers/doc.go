@@ -10,6 +10,24 @@
 // presenter and its code table (errors.go), cost limits (limits.go), the
 // export (export.go) and the HTTP assembly (handler.go).
 //
+// Issue 5's computations come from graph/network and graph/transition; the
+// resolvers expose their results (schema/network.graphqls,
+// schema/transition.graphqls), resolving the IDs in them through the
+// loaders. networks.go memoizes a built network, plan or overlap matrix per
+// request and arguments, so the fields of one query share one build;
+// export_network.go serves /export/network.gexf, network.csv and
+// network-nodes.csv. Which seats are held on a date (memberships(asOf:),
+// members(asOf:), compositionChange) is decided by membership.go from the
+// stated dates and the bodies' participant lists; order.go sorts the
+// in-memory lists that take orderBy.
+//
+// Root connections keep the store's order: they page with keyset cursors
+// over graph.SortKey inside the store (List), so sorting them by another
+// field needs the store to do it: a sort field and direction in graph.Page
+// (or Filter), cursors that encode that field's value plus the ID, an index
+// per sortable field in both backends (embedded and Neo4j ORDER BY on the
+// property), and conformance tests in graph/storetest.
+//
 // Resolvers are thin: they convert arguments, call the store or a loader and
 // return. Every read goes through the loaders, which batch Get and Related
 // calls per request, so store calls grow with query depth, not result size.

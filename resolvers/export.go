@@ -162,13 +162,17 @@ var sourceColumns = []column{
 	}},
 }
 
-// export serves /export/{name}.{csv,json}.
+// export serves /export/{name}.{csv,json} and the network exports.
 func (r *Resolver) export(w http.ResponseWriter, req *http.Request) {
 	file := req.PathValue("file")
+	if write, ok := networkExports[file]; ok {
+		r.exportNetwork(w, req, write)
+		return
+	}
 	ext := path.Ext(file)
 	ex, ok := exports[strings.TrimSuffix(file, ext)]
 	if !ok || (ext != ".csv" && ext != ".json") {
-		writeError(w, graph.Errorf(graph.ErrNotFound, "no export %q; try people, memberships, attendance or initiatives with .csv or .json", file), 0)
+		writeError(w, graph.Errorf(graph.ErrNotFound, "no export %q; try people, memberships, attendance or initiatives with .csv or .json, or network.gexf, network.csv or network-nodes.csv", file), 0)
 		return
 	}
 	cols := append(append([]column{}, ex.columns...), sourceColumns...)

@@ -18,11 +18,12 @@ func (r *clusterResolver) Region(ctx context.Context, obj *graph.Cluster) (*grap
 	return load[*graph.Region](ctx, obj.RegionID)
 }
 
-func (r *clusterResolver) Municipalities(ctx context.Context, obj *graph.Cluster) ([]*graph.Municipality, error) {
-	return relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfCluster, obj.ID)
+func (r *clusterResolver) Municipalities(ctx context.Context, obj *graph.Cluster, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error) {
+	ms, err := relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfCluster, obj.ID)
+	return orderMunicipalities(ms, orderBy), err
 }
 
-func (r *clusterResolver) Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string) ([]*graph.Body, error) {
+func (r *clusterResolver) Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string, orderBy *model.BodyOrder) ([]*graph.Body, error) {
 	bs, err := relatedFacts[*graph.Body](ctx, graph.RelBodiesOfCluster, obj.ID)
 	out := bs[:0]
 	for _, b := range bs {
@@ -30,7 +31,7 @@ func (r *clusterResolver) Bodies(ctx context.Context, obj *graph.Cluster, kind *
 			out = append(out, b)
 		}
 	}
-	return out, err
+	return orderBodies(out, orderBy), err
 }
 
 func (r *clusterResolver) Meetings(ctx context.Context, obj *graph.Cluster, level *string, from *string, to *string, first *int, after *string) (*bind.Connection, error) {
@@ -75,17 +76,24 @@ func (r *healthCouncilResolver) Region(ctx context.Context, obj *graph.HealthCou
 	return load[*graph.Region](ctx, obj.RegionID)
 }
 
-func (r *healthCouncilResolver) Municipalities(ctx context.Context, obj *graph.HealthCouncil) ([]*graph.Municipality, error) {
-	return relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfCouncil, obj.ID)
+func (r *healthCouncilResolver) Municipalities(ctx context.Context, obj *graph.HealthCouncil, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error) {
+	ms, err := relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfCouncil, obj.ID)
+	return orderMunicipalities(ms, orderBy), err
 }
 
 func (r *healthCouncilResolver) Body(ctx context.Context, obj *graph.HealthCouncil) (*graph.Body, error) {
 	return load[*graph.Body](ctx, obj.BodyID)
 }
 
-func (r *healthCouncilResolver) Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string) ([]*graph.Membership, error) {
+func (r *healthCouncilResolver) Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
 	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.BodyID)
-	return seats(ms, asOf, nil), err
+	if err != nil {
+		return nil, err
+	}
+	if ms, err = seatsHeld(ctx, ms, asOf, nil); err != nil {
+		return nil, err
+	}
+	return orderMemberships(ctx, ms, orderBy)
 }
 
 func (r *healthCouncilConnectionResolver) Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.HealthCouncil, error) {
@@ -156,12 +164,18 @@ func (r *organisationResolver) People(ctx context.Context, obj *graph.Organisati
 	return relatedFacts[*graph.Person](ctx, graph.RelPeopleOfOrganisation, obj.ID)
 }
 
-func (r *organisationResolver) Memberships(ctx context.Context, obj *graph.Organisation, asOf *string) ([]*graph.Membership, error) {
+func (r *organisationResolver) Memberships(ctx context.Context, obj *graph.Organisation, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
 	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOnBehalfOf, obj.ID)
-	return seats(ms, asOf, nil), err
+	if err != nil {
+		return nil, err
+	}
+	if ms, err = seatsHeld(ctx, ms, asOf, nil); err != nil {
+		return nil, err
+	}
+	return orderMemberships(ctx, ms, orderBy)
 }
 
-func (r *organisationResolver) Initiatives(ctx context.Context, obj *graph.Organisation) ([]*graph.Initiative, error) {
+func (r *organisationResolver) Initiatives(ctx context.Context, obj *graph.Organisation, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error) {
 	owned, err := related(ctx, graph.RelInitiativesOfOwner, obj.ID)
 	if err != nil {
 		return nil, err
@@ -171,7 +185,7 @@ func (r *organisationResolver) Initiatives(ctx context.Context, obj *graph.Organ
 		return nil, err
 	}
 	is, err := loadAll[*graph.Initiative](ctx, unique(append(owned, part...)))
-	return sortedByKey(is), err
+	return orderInitiatives(sortedByKey(is), orderBy), err
 }
 
 func (r *organisationConnectionResolver) Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Organisation, error) {
@@ -241,8 +255,9 @@ func (r *queryResolver) Organisation(ctx context.Context, id string) (*graph.Org
 	return load[*graph.Organisation](ctx, id)
 }
 
-func (r *regionResolver) Municipalities(ctx context.Context, obj *graph.Region) ([]*graph.Municipality, error) {
-	return relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfRegion, obj.ID)
+func (r *regionResolver) Municipalities(ctx context.Context, obj *graph.Region, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error) {
+	ms, err := relatedFacts[*graph.Municipality](ctx, graph.RelMunicipalitiesOfRegion, obj.ID)
+	return orderMunicipalities(ms, orderBy), err
 }
 
 func (r *regionResolver) Clusters(ctx context.Context, obj *graph.Region) ([]*graph.Cluster, error) {

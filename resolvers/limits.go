@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 )
@@ -109,28 +110,28 @@ func (r *Resolver) complexity() exec.ComplexityRoot {
 	c.Body.Meetings = func(ch int, _, _ *string, first *int, _ *string) int { return page(ch, first) }
 	c.Person.Attendance = func(ch int, _ *string, first *int, _ *string) int { return page(ch, first) }
 
-	c.Region.Municipalities = list(manyItems)
+	c.Region.Municipalities = func(ch int, _ *model.MunicipalityOrder) int { return 1 + ch*manyItems }
 	c.Region.Clusters = list(fewItems)
 	c.Region.HealthCouncils = list(fewItems)
 	c.Municipality.Clusters = list(fewItems)
 	c.Municipality.Conflicts = list(fewItems)
-	c.Cluster.Municipalities = list(someItems)
-	c.Cluster.Bodies = func(ch int, _, _ *string) int { return 1 + ch*someItems }
-	c.HealthCouncil.Municipalities = list(someItems)
-	c.HealthCouncil.Members = func(ch int, _ *string) int { return 1 + ch*manyItems }
+	c.Cluster.Municipalities = func(ch int, _ *model.MunicipalityOrder) int { return 1 + ch*someItems }
+	c.Cluster.Bodies = func(ch int, _, _ *string, _ *model.BodyOrder) int { return 1 + ch*someItems }
+	c.HealthCouncil.Municipalities = func(ch int, _ *model.MunicipalityOrder) int { return 1 + ch*someItems }
+	c.HealthCouncil.Members = func(ch int, _ *string, _ *model.MembershipOrder) int { return 1 + ch*manyItems }
 	c.Organisation.People = list(manyItems)
-	c.Organisation.Memberships = func(ch int, _ *string) int { return 1 + ch*manyItems }
-	c.Organisation.Initiatives = list(someItems)
-	c.Person.Memberships = func(ch int, _, _ *string) int { return 1 + ch*fewItems }
+	c.Organisation.Memberships = func(ch int, _ *string, _ *model.MembershipOrder) int { return 1 + ch*manyItems }
+	c.Organisation.Initiatives = func(ch int, _ *model.InitiativeOrder) int { return 1 + ch*someItems }
+	c.Person.Memberships = func(ch int, _, _ *string, _ *model.MembershipOrder) int { return 1 + ch*fewItems }
 	c.Person.SubstitutedBy = list(fewItems)
-	c.Body.Children = list(fewItems)
-	c.Body.Members = func(ch int, _, _ *string) int { return 1 + ch*manyItems }
-	c.Body.Initiatives = list(someItems)
+	c.Body.Children = func(ch int, _ *model.BodyOrder) int { return 1 + ch*fewItems }
+	c.Body.Members = func(ch int, _, _ *string, _ *model.MembershipOrder) int { return 1 + ch*manyItems }
+	c.Body.Initiatives = func(ch int, _ *model.InitiativeOrder) int { return 1 + ch*someItems }
 	c.Body.CompositionChange = func(ch int, _, _ string) int { return 1 + ch*manyItems }
 	c.Meeting.Items = list(someItems)
-	c.Meeting.Attendance = func(ch int, _ *string) int { return 1 + ch*manyItems }
+	c.Meeting.Attendance = func(ch int, _ *string, _ *model.AttendanceOrder) int { return 1 + ch*manyItems }
 	c.Meeting.Participants = list(manyItems)
-	c.Meeting.Initiatives = list(someItems)
+	c.Meeting.Initiatives = func(ch int, _ *model.InitiativeOrder) int { return 1 + ch*someItems }
 	c.AgendaItem.Initiatives = list(fewItems)
 	c.AgendaItem.Mentions = list(someItems)
 	c.Initiative.Organisations = list(fewItems)
@@ -143,5 +144,81 @@ func (r *Resolver) complexity() exec.ComplexityRoot {
 	c.Body.Sources, c.Meeting.Sources, c.AgendaItem.Sources = src, src, src
 	c.Initiative.Sources, c.Membership.Sources, c.Attendance.Sources = src, src, src
 	c.Conflict.Sources, c.MunicipalityCluster.Sources = src, src
+
+	r.networkComplexity(&c)
 	return c
+}
+
+// Costs of the computations of issue 5. Building a network reads every
+// membership (or attendance) in scope and runs betweenness, PageRank and
+// Louvain over it; a plan or the overlap matrix reads the reference
+// skeleton and the predecessors' bodies, seats and initiatives. A field that
+// builds one costs the fixed amount below on top of its children, so that
+// a handful fit under the default limit (200,000) and a query asking for
+// many (e.g. every council's transition) is refused. A network built once
+// is reused by the other fields of the same request.
+const (
+	networkCost    = 20_000
+	transitionCost = 10_000
+	overlapCost    = 5_000
+	successorsCost = 2_000
+	// Typical sizes of a network's lists.
+	networkNodes = 200
+	networkEdges = 500
+)
+
+func (r *Resolver) networkComplexity(c *exec.ComplexityRoot) {
+	upTo := func(first *int, typical int) int {
+		if first != nil {
+			return max(0, min(*first, typical))
+		}
+		return typical
+	}
+	list := func(n int) func(int) int { return func(ch int) int { return 1 + ch*n } }
+
+	c.Query.Network = func(ch int, _ network.Kind, _, _, _, _ *string) int { return networkCost + ch }
+	c.Query.Rank = func(ch int, _ network.Measure, _ *network.Kind, _ *model.NetworkScope, _ *graph.Kind, first *int) int {
+		return networkCost + 1 + ch*upTo(first, networkNodes)
+	}
+	c.Query.Brokers = func(ch int, _ *network.Kind, _ *model.NetworkScope, first *int) int {
+		return networkCost + 1 + ch*upTo(first, manyItems)
+	}
+	c.Query.Communities = func(ch int, _ *network.Kind, _ *model.NetworkScope) int { return networkCost + 1 + ch*manyItems }
+	c.Query.Path = func(ch int, _, _ string, _ *network.Kind, _ *model.NetworkScope) int { return networkCost + ch }
+	c.Query.TransitionOverlap = func(ch int) int { return overlapCost + ch }
+	c.HealthCouncil.Transition = func(ch int, _ *string) int { return transitionCost + ch }
+	c.Cluster.Successors = func(ch int) int { return successorsCost + 1 + ch*someItems }
+
+	c.Network.Nodes = func(ch int, _ *graph.Kind, _ *model.NetworkNodeOrder, first *int) int {
+		return 1 + ch*upTo(first, networkNodes)
+	}
+	c.Network.Edges = func(ch int, _ *float64, first *int) int { return 1 + ch*upTo(first, networkEdges) }
+	c.Network.Rank = func(ch int, _ network.Measure, _ *graph.Kind, first *int) int {
+		return 1 + ch*upTo(first, networkNodes)
+	}
+	c.Network.Brokers = func(ch int, first *int) int { return 1 + ch*upTo(first, manyItems) }
+	c.Network.Communities = list(manyItems)
+	c.Network.Clusters = list(someItems)
+	c.NetworkCommunity.Nodes = list(manyItems)
+	c.NetworkNode.Clusters, c.NetworkNode.Regions = list(fewItems), list(fewItems)
+	c.NetworkEdge.Via, c.NetworkEdge.Bodies, c.NetworkEdge.Meetings = list(fewItems), list(fewItems), list(fewItems)
+	c.Broker.Clusters, c.Broker.LinkedClusters = list(fewItems), list(fewItems)
+	c.Broker.SplitsClusters, c.Broker.SplitsRegions = list(fewItems), list(fewItems)
+	c.NetworkPath.Steps = list(fewItems)
+	c.PathStep.Bodies, c.PathStep.Meetings = list(fewItems), list(fewItems)
+
+	c.Transition.Municipalities = list(manyItems)
+	c.Transition.Predecessors = list(fewItems)
+	c.Transition.Bodies = list(manyItems)
+	c.Transition.People = func(ch int, _ *bool, _ *model.TransitionPersonOrder) int { return 1 + ch*networkNodes }
+	c.Transition.InSeveralClusters = list(someItems)
+	c.Transition.Initiatives = func(ch int, _ *string, _ *model.InitiativeOrder) int { return 1 + ch*manyItems }
+	c.Transition.Orphaned = func(ch int, _ *model.InitiativeOrder) int { return 1 + ch*someItems }
+	c.Transition.CouncilMembers = list(manyItems)
+	c.TransitionBody.Members = func(ch int, _ *model.MembershipOrder) int { return 1 + ch*manyItems }
+	c.TransitionPerson.Clusters, c.TransitionPerson.Bodies = list(fewItems), list(fewItems)
+	c.TransitionInitiative.Organisations, c.TransitionInitiative.Leads = list(fewItems), list(fewItems)
+	c.TransitionOverlap.Clusters, c.TransitionOverlap.Councils = list(manyItems), list(manyItems)
+	c.TransitionOverlap.Cells = list(manyItems * 2)
+	c.OverlapCell.Municipalities = list(someItems)
 }

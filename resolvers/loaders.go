@@ -18,6 +18,8 @@ import (
 type loaders struct {
 	get     *dataloadgen.Loader[string, any]
 	related map[graph.Relation]*dataloadgen.Loader[string, []string]
+	// memo holds the request's networks and transition plans (networks.go).
+	memo *memo
 }
 
 func newLoaders(store graph.Store, wait time.Duration) *loaders {
@@ -27,6 +29,7 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 			return store.Get(ctx, ids)
 		}, opt),
 		related: make(map[graph.Relation]*dataloadgen.Loader[string, []string], len(graph.Relations)),
+		memo:    &memo{},
 	}
 	for _, rel := range graph.Relations {
 		l.related[rel] = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]string, error) {

@@ -81,7 +81,7 @@ func (r *meetingResolver) Items(ctx context.Context, obj *graph.Meeting) ([]*gra
 	return relatedFacts[*graph.AgendaItem](ctx, graph.RelItemsOfMeeting, obj.ID)
 }
 
-func (r *meetingResolver) Attendance(ctx context.Context, obj *graph.Meeting, status *string) ([]*graph.Attendance, error) {
+func (r *meetingResolver) Attendance(ctx context.Context, obj *graph.Meeting, status *string, orderBy *model.AttendanceOrder) ([]*graph.Attendance, error) {
 	as, err := relatedFacts[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, obj.ID)
 	out := as[:0]
 	for _, a := range as {
@@ -89,7 +89,10 @@ func (r *meetingResolver) Attendance(ctx context.Context, obj *graph.Meeting, st
 			out = append(out, a)
 		}
 	}
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return orderAttendance(ctx, out, orderBy)
 }
 
 func (r *meetingResolver) Participants(ctx context.Context, obj *graph.Meeting) ([]*graph.Person, error) {
@@ -107,7 +110,7 @@ func (r *meetingResolver) Participants(ctx context.Context, obj *graph.Meeting) 
 	return sortedByKey(people), err
 }
 
-func (r *meetingResolver) Initiatives(ctx context.Context, obj *graph.Meeting) ([]*graph.Initiative, error) {
+func (r *meetingResolver) Initiatives(ctx context.Context, obj *graph.Meeting, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error) {
 	items, err := related(ctx, graph.RelItemsOfMeeting, obj.ID)
 	if err != nil {
 		return nil, err
@@ -116,7 +119,8 @@ func (r *meetingResolver) Initiatives(ctx context.Context, obj *graph.Meeting) (
 	if err != nil {
 		return nil, err
 	}
-	return loadAll[*graph.Initiative](ctx, ids)
+	is, err := loadAll[*graph.Initiative](ctx, ids)
+	return orderInitiatives(is, orderBy), err
 }
 
 func (r *meetingConnectionResolver) Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Meeting, error) {

@@ -30,9 +30,15 @@ func (r *personResolver) Organisation(ctx context.Context, obj *graph.Person) (*
 	return load[*graph.Organisation](ctx, obj.OrganisationID)
 }
 
-func (r *personResolver) Memberships(ctx context.Context, obj *graph.Person, asOf *string, role *string) ([]*graph.Membership, error) {
+func (r *personResolver) Memberships(ctx context.Context, obj *graph.Person, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
 	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfPerson, obj.ID)
-	return seats(ms, asOf, role), err
+	if err != nil {
+		return nil, err
+	}
+	if ms, err = seatsHeld(ctx, ms, asOf, role); err != nil {
+		return nil, err
+	}
+	return orderMemberships(ctx, ms, orderBy)
 }
 
 func (r *personResolver) Attendance(ctx context.Context, obj *graph.Person, status *string, first *int, after *string) (*bind.Connection, error) {

@@ -11,51 +11,7 @@ import (
 
 // The rules the API adds on top of the store's facts. They are pure
 // functions of merged facts so that they are easy to test and the same for
-// every backend.
-
-// heldOn reports whether a seat is held on a day (YYYY-MM-DD): from its
-// stated start (or, if none is stated, the first meeting that shows it)
-// until its stated end (open if none).
-func heldOn(m *graph.Membership, day string) bool {
-	start := cmp.Or(m.StartDate, m.FirstSeen)
-	return (start == "" || start <= day) && (m.EndDate == "" || day <= m.EndDate)
-}
-
-// seats filters memberships by a day (nil: all) and a role (nil: all).
-func seats(ms []*graph.Membership, asOf, role *string) []*graph.Membership {
-	out := make([]*graph.Membership, 0, len(ms))
-	for _, m := range ms {
-		if asOf != nil && !heldOn(m, *asOf) {
-			continue
-		}
-		if role != nil && m.Role != *role {
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-// compositionChange compares a body's seats on two days.
-func compositionChange(ms []*graph.Membership, from, to string) (*model.CompositionChange, error) {
-	if to < from {
-		return nil, graph.Errorf(graph.ErrInvalid, "from (%s) must not be after to (%s)", from, to)
-	}
-	c := &model.CompositionChange{From: from, To: to,
-		Joined: []*graph.Membership{}, Left: []*graph.Membership{}, Stayed: []*graph.Membership{}}
-	for _, m := range ms {
-		a, b := heldOn(m, from), heldOn(m, to)
-		switch {
-		case a && b:
-			c.Stayed = append(c.Stayed, m)
-		case b:
-			c.Joined = append(c.Joined, m)
-		case a:
-			c.Left = append(c.Left, m)
-		}
-	}
-	return c, nil
-}
+// every backend. Which seats are held on a date is in membership.go.
 
 // inRange reports whether a date lies in [from, to]; nil bounds are open,
 // and an unknown date is in range only if both bounds are open.

@@ -6,58 +6,6 @@ import (
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 )
 
-func TestHeldOn(t *testing.T) {
-	cases := []struct {
-		m    graph.Membership
-		day  string
-		want bool
-	}{
-		{graph.Membership{}, "2024-01-01", true},
-		{graph.Membership{StartDate: "2024-01-01"}, "2023-12-31", false},
-		{graph.Membership{StartDate: "2024-01-01"}, "2024-01-01", true},
-		{graph.Membership{FirstSeen: "2024-06-19"}, "2024-06-18", false},
-		{graph.Membership{StartDate: "2024-01-01", FirstSeen: "2024-06-19"}, "2024-03-01", true},
-		{graph.Membership{EndDate: "2024-12-31"}, "2024-12-31", true},
-		{graph.Membership{EndDate: "2024-12-31"}, "2025-01-01", false},
-	}
-	for _, c := range cases {
-		if got := heldOn(&c.m, c.day); got != c.want {
-			t.Errorf("heldOn(%+v, %s) = %v", c.m, c.day, got)
-		}
-	}
-}
-
-func TestCompositionChange(t *testing.T) {
-	ms := []*graph.Membership{
-		{ID: "stays", StartDate: "2020-01-01"},
-		{ID: "joins", FirstSeen: "2024-06-19"},
-		{ID: "leaves", StartDate: "2020-01-01", EndDate: "2024-03-31"},
-		{ID: "between", StartDate: "2024-02-01", EndDate: "2024-03-01"},
-	}
-	c, err := compositionChange(ms, "2024-01-01", "2024-12-31")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := func(ms []*graph.Membership) (s []string) {
-		for _, m := range ms {
-			s = append(s, m.ID)
-		}
-		return s
-	}
-	if got := ids(c.Joined); len(got) != 1 || got[0] != "joins" {
-		t.Errorf("joined %v", got)
-	}
-	if got := ids(c.Left); len(got) != 1 || got[0] != "leaves" {
-		t.Errorf("left %v", got)
-	}
-	if got := ids(c.Stayed); len(got) != 1 || got[0] != "stays" {
-		t.Errorf("stayed %v", got)
-	}
-	if _, err := compositionChange(ms, "2025-01-01", "2024-01-01"); graph.ErrorCode(err) != graph.ErrInvalid {
-		t.Errorf("reversed dates: %v", err)
-	}
-}
-
 func TestAttendanceRate(t *testing.T) {
 	r := attendanceRate([]*graph.Attendance{
 		{MeetingID: "m1", Status: graph.StatusPresent},

@@ -24,11 +24,11 @@ type BodyResolver interface {
 	Cluster(ctx context.Context, obj *graph.Body) (*graph.Cluster, error)
 	HealthCouncil(ctx context.Context, obj *graph.Body) (*graph.HealthCouncil, error)
 	Parent(ctx context.Context, obj *graph.Body) (*graph.Body, error)
-	Children(ctx context.Context, obj *graph.Body) ([]*graph.Body, error)
-	Members(ctx context.Context, obj *graph.Body, asOf *string, role *string) ([]*graph.Membership, error)
+	Children(ctx context.Context, obj *graph.Body, orderBy *model.BodyOrder) ([]*graph.Body, error)
+	Members(ctx context.Context, obj *graph.Body, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error)
 	CompositionChange(ctx context.Context, obj *graph.Body, from string, to string) (*model.CompositionChange, error)
 	Meetings(ctx context.Context, obj *graph.Body, from *string, to *string, first *int, after *string) (*bind.Connection, error)
-	Initiatives(ctx context.Context, obj *graph.Body) ([]*graph.Initiative, error)
+	Initiatives(ctx context.Context, obj *graph.Body, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error)
 	AttendanceRate(ctx context.Context, obj *graph.Body, from *string, to *string) (*model.AttendanceRate, error)
 }
 type BodyConnectionResolver interface {
@@ -64,6 +64,20 @@ func (ec *executionContext) field_Body_attendanceRate_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Body_children_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.BodyOrder, error) {
+			return ec.unmarshalOBodyOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Body_compositionChange_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -83,6 +97,20 @@ func (ec *executionContext) field_Body_compositionChange_args(ctx context.Contex
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Body_initiatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.InitiativeOrder, error) {
+			return ec.unmarshalOInitiativeOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
 	return args, nil
 }
 
@@ -143,6 +171,14 @@ func (ec *executionContext) field_Body_members_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MembershipOrder, error) {
+			return ec.unmarshalOMembershipOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -370,7 +406,8 @@ func (ec *executionContext) _Body_children(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Body_children(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Body().Children(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Body().Children(ctx, obj, fc.Args["orderBy"].(*model.BodyOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Body) graphql.Marshaler {
@@ -380,7 +417,7 @@ func (ec *executionContext) _Body_children(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Body_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Body_children(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
@@ -389,6 +426,17 @@ func (ec *executionContext) fieldContext_Body_children(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Body_children_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -403,7 +451,7 @@ func (ec *executionContext) _Body_members(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Body().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string))
+			return ec.Resolvers.Body().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Membership) graphql.Marshaler {
@@ -534,7 +582,8 @@ func (ec *executionContext) _Body_initiatives(ctx context.Context, field graphql
 			return ec.fieldContext_Body_initiatives(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Body().Initiatives(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Body().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Initiative) graphql.Marshaler {
@@ -544,7 +593,7 @@ func (ec *executionContext) _Body_initiatives(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Body_initiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Body_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
@@ -553,6 +602,17 @@ func (ec *executionContext) fieldContext_Body_initiatives(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Body_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1006,6 +1066,47 @@ func (ec *executionContext) unmarshalInputBodyFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Origin = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputBodyOrder(ctx context.Context, obj any) (model.BodyOrder, error) {
+	var it model.BodyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNBodyOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
 		}
 	}
 	return it, nil
@@ -1832,6 +1933,16 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNBodyOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrderField(ctx context.Context, v any) (model.BodyOrderField, error) {
+	var res model.BodyOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBodyOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrderField(ctx context.Context, sel ast.SelectionSet, v model.BodyOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCompositionChange2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐCompositionChange(ctx context.Context, sel ast.SelectionSet, v model.CompositionChange) graphql.Marshaler {
 	return ec._CompositionChange(ctx, sel, &v)
 }
@@ -1910,6 +2021,14 @@ var (
 		graph.BodyOther:                 "OTHER",
 	}
 )
+
+func (ec *executionContext) unmarshalOBodyOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrder(ctx context.Context, v any) (*model.BodyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBodyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) unmarshalOLevel2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/transition"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -21,10 +22,12 @@ import (
 type ClusterResolver interface {
 	Region(ctx context.Context, obj *graph.Cluster) (*graph.Region, error)
 
-	Municipalities(ctx context.Context, obj *graph.Cluster) ([]*graph.Municipality, error)
-	Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string) ([]*graph.Body, error)
+	Municipalities(ctx context.Context, obj *graph.Cluster, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error)
+	Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string, orderBy *model.BodyOrder) ([]*graph.Body, error)
 	Meetings(ctx context.Context, obj *graph.Cluster, level *string, from *string, to *string, first *int, after *string) (*bind.Connection, error)
 	Initiatives(ctx context.Context, obj *graph.Cluster, first *int, after *string) (*bind.Connection, error)
+
+	Successors(ctx context.Context, obj *graph.Cluster) ([]*transition.Successor, error)
 }
 type ClusterConnectionResolver interface {
 	Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Cluster, error)
@@ -39,9 +42,11 @@ type ConflictResolver interface {
 }
 type HealthCouncilResolver interface {
 	Region(ctx context.Context, obj *graph.HealthCouncil) (*graph.Region, error)
-	Municipalities(ctx context.Context, obj *graph.HealthCouncil) ([]*graph.Municipality, error)
+	Municipalities(ctx context.Context, obj *graph.HealthCouncil, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error)
 	Body(ctx context.Context, obj *graph.HealthCouncil) (*graph.Body, error)
-	Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string) ([]*graph.Membership, error)
+	Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error)
+
+	Transition(ctx context.Context, obj *graph.HealthCouncil, cutover *string) (*transition.Plan, error)
 }
 type HealthCouncilConnectionResolver interface {
 	Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.HealthCouncil, error)
@@ -66,8 +71,8 @@ type OrganisationResolver interface {
 	Municipality(ctx context.Context, obj *graph.Organisation) (*graph.Municipality, error)
 	Region(ctx context.Context, obj *graph.Organisation) (*graph.Region, error)
 	People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error)
-	Memberships(ctx context.Context, obj *graph.Organisation, asOf *string) ([]*graph.Membership, error)
-	Initiatives(ctx context.Context, obj *graph.Organisation) ([]*graph.Initiative, error)
+	Memberships(ctx context.Context, obj *graph.Organisation, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error)
+	Initiatives(ctx context.Context, obj *graph.Organisation, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error)
 }
 type OrganisationConnectionResolver interface {
 	Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Organisation, error)
@@ -76,7 +81,7 @@ type OrganisationEdgeResolver interface {
 	Node(ctx context.Context, obj *bind.Edge) (*graph.Organisation, error)
 }
 type RegionResolver interface {
-	Municipalities(ctx context.Context, obj *graph.Region) ([]*graph.Municipality, error)
+	Municipalities(ctx context.Context, obj *graph.Region, orderBy *model.MunicipalityOrder) ([]*graph.Municipality, error)
 	Clusters(ctx context.Context, obj *graph.Region) ([]*graph.Cluster, error)
 	HealthCouncils(ctx context.Context, obj *graph.Region) ([]*graph.HealthCouncil, error)
 }
@@ -110,6 +115,14 @@ func (ec *executionContext) field_Cluster_bodies_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["level"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.BodyOrder, error) {
+			return ec.unmarshalOBodyOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐBodyOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -181,6 +194,20 @@ func (ec *executionContext) field_Cluster_meetings_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Cluster_municipalities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MunicipalityOrder, error) {
+			return ec.unmarshalOMunicipalityOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_HealthCouncil_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -192,6 +219,56 @@ func (ec *executionContext) field_HealthCouncil_members_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MembershipOrder, error) {
+			return ec.unmarshalOMembershipOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_HealthCouncil_municipalities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MunicipalityOrder, error) {
+			return ec.unmarshalOMunicipalityOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_HealthCouncil_transition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "cutover",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cutover"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_initiatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.InitiativeOrder, error) {
+			return ec.unmarshalOInitiativeOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
 	return args, nil
 }
 
@@ -206,6 +283,28 @@ func (ec *executionContext) field_Organisation_memberships_args(ctx context.Cont
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MembershipOrder, error) {
+			return ec.unmarshalOMembershipOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Region_municipalities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MunicipalityOrder, error) {
+			return ec.unmarshalOMunicipalityOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
 	return args, nil
 }
 
@@ -415,7 +514,8 @@ func (ec *executionContext) _Cluster_municipalities(ctx context.Context, field g
 			return ec.fieldContext_Cluster_municipalities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Cluster().Municipalities(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Cluster().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Municipality) graphql.Marshaler {
@@ -425,7 +525,7 @@ func (ec *executionContext) _Cluster_municipalities(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Cluster_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Cluster_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
@@ -434,6 +534,17 @@ func (ec *executionContext) fieldContext_Cluster_municipalities(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Cluster_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -448,7 +559,7 @@ func (ec *executionContext) _Cluster_bodies(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Cluster().Bodies(ctx, obj, fc.Args["kind"].(*string), fc.Args["level"].(*string))
+			return ec.Resolvers.Cluster().Bodies(ctx, obj, fc.Args["kind"].(*string), fc.Args["level"].(*string), fc.Args["orderBy"].(*model.BodyOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Body) graphql.Marshaler {
@@ -597,6 +708,38 @@ func (ec *executionContext) fieldContext_Cluster_sources(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_successors(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_successors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Successors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*transition.Successor) graphql.Marshaler {
+			return ec.marshalNSuccessor2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐSuccessorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_successors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Successor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1028,7 +1171,8 @@ func (ec *executionContext) _HealthCouncil_municipalities(ctx context.Context, f
 			return ec.fieldContext_HealthCouncil_municipalities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.HealthCouncil().Municipalities(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.HealthCouncil().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Municipality) graphql.Marshaler {
@@ -1038,7 +1182,7 @@ func (ec *executionContext) _HealthCouncil_municipalities(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_HealthCouncil_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_HealthCouncil_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
@@ -1047,6 +1191,17 @@ func (ec *executionContext) fieldContext_HealthCouncil_municipalities(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_HealthCouncil_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1093,7 +1248,7 @@ func (ec *executionContext) _HealthCouncil_members(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.HealthCouncil().Members(ctx, obj, fc.Args["asOf"].(*string))
+			return ec.Resolvers.HealthCouncil().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Membership) graphql.Marshaler {
@@ -1155,6 +1310,50 @@ func (ec *executionContext) fieldContext_HealthCouncil_sources(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthCouncil_transition(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthCouncil_transition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.HealthCouncil().Transition(ctx, obj, fc.Args["cutover"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *transition.Plan) graphql.Marshaler {
+			return ec.marshalNTransition2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthCouncil_transition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthCouncil",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Transition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_HealthCouncil_transition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -2076,7 +2275,7 @@ func (ec *executionContext) _Organisation_memberships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Memberships(ctx, obj, fc.Args["asOf"].(*string))
+			return ec.Resolvers.Organisation().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Membership) graphql.Marshaler {
@@ -2119,7 +2318,8 @@ func (ec *executionContext) _Organisation_initiatives(ctx context.Context, field
 			return ec.fieldContext_Organisation_initiatives(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Initiatives(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Initiative) graphql.Marshaler {
@@ -2129,7 +2329,7 @@ func (ec *executionContext) _Organisation_initiatives(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_initiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -2138,6 +2338,17 @@ func (ec *executionContext) fieldContext_Organisation_initiatives(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -2426,7 +2637,8 @@ func (ec *executionContext) _Region_municipalities(ctx context.Context, field gr
 			return ec.fieldContext_Region_municipalities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Region().Municipalities(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Region().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Municipality) graphql.Marshaler {
@@ -2436,7 +2648,7 @@ func (ec *executionContext) _Region_municipalities(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Region_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Region_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
@@ -2445,6 +2657,17 @@ func (ec *executionContext) fieldContext_Region_municipalities(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Region_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -2862,6 +3085,47 @@ func (ec *executionContext) unmarshalInputMunicipalityFilter(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMunicipalityOrder(ctx context.Context, obj any) (model.MunicipalityOrder, error) {
+	var it model.MunicipalityOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMunicipalityOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context, obj any) (model.OrganisationFilter, error) {
 	var it model.OrganisationFilter
 	if obj == nil {
@@ -3156,6 +3420,44 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "successors":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Cluster_successors(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3713,6 +4015,44 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "transition":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._HealthCouncil_transition(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5491,6 +5831,16 @@ func (ec *executionContext) marshalNMunicipalityEdge2ᚖgithubᚗcomᚋsundhedsg
 	return ec._MunicipalityEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMunicipalityOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrderField(ctx context.Context, v any) (model.MunicipalityOrderField, error) {
+	var res model.MunicipalityOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMunicipalityOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrderField(ctx context.Context, sel ast.SelectionSet, v model.MunicipalityOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNOrganisation2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v graph.Organisation) graphql.Marshaler {
 	return ec._Organisation(ctx, sel, &v)
 }
@@ -5715,6 +6065,14 @@ func (ec *executionContext) unmarshalOMunicipalityFilter2ᚖgithubᚗcomᚋsundh
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputMunicipalityFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMunicipalityOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityOrder(ctx context.Context, v any) (*model.MunicipalityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMunicipalityOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -699,6 +699,47 @@ func (ec *executionContext) unmarshalInputInitiativeFilter(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputInitiativeOrder(ctx context.Context, obj any) (model.InitiativeOrder, error) {
+	var it model.InitiativeOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNInitiativeOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -1309,6 +1350,16 @@ func (ec *executionContext) marshalNInitiativeEdge2ᚖgithubᚗcomᚋsundhedsgra
 	return ec._InitiativeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNInitiativeOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrderField(ctx context.Context, v any) (model.InitiativeOrderField, error) {
+	var res model.InitiativeOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInitiativeOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrderField(ctx context.Context, sel ast.SelectionSet, v model.InitiativeOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalOInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiative(ctx context.Context, sel ast.SelectionSet, v *graph.Initiative) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -1321,6 +1372,14 @@ func (ec *executionContext) unmarshalOInitiativeFilter2ᚖgithubᚗcomᚋsundhed
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputInitiativeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInitiativeOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrder(ctx context.Context, v any) (*model.InitiativeOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInitiativeOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -43,9 +43,9 @@ type MeetingResolver interface {
 	Level(ctx context.Context, obj *graph.Meeting) (*string, error)
 
 	Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error)
-	Attendance(ctx context.Context, obj *graph.Meeting, status *string) ([]*graph.Attendance, error)
+	Attendance(ctx context.Context, obj *graph.Meeting, status *string, orderBy *model.AttendanceOrder) ([]*graph.Attendance, error)
 	Participants(ctx context.Context, obj *graph.Meeting) ([]*graph.Person, error)
-	Initiatives(ctx context.Context, obj *graph.Meeting) ([]*graph.Initiative, error)
+	Initiatives(ctx context.Context, obj *graph.Meeting, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error)
 }
 type MeetingConnectionResolver interface {
 	Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Meeting, error)
@@ -69,6 +69,28 @@ func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, r
 		return nil, err
 	}
 	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.AttendanceOrder, error) {
+			return ec.unmarshalOAttendanceOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_initiatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.InitiativeOrder, error) {
+			return ec.unmarshalOInitiativeOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐInitiativeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
 	return args, nil
 }
 
@@ -1026,7 +1048,7 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["status"].(*string))
+			return ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.AttendanceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Attendance) graphql.Marshaler {
@@ -1101,7 +1123,8 @@ func (ec *executionContext) _Meeting_initiatives(ctx context.Context, field grap
 			return ec.fieldContext_Meeting_initiatives(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Initiatives(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Initiative) graphql.Marshaler {
@@ -1111,7 +1134,7 @@ func (ec *executionContext) _Meeting_initiatives(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_initiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
@@ -1120,6 +1143,17 @@ func (ec *executionContext) fieldContext_Meeting_initiatives(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1333,6 +1367,47 @@ func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, fie
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
+
+func (ec *executionContext) unmarshalInputAttendanceOrder(ctx context.Context, obj any) (model.AttendanceOrder, error) {
+	var it model.AttendanceOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAttendanceOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
 
 func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj any) (model.MeetingFilter, error) {
 	var it model.MeetingFilter
@@ -2630,6 +2705,16 @@ func (ec *executionContext) marshalNAttendanceEdge2ᚖgithubᚗcomᚋsundhedsgra
 	return ec._AttendanceEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAttendanceOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceOrderField(ctx context.Context, v any) (model.AttendanceOrderField, error) {
+	var res model.AttendanceOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttendanceOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceOrderField(ctx context.Context, sel ast.SelectionSet, v model.AttendanceOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNAttendanceStatus2string(ctx context.Context, v any) (string, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAttendanceStatus2string[tmp]
@@ -2737,6 +2822,14 @@ func (ec *executionContext) marshalOAgendaItem2ᚖgithubᚗcomᚋsundhedsgrafᚋ
 		return graphql.Null
 	}
 	return ec._AgendaItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAttendanceOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceOrder(ctx context.Context, v any) (*model.AttendanceOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAttendanceOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOAttendanceStatus2ᚖstring(ctx context.Context, v any) (*string, error) {

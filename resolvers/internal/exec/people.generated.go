@@ -26,7 +26,7 @@ type MembershipResolver interface {
 }
 type PersonResolver interface {
 	Organisation(ctx context.Context, obj *graph.Person) (*graph.Organisation, error)
-	Memberships(ctx context.Context, obj *graph.Person, asOf *string, role *string) ([]*graph.Membership, error)
+	Memberships(ctx context.Context, obj *graph.Person, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error)
 	Attendance(ctx context.Context, obj *graph.Person, status *string, first *int, after *string) (*bind.Connection, error)
 	SubstitutedBy(ctx context.Context, obj *graph.Person) ([]*graph.Attendance, error)
 	AttendanceRate(ctx context.Context, obj *graph.Person, body *string, from *string, to *string) (*model.AttendanceRate, error)
@@ -121,6 +121,14 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.MembershipOrder, error) {
+			return ec.unmarshalOMembershipOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -781,7 +789,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Membership) graphql.Marshaler {
@@ -1144,6 +1152,47 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
+
+func (ec *executionContext) unmarshalInputMembershipOrder(ctx context.Context, obj any) (model.MembershipOrder, error) {
+	var it model.MembershipOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMembershipOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
 
 func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj any) (model.PersonFilter, error) {
 	var it model.PersonFilter
@@ -1921,6 +1970,10 @@ func (ec *executionContext) marshalNAttendanceRate2ᚖgithubᚗcomᚋsundhedsgra
 	return ec._AttendanceRate(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMembership2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx context.Context, sel ast.SelectionSet, v graph.Membership) graphql.Marshaler {
+	return ec._Membership(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Membership) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -1945,6 +1998,16 @@ func (ec *executionContext) marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋ
 		return graphql.Null
 	}
 	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMembershipOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrderField(ctx context.Context, v any) (model.MembershipOrderField, error) {
+	var res model.MembershipOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipOrderField2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrderField(ctx context.Context, sel ast.SelectionSet, v model.MembershipOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNPerson2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v graph.Person) graphql.Marshaler {
@@ -2058,6 +2121,14 @@ var (
 		graph.RoleAdmin:      "ADMINISTRATIVE",
 	}
 )
+
+func (ec *executionContext) unmarshalOMembershipOrder2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMembershipOrder(ctx context.Context, v any) (*model.MembershipOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMembershipOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v *graph.Person) graphql.Marshaler {
 	if v == nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -30,10 +31,14 @@ type ResolverRoot interface {
 	Body() BodyResolver
 	BodyConnection() BodyConnectionResolver
 	BodyEdge() BodyEdgeResolver
+	Broker() BrokerResolver
 	Cluster() ClusterResolver
 	ClusterConnection() ClusterConnectionResolver
 	ClusterEdge() ClusterEdgeResolver
+	ClusterMoney() ClusterMoneyResolver
+	ClusterPair() ClusterPairResolver
 	Conflict() ConflictResolver
+	CouncilMember() CouncilMemberResolver
 	Document() DocumentResolver
 	DocumentConnection() DocumentConnectionResolver
 	DocumentEdge() DocumentEdgeResolver
@@ -50,19 +55,37 @@ type ResolverRoot interface {
 	Municipality() MunicipalityResolver
 	MunicipalityConnection() MunicipalityConnectionResolver
 	MunicipalityEdge() MunicipalityEdgeResolver
+	MunicipalityRef() MunicipalityRefResolver
+	Network() NetworkResolver
+	NetworkEdge() NetworkEdgeResolver
+	NetworkNode() NetworkNodeResolver
+	NetworkPath() NetworkPathResolver
 	Organisation() OrganisationResolver
 	OrganisationConnection() OrganisationConnectionResolver
 	OrganisationEdge() OrganisationEdgeResolver
+	OverlapCell() OverlapCellResolver
+	OverlapCluster() OverlapClusterResolver
+	OverlapCouncil() OverlapCouncilResolver
+	PathStep() PathStepResolver
 	Person() PersonResolver
 	PersonConnection() PersonConnectionResolver
 	PersonEdge() PersonEdgeResolver
+	Predecessor() PredecessorResolver
 	Query() QueryResolver
 	Region() RegionResolver
 	RegionConnection() RegionConnectionResolver
 	RegionEdge() RegionEdgeResolver
+	RegionPair() RegionPairResolver
 	SearchHit() SearchHitResolver
 	Source() SourceResolver
 	Stats() StatsResolver
+	Successor() SuccessorResolver
+	Transition() TransitionResolver
+	TransitionBody() TransitionBodyResolver
+	TransitionInitiative() TransitionInitiativeResolver
+	TransitionMember() TransitionMemberResolver
+	TransitionMunicipality() TransitionMunicipalityResolver
+	TransitionPerson() TransitionPersonResolver
 }
 
 type DirectiveRoot struct {
@@ -121,16 +144,16 @@ type ComplexityRoot struct {
 	Body struct {
 		Aliases           func(childComplexity int) int
 		AttendanceRate    func(childComplexity int, from *string, to *string) int
-		Children          func(childComplexity int) int
+		Children          func(childComplexity int, orderBy *model.BodyOrder) int
 		Cluster           func(childComplexity int) int
 		CompositionChange func(childComplexity int, from string, to string) int
 		HealthCouncil     func(childComplexity int) int
 		ID                func(childComplexity int) int
-		Initiatives       func(childComplexity int) int
+		Initiatives       func(childComplexity int, orderBy *model.InitiativeOrder) int
 		Kind              func(childComplexity int) int
 		Level             func(childComplexity int) int
 		Meetings          func(childComplexity int, from *string, to *string, first *int, after *string) int
-		Members           func(childComplexity int, asOf *string, role *string) int
+		Members           func(childComplexity int, asOf *string, role *string, orderBy *model.MembershipOrder) int
 		Name              func(childComplexity int) int
 		Parent            func(childComplexity int) int
 		Sources           func(childComplexity int) int
@@ -148,18 +171,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Broker struct {
+		Betweenness     func(childComplexity int) int
+		Clusters        func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Label           func(childComplexity int) int
+		LinkedClusters  func(childComplexity int) int
+		Node            func(childComplexity int) int
+		SeveralClusters func(childComplexity int) int
+		SplitsClusters  func(childComplexity int) int
+		SplitsRegions   func(childComplexity int) int
+		Why             func(childComplexity int) int
+	}
+
 	Cluster struct {
-		Bodies         func(childComplexity int, kind *string, level *string) int
+		Bodies         func(childComplexity int, kind *string, level *string, orderBy *model.BodyOrder) int
 		Code           func(childComplexity int) int
 		Hospitals      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Initiatives    func(childComplexity int, first *int, after *string) int
 		Meetings       func(childComplexity int, level *string, from *string, to *string, first *int, after *string) int
-		Municipalities func(childComplexity int) int
+		Municipalities func(childComplexity int, orderBy *model.MunicipalityOrder) int
 		Name           func(childComplexity int) int
 		Note           func(childComplexity int) int
 		Region         func(childComplexity int) int
 		Sources        func(childComplexity int) int
+		Successors     func(childComplexity int) int
 		Uncertain      func(childComplexity int) int
 		Variants       func(childComplexity int) int
 	}
@@ -176,6 +214,21 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ClusterMoney struct {
+		Cluster            func(childComplexity int) int
+		EndingAtCutoverDKK func(childComplexity int) int
+		Initiatives        func(childComplexity int) int
+		ProRataDKK         func(childComplexity int) int
+		RunningDKK         func(childComplexity int) int
+		Share              func(childComplexity int) int
+		TotalDKK           func(childComplexity int) int
+	}
+
+	ClusterPair struct {
+		A func(childComplexity int) int
+		B func(childComplexity int) int
+	}
+
 	CompositionChange struct {
 		From   func(childComplexity int) int
 		Joined func(childComplexity int) int
@@ -190,6 +243,20 @@ type ComplexityRoot struct {
 		Reason  func(childComplexity int) int
 		Sources func(childComplexity int) int
 		Subject func(childComplexity int) int
+	}
+
+	CouncilMember struct {
+		InPredecessors      func(childComplexity int) int
+		MatchedBy           func(childComplexity int) int
+		Membership          func(childComplexity int) int
+		Name                func(childComplexity int) int
+		OnBehalfOf          func(childComplexity int) int
+		Origins             func(childComplexity int) int
+		Party               func(childComplexity int) int
+		Person              func(childComplexity int) int
+		PredecessorClusters func(childComplexity int) int
+		Role                func(childComplexity int) int
+		Uncertain           func(childComplexity int) int
 	}
 
 	Document struct {
@@ -221,11 +288,12 @@ type ComplexityRoot struct {
 		Body           func(childComplexity int) int
 		Code           func(childComplexity int) int
 		ID             func(childComplexity int) int
-		Members        func(childComplexity int, asOf *string) int
-		Municipalities func(childComplexity int) int
+		Members        func(childComplexity int, asOf *string, orderBy *model.MembershipOrder) int
+		Municipalities func(childComplexity int, orderBy *model.MunicipalityOrder) int
 		Name           func(childComplexity int) int
 		Region         func(childComplexity int) int
 		Sources        func(childComplexity int) int
+		Transition     func(childComplexity int, cutover *string) int
 	}
 
 	HealthCouncilConnection struct {
@@ -281,12 +349,12 @@ type ComplexityRoot struct {
 	}
 
 	Meeting struct {
-		Attendance   func(childComplexity int, status *string) int
+		Attendance   func(childComplexity int, status *string, orderBy *model.AttendanceOrder) int
 		Body         func(childComplexity int) int
 		Cluster      func(childComplexity int) int
 		Date         func(childComplexity int) int
 		ID           func(childComplexity int) int
-		Initiatives  func(childComplexity int) int
+		Initiatives  func(childComplexity int, orderBy *model.InitiativeOrder) int
 		Items        func(childComplexity int) int
 		Level        func(childComplexity int) int
 		Location     func(childComplexity int) int
@@ -353,12 +421,80 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MunicipalityRef struct {
+		Code         func(childComplexity int) int
+		Municipality func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Origins      func(childComplexity int) int
+		Uncertain    func(childComplexity int) int
+	}
+
+	Network struct {
+		Brokers     func(childComplexity int, first *int) int
+		Cluster     func(childComplexity int) int
+		Clusters    func(childComplexity int) int
+		Communities func(childComplexity int) int
+		EdgeCount   func(childComplexity int) int
+		Edges       func(childComplexity int, minWeight *float64, first *int) int
+		From        func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Modularity  func(childComplexity int) int
+		Node        func(childComplexity int, id string) int
+		NodeCount   func(childComplexity int) int
+		Nodes       func(childComplexity int, kind *graph.Kind, orderBy *model.NetworkNodeOrder, first *int) int
+		Rank        func(childComplexity int, by network.Measure, only *graph.Kind, first *int) int
+		Region      func(childComplexity int) int
+		To          func(childComplexity int) int
+	}
+
+	NetworkCommunity struct {
+		ID     func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+		Size   func(childComplexity int) int
+		Weight func(childComplexity int) int
+	}
+
+	NetworkEdge struct {
+		Bodies   func(childComplexity int) int
+		From     func(childComplexity int) int
+		FromNode func(childComplexity int) int
+		Meetings func(childComplexity int) int
+		To       func(childComplexity int) int
+		ToNode   func(childComplexity int) int
+		Via      func(childComplexity int) int
+		Weight   func(childComplexity int) int
+	}
+
+	NetworkNode struct {
+		Betweenness    func(childComplexity int) int
+		Clusters       func(childComplexity int) int
+		Community      func(childComplexity int) int
+		Degree         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Label          func(childComplexity int) int
+		Node           func(childComplexity int) int
+		PageRank       func(childComplexity int) int
+		Regions        func(childComplexity int) int
+		WeightedDegree func(childComplexity int) int
+	}
+
+	NetworkPath struct {
+		Found  func(childComplexity int) int
+		From   func(childComplexity int) int
+		Hops   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Steps  func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
 	Organisation struct {
 		Aliases      func(childComplexity int) int
 		ID           func(childComplexity int) int
-		Initiatives  func(childComplexity int) int
+		Initiatives  func(childComplexity int, orderBy *model.InitiativeOrder) int
 		Kind         func(childComplexity int) int
-		Memberships  func(childComplexity int, asOf *string) int
+		Memberships  func(childComplexity int, asOf *string, orderBy *model.MembershipOrder) int
 		Municipality func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Parent       func(childComplexity int) int
@@ -379,6 +515,36 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OverlapCell struct {
+		Cluster        func(childComplexity int) int
+		Council        func(childComplexity int) int
+		Count          func(childComplexity int) int
+		Municipalities func(childComplexity int) int
+		Origins        func(childComplexity int) int
+		Uncertain      func(childComplexity int) int
+	}
+
+	OverlapCluster struct {
+		Cluster        func(childComplexity int) int
+		Councils       func(childComplexity int) int
+		Municipalities func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Origins        func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Splits         func(childComplexity int) int
+		Uncertain      func(childComplexity int) int
+	}
+
+	OverlapCouncil struct {
+		Clusters       func(childComplexity int) int
+		Council        func(childComplexity int) int
+		Municipalities func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Origins        func(childComplexity int) int
+		Region         func(childComplexity int) int
+		Uncertain      func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -386,12 +552,22 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PathStep struct {
+		Bodies    func(childComplexity int) int
+		From      func(childComplexity int) int
+		FromLabel func(childComplexity int) int
+		Meetings  func(childComplexity int) int
+		To        func(childComplexity int) int
+		ToLabel   func(childComplexity int) int
+		Weight    func(childComplexity int) int
+	}
+
 	Person struct {
 		Aliases        func(childComplexity int) int
 		Attendance     func(childComplexity int, status *string, first *int, after *string) int
 		AttendanceRate func(childComplexity int, body *string, from *string, to *string) int
 		ID             func(childComplexity int) int
-		Memberships    func(childComplexity int, asOf *string, role *string) int
+		Memberships    func(childComplexity int, asOf *string, role *string, orderBy *model.MembershipOrder) int
 		Name           func(childComplexity int) int
 		Organisation   func(childComplexity int) int
 		Party          func(childComplexity int) int
@@ -412,32 +588,50 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Predecessor struct {
+		Cluster              func(childComplexity int) int
+		Municipalities       func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Origins              func(childComplexity int) int
+		OtherCouncils        func(childComplexity int) int
+		Shared               func(childComplexity int) int
+		SharedMunicipalities func(childComplexity int) int
+		Splits               func(childComplexity int) int
+		Uncertain            func(childComplexity int) int
+	}
+
 	Query struct {
-		AgendaItem     func(childComplexity int, id string) int
-		Bodies         func(childComplexity int, filter *model.BodyFilter, first *int, after *string) int
-		Body           func(childComplexity int, id string) int
-		Cluster        func(childComplexity int, id *string, name *string) int
-		Clusters       func(childComplexity int, filter *model.ClusterFilter, first *int, after *string) int
-		Document       func(childComplexity int, id string) int
-		Documents      func(childComplexity int, first *int, after *string) int
-		HealthCouncil  func(childComplexity int, id string) int
-		HealthCouncils func(childComplexity int, filter *model.HealthCouncilFilter, first *int, after *string) int
-		Initiative     func(childComplexity int, id string) int
-		Initiatives    func(childComplexity int, filter *model.InitiativeFilter, first *int, after *string) int
-		Meeting        func(childComplexity int, id string) int
-		Meetings       func(childComplexity int, filter *model.MeetingFilter, first *int, after *string) int
-		Municipalities func(childComplexity int, filter *model.MunicipalityFilter, first *int, after *string) int
-		Municipality   func(childComplexity int, id string) int
-		Node           func(childComplexity int, id string) int
-		Nodes          func(childComplexity int, ids []string) int
-		Organisation   func(childComplexity int, id string) int
-		Organisations  func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string) int
-		People         func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
-		Person         func(childComplexity int, id *string, name *string) int
-		Region         func(childComplexity int, id string) int
-		Regions        func(childComplexity int, first *int, after *string) int
-		Search         func(childComplexity int, text string, types []graph.Kind, first *int) int
-		Stats          func(childComplexity int) int
+		AgendaItem        func(childComplexity int, id string) int
+		Bodies            func(childComplexity int, filter *model.BodyFilter, first *int, after *string) int
+		Body              func(childComplexity int, id string) int
+		Brokers           func(childComplexity int, kind *network.Kind, within *model.NetworkScope, first *int) int
+		Cluster           func(childComplexity int, id *string, name *string) int
+		Clusters          func(childComplexity int, filter *model.ClusterFilter, first *int, after *string) int
+		Communities       func(childComplexity int, kind *network.Kind, within *model.NetworkScope) int
+		Document          func(childComplexity int, id string) int
+		Documents         func(childComplexity int, first *int, after *string) int
+		HealthCouncil     func(childComplexity int, id string) int
+		HealthCouncils    func(childComplexity int, filter *model.HealthCouncilFilter, first *int, after *string) int
+		Initiative        func(childComplexity int, id string) int
+		Initiatives       func(childComplexity int, filter *model.InitiativeFilter, first *int, after *string) int
+		Meeting           func(childComplexity int, id string) int
+		Meetings          func(childComplexity int, filter *model.MeetingFilter, first *int, after *string) int
+		Municipalities    func(childComplexity int, filter *model.MunicipalityFilter, first *int, after *string) int
+		Municipality      func(childComplexity int, id string) int
+		Network           func(childComplexity int, kind network.Kind, from *string, to *string, region *string, cluster *string) int
+		Node              func(childComplexity int, id string) int
+		Nodes             func(childComplexity int, ids []string) int
+		Organisation      func(childComplexity int, id string) int
+		Organisations     func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string) int
+		Path              func(childComplexity int, from string, to string, kind *network.Kind, within *model.NetworkScope) int
+		People            func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
+		Person            func(childComplexity int, id *string, name *string) int
+		Rank              func(childComplexity int, by network.Measure, kind *network.Kind, within *model.NetworkScope, only *graph.Kind, first *int) int
+		Region            func(childComplexity int, id string) int
+		Regions           func(childComplexity int, first *int, after *string) int
+		Search            func(childComplexity int, text string, types []graph.Kind, first *int) int
+		Stats             func(childComplexity int) int
+		TransitionOverlap func(childComplexity int) int
 	}
 
 	Region struct {
@@ -445,7 +639,7 @@ type ComplexityRoot struct {
 		Code           func(childComplexity int) int
 		HealthCouncils func(childComplexity int) int
 		ID             func(childComplexity int) int
-		Municipalities func(childComplexity int) int
+		Municipalities func(childComplexity int, orderBy *model.MunicipalityOrder) int
 		Name           func(childComplexity int) int
 		Sources        func(childComplexity int) int
 	}
@@ -460,6 +654,11 @@ type ComplexityRoot struct {
 	RegionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	RegionPair struct {
+		A func(childComplexity int) int
+		B func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -482,6 +681,115 @@ type ComplexityRoot struct {
 	Stats struct {
 		Documents func(childComplexity int) int
 		Facts     func(childComplexity int) int
+	}
+
+	Successor struct {
+		Council      func(childComplexity int) int
+		CouncilName  func(childComplexity int) int
+		Municipality func(childComplexity int) int
+		Origins      func(childComplexity int) int
+		Uncertain    func(childComplexity int) int
+	}
+
+	Transition struct {
+		Bodies            func(childComplexity int) int
+		Council           func(childComplexity int) int
+		CouncilMembers    func(childComplexity int) int
+		Cutover           func(childComplexity int) int
+		InSeveralClusters func(childComplexity int) int
+		Initiatives       func(childComplexity int, status *string, orderBy *model.InitiativeOrder) int
+		Money             func(childComplexity int) int
+		Municipalities    func(childComplexity int) int
+		Orphaned          func(childComplexity int, orderBy *model.InitiativeOrder) int
+		People            func(childComplexity int, severalClustersOnly *bool, orderBy *model.TransitionPersonOrder) int
+		Predecessors      func(childComplexity int) int
+	}
+
+	TransitionBody struct {
+		Body      func(childComplexity int) int
+		Cluster   func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Members   func(childComplexity int, orderBy *model.MembershipOrder) int
+		Name      func(childComplexity int) int
+		Origins   func(childComplexity int) int
+		Parent    func(childComplexity int) int
+		Uncertain func(childComplexity int) int
+	}
+
+	TransitionInitiative struct {
+		AmountDKK            func(childComplexity int) int
+		Cluster              func(childComplexity int) int
+		EndsAtCutover        func(childComplexity int) int
+		Initiative           func(childComplexity int) int
+		Leads                func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		OpenEnded            func(childComplexity int) int
+		Organisations        func(childComplexity int) int
+		Origins              func(childComplexity int) int
+		OrphanReason         func(childComplexity int) int
+		Orphaned             func(childComplexity int) int
+		Owner                func(childComplexity int) int
+		OwnerCluster         func(childComplexity int) int
+		OwnerEndsWithCluster func(childComplexity int) int
+		OwnerName            func(childComplexity int) int
+		PeriodEnd            func(childComplexity int) int
+		PeriodStart          func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Uncertain            func(childComplexity int) int
+	}
+
+	TransitionMember struct {
+		EndDate    func(childComplexity int) int
+		FirstSeen  func(childComplexity int) int
+		LastSeen   func(childComplexity int) int
+		Membership func(childComplexity int) int
+		Name       func(childComplexity int) int
+		OnBehalfOf func(childComplexity int) int
+		Origins    func(childComplexity int) int
+		Person     func(childComplexity int) int
+		Role       func(childComplexity int) int
+		StartDate  func(childComplexity int) int
+		Title      func(childComplexity int) int
+		Uncertain  func(childComplexity int) int
+	}
+
+	TransitionMoney struct {
+		ClusterOwnedDKK    func(childComplexity int) int
+		EndingAtCutoverDKK func(childComplexity int) int
+		PerCluster         func(childComplexity int) int
+		ProRataDKK         func(childComplexity int) int
+		RunningDKK         func(childComplexity int) int
+		TotalDKK           func(childComplexity int) int
+		WithAmount         func(childComplexity int) int
+		WithoutAmount      func(childComplexity int) int
+	}
+
+	TransitionMunicipality struct {
+		Clusters     func(childComplexity int) int
+		Code         func(childComplexity int) int
+		Municipality func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Origins      func(childComplexity int) int
+		Uncertain    func(childComplexity int) int
+	}
+
+	TransitionOverlap struct {
+		Cells    func(childComplexity int) int
+		Clusters func(childComplexity int) int
+		Councils func(childComplexity int) int
+		Counts   func(childComplexity int) int
+	}
+
+	TransitionPerson struct {
+		Bodies          func(childComplexity int) int
+		Clusters        func(childComplexity int) int
+		CouncilMember   func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Origins         func(childComplexity int) int
+		Person          func(childComplexity int) int
+		SeveralClusters func(childComplexity int) int
+		Uncertain       func(childComplexity int) int
 	}
 }
 
@@ -730,7 +1038,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Body.Children(childComplexity), true
+		args, err := ec.field_Body_children_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Body.Children(childComplexity, args["orderBy"].(*model.BodyOrder)), true
 	case "Body.cluster":
 		if e.ComplexityRoot.Body.Cluster == nil {
 			break
@@ -765,7 +1078,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Body.Initiatives(childComplexity), true
+		args, err := ec.field_Body_initiatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Body.Initiatives(childComplexity, args["orderBy"].(*model.InitiativeOrder)), true
 	case "Body.kind":
 		if e.ComplexityRoot.Body.Kind == nil {
 			break
@@ -799,7 +1117,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Body.Members(childComplexity, args["asOf"].(*string), args["role"].(*string)), true
+		return e.ComplexityRoot.Body.Members(childComplexity, args["asOf"].(*string), args["role"].(*string), args["orderBy"].(*model.MembershipOrder)), true
 	case "Body.name":
 		if e.ComplexityRoot.Body.Name == nil {
 			break
@@ -857,6 +1175,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BodyEdge.Node(childComplexity), true
 
+	case "Broker.betweenness":
+		if e.ComplexityRoot.Broker.Betweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Betweenness(childComplexity), true
+	case "Broker.clusters":
+		if e.ComplexityRoot.Broker.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Clusters(childComplexity), true
+	case "Broker.id":
+		if e.ComplexityRoot.Broker.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.ID(childComplexity), true
+	case "Broker.kind":
+		if e.ComplexityRoot.Broker.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Kind(childComplexity), true
+	case "Broker.label":
+		if e.ComplexityRoot.Broker.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Label(childComplexity), true
+	case "Broker.linkedClusters":
+		if e.ComplexityRoot.Broker.LinkedClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.LinkedClusters(childComplexity), true
+	case "Broker.node":
+		if e.ComplexityRoot.Broker.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Node(childComplexity), true
+	case "Broker.severalClusters":
+		if e.ComplexityRoot.Broker.SeveralClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.SeveralClusters(childComplexity), true
+	case "Broker.splitsClusters":
+		if e.ComplexityRoot.Broker.SplitsClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.SplitsClusters(childComplexity), true
+	case "Broker.splitsRegions":
+		if e.ComplexityRoot.Broker.SplitsRegions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.SplitsRegions(childComplexity), true
+	case "Broker.why":
+		if e.ComplexityRoot.Broker.Why == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Why(childComplexity), true
+
 	case "Cluster.bodies":
 		if e.ComplexityRoot.Cluster.Bodies == nil {
 			break
@@ -867,7 +1252,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Cluster.Bodies(childComplexity, args["kind"].(*string), args["level"].(*string)), true
+		return e.ComplexityRoot.Cluster.Bodies(childComplexity, args["kind"].(*string), args["level"].(*string), args["orderBy"].(*model.BodyOrder)), true
 	case "Cluster.code":
 		if e.ComplexityRoot.Cluster.Code == nil {
 			break
@@ -913,7 +1298,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Cluster.Municipalities(childComplexity), true
+		args, err := ec.field_Cluster_municipalities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Cluster.Municipalities(childComplexity, args["orderBy"].(*model.MunicipalityOrder)), true
 	case "Cluster.name":
 		if e.ComplexityRoot.Cluster.Name == nil {
 			break
@@ -938,6 +1328,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cluster.Sources(childComplexity), true
+	case "Cluster.successors":
+		if e.ComplexityRoot.Cluster.Successors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Successors(childComplexity), true
 	case "Cluster.uncertain":
 		if e.ComplexityRoot.Cluster.Uncertain == nil {
 			break
@@ -988,6 +1384,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClusterEdge.Node(childComplexity), true
+
+	case "ClusterMoney.cluster":
+		if e.ComplexityRoot.ClusterMoney.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.Cluster(childComplexity), true
+	case "ClusterMoney.endingAtCutoverDKK":
+		if e.ComplexityRoot.ClusterMoney.EndingAtCutoverDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.EndingAtCutoverDKK(childComplexity), true
+	case "ClusterMoney.initiatives":
+		if e.ComplexityRoot.ClusterMoney.Initiatives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.Initiatives(childComplexity), true
+	case "ClusterMoney.proRataDKK":
+		if e.ComplexityRoot.ClusterMoney.ProRataDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.ProRataDKK(childComplexity), true
+	case "ClusterMoney.runningDKK":
+		if e.ComplexityRoot.ClusterMoney.RunningDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.RunningDKK(childComplexity), true
+	case "ClusterMoney.share":
+		if e.ComplexityRoot.ClusterMoney.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.Share(childComplexity), true
+	case "ClusterMoney.totalDKK":
+		if e.ComplexityRoot.ClusterMoney.TotalDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterMoney.TotalDKK(childComplexity), true
+
+	case "ClusterPair.a":
+		if e.ComplexityRoot.ClusterPair.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterPair.A(childComplexity), true
+	case "ClusterPair.b":
+		if e.ComplexityRoot.ClusterPair.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterPair.B(childComplexity), true
 
 	case "CompositionChange.from":
 		if e.ComplexityRoot.CompositionChange.From == nil {
@@ -1050,6 +1502,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Conflict.Subject(childComplexity), true
+
+	case "CouncilMember.inPredecessors":
+		if e.ComplexityRoot.CouncilMember.InPredecessors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.InPredecessors(childComplexity), true
+	case "CouncilMember.matchedBy":
+		if e.ComplexityRoot.CouncilMember.MatchedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.MatchedBy(childComplexity), true
+	case "CouncilMember.membership":
+		if e.ComplexityRoot.CouncilMember.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Membership(childComplexity), true
+	case "CouncilMember.name":
+		if e.ComplexityRoot.CouncilMember.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Name(childComplexity), true
+	case "CouncilMember.onBehalfOf", "CouncilMember.onBehalfOfName":
+		if e.ComplexityRoot.CouncilMember.OnBehalfOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.OnBehalfOf(childComplexity), true
+	case "CouncilMember.origins":
+		if e.ComplexityRoot.CouncilMember.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Origins(childComplexity), true
+	case "CouncilMember.party":
+		if e.ComplexityRoot.CouncilMember.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Party(childComplexity), true
+	case "CouncilMember.person":
+		if e.ComplexityRoot.CouncilMember.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Person(childComplexity), true
+	case "CouncilMember.predecessorClusters":
+		if e.ComplexityRoot.CouncilMember.PredecessorClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.PredecessorClusters(childComplexity), true
+	case "CouncilMember.role":
+		if e.ComplexityRoot.CouncilMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Role(childComplexity), true
+	case "CouncilMember.uncertain":
+		if e.ComplexityRoot.CouncilMember.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouncilMember.Uncertain(childComplexity), true
 
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
@@ -1178,13 +1697,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.HealthCouncil.Members(childComplexity, args["asOf"].(*string)), true
+		return e.ComplexityRoot.HealthCouncil.Members(childComplexity, args["asOf"].(*string), args["orderBy"].(*model.MembershipOrder)), true
 	case "HealthCouncil.municipalities":
 		if e.ComplexityRoot.HealthCouncil.Municipalities == nil {
 			break
 		}
 
-		return e.ComplexityRoot.HealthCouncil.Municipalities(childComplexity), true
+		args, err := ec.field_HealthCouncil_municipalities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.HealthCouncil.Municipalities(childComplexity, args["orderBy"].(*model.MunicipalityOrder)), true
 	case "HealthCouncil.name":
 		if e.ComplexityRoot.HealthCouncil.Name == nil {
 			break
@@ -1203,6 +1727,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.HealthCouncil.Sources(childComplexity), true
+	case "HealthCouncil.transition":
+		if e.ComplexityRoot.HealthCouncil.Transition == nil {
+			break
+		}
+
+		args, err := ec.field_HealthCouncil_transition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.HealthCouncil.Transition(childComplexity, args["cutover"].(*string)), true
 
 	case "HealthCouncilConnection.edges":
 		if e.ComplexityRoot.HealthCouncilConnection.Edges == nil {
@@ -1407,7 +1942,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Meeting.Attendance(childComplexity, args["status"].(*string)), true
+		return e.ComplexityRoot.Meeting.Attendance(childComplexity, args["status"].(*string), args["orderBy"].(*model.AttendanceOrder)), true
 	case "Meeting.body":
 		if e.ComplexityRoot.Meeting.Body == nil {
 			break
@@ -1437,7 +1972,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Initiatives(childComplexity), true
+		args, err := ec.field_Meeting_initiatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Initiatives(childComplexity, args["orderBy"].(*model.InitiativeOrder)), true
 	case "Meeting.items":
 		if e.ComplexityRoot.Meeting.Items == nil {
 			break
@@ -1704,6 +2244,337 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MunicipalityEdge.Node(childComplexity), true
 
+	case "MunicipalityRef.code":
+		if e.ComplexityRoot.MunicipalityRef.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MunicipalityRef.Code(childComplexity), true
+	case "MunicipalityRef.municipality":
+		if e.ComplexityRoot.MunicipalityRef.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MunicipalityRef.Municipality(childComplexity), true
+	case "MunicipalityRef.name":
+		if e.ComplexityRoot.MunicipalityRef.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MunicipalityRef.Name(childComplexity), true
+	case "MunicipalityRef.origins":
+		if e.ComplexityRoot.MunicipalityRef.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MunicipalityRef.Origins(childComplexity), true
+	case "MunicipalityRef.uncertain":
+		if e.ComplexityRoot.MunicipalityRef.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MunicipalityRef.Uncertain(childComplexity), true
+
+	case "Network.brokers":
+		if e.ComplexityRoot.Network.Brokers == nil {
+			break
+		}
+
+		args, err := ec.field_Network_brokers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Brokers(childComplexity, args["first"].(*int)), true
+	case "Network.cluster":
+		if e.ComplexityRoot.Network.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Cluster(childComplexity), true
+	case "Network.clusters":
+		if e.ComplexityRoot.Network.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Clusters(childComplexity), true
+	case "Network.communities":
+		if e.ComplexityRoot.Network.Communities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Communities(childComplexity), true
+	case "Network.edgeCount":
+		if e.ComplexityRoot.Network.EdgeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.EdgeCount(childComplexity), true
+	case "Network.edges":
+		if e.ComplexityRoot.Network.Edges == nil {
+			break
+		}
+
+		args, err := ec.field_Network_edges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Edges(childComplexity, args["minWeight"].(*float64), args["first"].(*int)), true
+	case "Network.from":
+		if e.ComplexityRoot.Network.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.From(childComplexity), true
+	case "Network.kind":
+		if e.ComplexityRoot.Network.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Kind(childComplexity), true
+	case "Network.modularity":
+		if e.ComplexityRoot.Network.Modularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Modularity(childComplexity), true
+	case "Network.node":
+		if e.ComplexityRoot.Network.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Network_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Node(childComplexity, args["id"].(string)), true
+	case "Network.nodeCount":
+		if e.ComplexityRoot.Network.NodeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.NodeCount(childComplexity), true
+	case "Network.nodes":
+		if e.ComplexityRoot.Network.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Network_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Nodes(childComplexity, args["kind"].(*graph.Kind), args["orderBy"].(*model.NetworkNodeOrder), args["first"].(*int)), true
+	case "Network.rank":
+		if e.ComplexityRoot.Network.Rank == nil {
+			break
+		}
+
+		args, err := ec.field_Network_rank_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Rank(childComplexity, args["by"].(network.Measure), args["only"].(*graph.Kind), args["first"].(*int)), true
+	case "Network.region":
+		if e.ComplexityRoot.Network.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Region(childComplexity), true
+	case "Network.to":
+		if e.ComplexityRoot.Network.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.To(childComplexity), true
+
+	case "NetworkCommunity.id":
+		if e.ComplexityRoot.NetworkCommunity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.ID(childComplexity), true
+	case "NetworkCommunity.nodes":
+		if e.ComplexityRoot.NetworkCommunity.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.Nodes(childComplexity), true
+	case "NetworkCommunity.size":
+		if e.ComplexityRoot.NetworkCommunity.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.Size(childComplexity), true
+	case "NetworkCommunity.weight":
+		if e.ComplexityRoot.NetworkCommunity.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkCommunity.Weight(childComplexity), true
+
+	case "NetworkEdge.bodies":
+		if e.ComplexityRoot.NetworkEdge.Bodies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Bodies(childComplexity), true
+	case "NetworkEdge.from":
+		if e.ComplexityRoot.NetworkEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.From(childComplexity), true
+	case "NetworkEdge.fromNode":
+		if e.ComplexityRoot.NetworkEdge.FromNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.FromNode(childComplexity), true
+	case "NetworkEdge.meetings":
+		if e.ComplexityRoot.NetworkEdge.Meetings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Meetings(childComplexity), true
+	case "NetworkEdge.to":
+		if e.ComplexityRoot.NetworkEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.To(childComplexity), true
+	case "NetworkEdge.toNode":
+		if e.ComplexityRoot.NetworkEdge.ToNode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.ToNode(childComplexity), true
+	case "NetworkEdge.via":
+		if e.ComplexityRoot.NetworkEdge.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Via(childComplexity), true
+	case "NetworkEdge.weight":
+		if e.ComplexityRoot.NetworkEdge.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Weight(childComplexity), true
+
+	case "NetworkNode.betweenness":
+		if e.ComplexityRoot.NetworkNode.Betweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Betweenness(childComplexity), true
+	case "NetworkNode.clusters":
+		if e.ComplexityRoot.NetworkNode.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Clusters(childComplexity), true
+	case "NetworkNode.community":
+		if e.ComplexityRoot.NetworkNode.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Community(childComplexity), true
+	case "NetworkNode.degree":
+		if e.ComplexityRoot.NetworkNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Degree(childComplexity), true
+	case "NetworkNode.id":
+		if e.ComplexityRoot.NetworkNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.ID(childComplexity), true
+	case "NetworkNode.kind":
+		if e.ComplexityRoot.NetworkNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Kind(childComplexity), true
+	case "NetworkNode.label":
+		if e.ComplexityRoot.NetworkNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Label(childComplexity), true
+	case "NetworkNode.node":
+		if e.ComplexityRoot.NetworkNode.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Node(childComplexity), true
+	case "NetworkNode.pageRank":
+		if e.ComplexityRoot.NetworkNode.PageRank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.PageRank(childComplexity), true
+	case "NetworkNode.regions":
+		if e.ComplexityRoot.NetworkNode.Regions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Regions(childComplexity), true
+	case "NetworkNode.weightedDegree":
+		if e.ComplexityRoot.NetworkNode.WeightedDegree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.WeightedDegree(childComplexity), true
+
+	case "NetworkPath.found":
+		if e.ComplexityRoot.NetworkPath.Found == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.Found(childComplexity), true
+	case "NetworkPath.from":
+		if e.ComplexityRoot.NetworkPath.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.From(childComplexity), true
+	case "NetworkPath.hops":
+		if e.ComplexityRoot.NetworkPath.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.Hops(childComplexity), true
+	case "NetworkPath.kind":
+		if e.ComplexityRoot.NetworkPath.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.Kind(childComplexity), true
+	case "NetworkPath.reason":
+		if e.ComplexityRoot.NetworkPath.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.Reason(childComplexity), true
+	case "NetworkPath.steps":
+		if e.ComplexityRoot.NetworkPath.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.Steps(childComplexity), true
+	case "NetworkPath.to":
+		if e.ComplexityRoot.NetworkPath.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkPath.To(childComplexity), true
+
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
 			break
@@ -1721,7 +2592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Initiatives(childComplexity), true
+		args, err := ec.field_Organisation_initiatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Initiatives(childComplexity, args["orderBy"].(*model.InitiativeOrder)), true
 	case "Organisation.kind":
 		if e.ComplexityRoot.Organisation.Kind == nil {
 			break
@@ -1738,7 +2614,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Memberships(childComplexity, args["asOf"].(*string)), true
+		return e.ComplexityRoot.Organisation.Memberships(childComplexity, args["asOf"].(*string), args["orderBy"].(*model.MembershipOrder)), true
 	case "Organisation.municipality":
 		if e.ComplexityRoot.Organisation.Municipality == nil {
 			break
@@ -1814,6 +2690,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganisationEdge.Node(childComplexity), true
 
+	case "OverlapCell.cluster":
+		if e.ComplexityRoot.OverlapCell.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Cluster(childComplexity), true
+	case "OverlapCell.council":
+		if e.ComplexityRoot.OverlapCell.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Council(childComplexity), true
+	case "OverlapCell.count":
+		if e.ComplexityRoot.OverlapCell.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Count(childComplexity), true
+	case "OverlapCell.municipalities":
+		if e.ComplexityRoot.OverlapCell.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Municipalities(childComplexity), true
+	case "OverlapCell.origins":
+		if e.ComplexityRoot.OverlapCell.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Origins(childComplexity), true
+	case "OverlapCell.uncertain":
+		if e.ComplexityRoot.OverlapCell.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCell.Uncertain(childComplexity), true
+
+	case "OverlapCluster.cluster":
+		if e.ComplexityRoot.OverlapCluster.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Cluster(childComplexity), true
+	case "OverlapCluster.councils":
+		if e.ComplexityRoot.OverlapCluster.Councils == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Councils(childComplexity), true
+	case "OverlapCluster.municipalityCount":
+		if e.ComplexityRoot.OverlapCluster.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Municipalities(childComplexity), true
+	case "OverlapCluster.name":
+		if e.ComplexityRoot.OverlapCluster.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Name(childComplexity), true
+	case "OverlapCluster.origins":
+		if e.ComplexityRoot.OverlapCluster.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Origins(childComplexity), true
+	case "OverlapCluster.region":
+		if e.ComplexityRoot.OverlapCluster.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Region(childComplexity), true
+	case "OverlapCluster.splits":
+		if e.ComplexityRoot.OverlapCluster.Splits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Splits(childComplexity), true
+	case "OverlapCluster.uncertain":
+		if e.ComplexityRoot.OverlapCluster.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCluster.Uncertain(childComplexity), true
+
+	case "OverlapCouncil.clusters":
+		if e.ComplexityRoot.OverlapCouncil.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Clusters(childComplexity), true
+	case "OverlapCouncil.council":
+		if e.ComplexityRoot.OverlapCouncil.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Council(childComplexity), true
+	case "OverlapCouncil.municipalityCount":
+		if e.ComplexityRoot.OverlapCouncil.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Municipalities(childComplexity), true
+	case "OverlapCouncil.name":
+		if e.ComplexityRoot.OverlapCouncil.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Name(childComplexity), true
+	case "OverlapCouncil.origins":
+		if e.ComplexityRoot.OverlapCouncil.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Origins(childComplexity), true
+	case "OverlapCouncil.region":
+		if e.ComplexityRoot.OverlapCouncil.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Region(childComplexity), true
+	case "OverlapCouncil.uncertain":
+		if e.ComplexityRoot.OverlapCouncil.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverlapCouncil.Uncertain(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1838,6 +2843,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PathStep.bodies":
+		if e.ComplexityRoot.PathStep.Bodies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Bodies(childComplexity), true
+	case "PathStep.fromId", "PathStep.from":
+		if e.ComplexityRoot.PathStep.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.From(childComplexity), true
+	case "PathStep.fromLabel":
+		if e.ComplexityRoot.PathStep.FromLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.FromLabel(childComplexity), true
+	case "PathStep.meetings":
+		if e.ComplexityRoot.PathStep.Meetings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Meetings(childComplexity), true
+	case "PathStep.toId", "PathStep.to":
+		if e.ComplexityRoot.PathStep.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.To(childComplexity), true
+	case "PathStep.toLabel":
+		if e.ComplexityRoot.PathStep.ToLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.ToLabel(childComplexity), true
+	case "PathStep.weight":
+		if e.ComplexityRoot.PathStep.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Weight(childComplexity), true
 
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
@@ -1883,7 +2931,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*string), args["role"].(*string)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*string), args["role"].(*string), args["orderBy"].(*model.MembershipOrder)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -1959,6 +3007,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "Predecessor.cluster":
+		if e.ComplexityRoot.Predecessor.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Cluster(childComplexity), true
+	case "Predecessor.municipalityCount":
+		if e.ComplexityRoot.Predecessor.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Municipalities(childComplexity), true
+	case "Predecessor.name":
+		if e.ComplexityRoot.Predecessor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Name(childComplexity), true
+	case "Predecessor.origins":
+		if e.ComplexityRoot.Predecessor.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Origins(childComplexity), true
+	case "Predecessor.otherCouncils":
+		if e.ComplexityRoot.Predecessor.OtherCouncils == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.OtherCouncils(childComplexity), true
+	case "Predecessor.shared":
+		if e.ComplexityRoot.Predecessor.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Shared(childComplexity), true
+	case "Predecessor.sharedMunicipalityCount":
+		if e.ComplexityRoot.Predecessor.SharedMunicipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.SharedMunicipalities(childComplexity), true
+	case "Predecessor.splits":
+		if e.ComplexityRoot.Predecessor.Splits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Splits(childComplexity), true
+	case "Predecessor.uncertain":
+		if e.ComplexityRoot.Predecessor.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Predecessor.Uncertain(childComplexity), true
+
 	case "Query.agendaItem":
 		if e.ComplexityRoot.Query.AgendaItem == nil {
 			break
@@ -1992,6 +3095,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Body(childComplexity, args["id"].(string)), true
+	case "Query.brokers":
+		if e.ComplexityRoot.Query.Brokers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_brokers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Brokers(childComplexity, args["kind"].(*network.Kind), args["within"].(*model.NetworkScope), args["first"].(*int)), true
 	case "Query.cluster":
 		if e.ComplexityRoot.Query.Cluster == nil {
 			break
@@ -2014,6 +3128,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Clusters(childComplexity, args["filter"].(*model.ClusterFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.communities":
+		if e.ComplexityRoot.Query.Communities == nil {
+			break
+		}
+
+		args, err := ec.field_Query_communities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Communities(childComplexity, args["kind"].(*network.Kind), args["within"].(*model.NetworkScope)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -2125,6 +3250,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Municipality(childComplexity, args["id"].(string)), true
+	case "Query.network":
+		if e.ComplexityRoot.Query.Network == nil {
+			break
+		}
+
+		args, err := ec.field_Query_network_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Network(childComplexity, args["kind"].(network.Kind), args["from"].(*string), args["to"].(*string), args["region"].(*string), args["cluster"].(*string)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2169,6 +3305,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.path":
+		if e.ComplexityRoot.Query.Path == nil {
+			break
+		}
+
+		args, err := ec.field_Query_path_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Path(childComplexity, args["from"].(string), args["to"].(string), args["kind"].(*network.Kind), args["within"].(*model.NetworkScope)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -2191,6 +3338,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Person(childComplexity, args["id"].(*string), args["name"].(*string)), true
+	case "Query.rank":
+		if e.ComplexityRoot.Query.Rank == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rank_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rank(childComplexity, args["by"].(network.Measure), args["kind"].(*network.Kind), args["within"].(*model.NetworkScope), args["only"].(*graph.Kind), args["first"].(*int)), true
 	case "Query.region":
 		if e.ComplexityRoot.Query.Region == nil {
 			break
@@ -2230,6 +3388,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stats(childComplexity), true
+	case "Query.transitionOverlap":
+		if e.ComplexityRoot.Query.TransitionOverlap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.TransitionOverlap(childComplexity), true
 
 	case "Region.clusters":
 		if e.ComplexityRoot.Region.Clusters == nil {
@@ -2260,7 +3424,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Region.Municipalities(childComplexity), true
+		args, err := ec.field_Region_municipalities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Region.Municipalities(childComplexity, args["orderBy"].(*model.MunicipalityOrder)), true
 	case "Region.name":
 		if e.ComplexityRoot.Region.Name == nil {
 			break
@@ -2311,6 +3480,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RegionEdge.Node(childComplexity), true
+
+	case "RegionPair.a":
+		if e.ComplexityRoot.RegionPair.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegionPair.A(childComplexity), true
+	case "RegionPair.b":
+		if e.ComplexityRoot.RegionPair.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegionPair.B(childComplexity), true
 
 	case "SearchHit.kind":
 		if e.ComplexityRoot.SearchHit.Kind == nil {
@@ -2393,6 +3575,527 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Stats.Facts(childComplexity), true
 
+	case "Successor.council":
+		if e.ComplexityRoot.Successor.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Council(childComplexity), true
+	case "Successor.councilName":
+		if e.ComplexityRoot.Successor.CouncilName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.CouncilName(childComplexity), true
+	case "Successor.municipality":
+		if e.ComplexityRoot.Successor.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Municipality(childComplexity), true
+	case "Successor.origins":
+		if e.ComplexityRoot.Successor.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Origins(childComplexity), true
+	case "Successor.uncertain":
+		if e.ComplexityRoot.Successor.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Successor.Uncertain(childComplexity), true
+
+	case "Transition.bodies":
+		if e.ComplexityRoot.Transition.Bodies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Bodies(childComplexity), true
+	case "Transition.council":
+		if e.ComplexityRoot.Transition.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Council(childComplexity), true
+	case "Transition.councilMembers":
+		if e.ComplexityRoot.Transition.CouncilMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.CouncilMembers(childComplexity), true
+	case "Transition.cutover":
+		if e.ComplexityRoot.Transition.Cutover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Cutover(childComplexity), true
+	case "Transition.inSeveralClusters":
+		if e.ComplexityRoot.Transition.InSeveralClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.InSeveralClusters(childComplexity), true
+	case "Transition.initiatives":
+		if e.ComplexityRoot.Transition.Initiatives == nil {
+			break
+		}
+
+		args, err := ec.field_Transition_initiatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Transition.Initiatives(childComplexity, args["status"].(*string), args["orderBy"].(*model.InitiativeOrder)), true
+	case "Transition.money":
+		if e.ComplexityRoot.Transition.Money == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Money(childComplexity), true
+	case "Transition.municipalities":
+		if e.ComplexityRoot.Transition.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Municipalities(childComplexity), true
+	case "Transition.orphaned":
+		if e.ComplexityRoot.Transition.Orphaned == nil {
+			break
+		}
+
+		args, err := ec.field_Transition_orphaned_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Transition.Orphaned(childComplexity, args["orderBy"].(*model.InitiativeOrder)), true
+	case "Transition.people":
+		if e.ComplexityRoot.Transition.People == nil {
+			break
+		}
+
+		args, err := ec.field_Transition_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Transition.People(childComplexity, args["severalClustersOnly"].(*bool), args["orderBy"].(*model.TransitionPersonOrder)), true
+	case "Transition.predecessors":
+		if e.ComplexityRoot.Transition.Predecessors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transition.Predecessors(childComplexity), true
+
+	case "TransitionBody.body":
+		if e.ComplexityRoot.TransitionBody.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Body(childComplexity), true
+	case "TransitionBody.cluster":
+		if e.ComplexityRoot.TransitionBody.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Cluster(childComplexity), true
+	case "TransitionBody.kind":
+		if e.ComplexityRoot.TransitionBody.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Kind(childComplexity), true
+	case "TransitionBody.level":
+		if e.ComplexityRoot.TransitionBody.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Level(childComplexity), true
+	case "TransitionBody.members":
+		if e.ComplexityRoot.TransitionBody.Members == nil {
+			break
+		}
+
+		args, err := ec.field_TransitionBody_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.TransitionBody.Members(childComplexity, args["orderBy"].(*model.MembershipOrder)), true
+	case "TransitionBody.name":
+		if e.ComplexityRoot.TransitionBody.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Name(childComplexity), true
+	case "TransitionBody.origins":
+		if e.ComplexityRoot.TransitionBody.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Origins(childComplexity), true
+	case "TransitionBody.parent":
+		if e.ComplexityRoot.TransitionBody.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Parent(childComplexity), true
+	case "TransitionBody.uncertain":
+		if e.ComplexityRoot.TransitionBody.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionBody.Uncertain(childComplexity), true
+
+	case "TransitionInitiative.amountDKK":
+		if e.ComplexityRoot.TransitionInitiative.AmountDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.AmountDKK(childComplexity), true
+	case "TransitionInitiative.cluster":
+		if e.ComplexityRoot.TransitionInitiative.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Cluster(childComplexity), true
+	case "TransitionInitiative.endsAtCutover":
+		if e.ComplexityRoot.TransitionInitiative.EndsAtCutover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.EndsAtCutover(childComplexity), true
+	case "TransitionInitiative.initiative":
+		if e.ComplexityRoot.TransitionInitiative.Initiative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Initiative(childComplexity), true
+	case "TransitionInitiative.leads":
+		if e.ComplexityRoot.TransitionInitiative.Leads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Leads(childComplexity), true
+	case "TransitionInitiative.name":
+		if e.ComplexityRoot.TransitionInitiative.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Name(childComplexity), true
+	case "TransitionInitiative.openEnded":
+		if e.ComplexityRoot.TransitionInitiative.OpenEnded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.OpenEnded(childComplexity), true
+	case "TransitionInitiative.organisations":
+		if e.ComplexityRoot.TransitionInitiative.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Organisations(childComplexity), true
+	case "TransitionInitiative.origins":
+		if e.ComplexityRoot.TransitionInitiative.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Origins(childComplexity), true
+	case "TransitionInitiative.orphanReason":
+		if e.ComplexityRoot.TransitionInitiative.OrphanReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.OrphanReason(childComplexity), true
+	case "TransitionInitiative.orphaned":
+		if e.ComplexityRoot.TransitionInitiative.Orphaned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Orphaned(childComplexity), true
+	case "TransitionInitiative.owner":
+		if e.ComplexityRoot.TransitionInitiative.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Owner(childComplexity), true
+	case "TransitionInitiative.ownerCluster":
+		if e.ComplexityRoot.TransitionInitiative.OwnerCluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.OwnerCluster(childComplexity), true
+	case "TransitionInitiative.ownerEndsWithCluster":
+		if e.ComplexityRoot.TransitionInitiative.OwnerEndsWithCluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.OwnerEndsWithCluster(childComplexity), true
+	case "TransitionInitiative.ownerName":
+		if e.ComplexityRoot.TransitionInitiative.OwnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.OwnerName(childComplexity), true
+	case "TransitionInitiative.endDate":
+		if e.ComplexityRoot.TransitionInitiative.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.PeriodEnd(childComplexity), true
+	case "TransitionInitiative.startDate":
+		if e.ComplexityRoot.TransitionInitiative.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.PeriodStart(childComplexity), true
+	case "TransitionInitiative.status":
+		if e.ComplexityRoot.TransitionInitiative.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Status(childComplexity), true
+	case "TransitionInitiative.uncertain":
+		if e.ComplexityRoot.TransitionInitiative.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionInitiative.Uncertain(childComplexity), true
+
+	case "TransitionMember.endDate":
+		if e.ComplexityRoot.TransitionMember.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.EndDate(childComplexity), true
+	case "TransitionMember.firstSeen":
+		if e.ComplexityRoot.TransitionMember.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.FirstSeen(childComplexity), true
+	case "TransitionMember.lastSeen":
+		if e.ComplexityRoot.TransitionMember.LastSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.LastSeen(childComplexity), true
+	case "TransitionMember.membership":
+		if e.ComplexityRoot.TransitionMember.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Membership(childComplexity), true
+	case "TransitionMember.name":
+		if e.ComplexityRoot.TransitionMember.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Name(childComplexity), true
+	case "TransitionMember.onBehalfOf", "TransitionMember.onBehalfOfName":
+		if e.ComplexityRoot.TransitionMember.OnBehalfOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.OnBehalfOf(childComplexity), true
+	case "TransitionMember.origins":
+		if e.ComplexityRoot.TransitionMember.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Origins(childComplexity), true
+	case "TransitionMember.person":
+		if e.ComplexityRoot.TransitionMember.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Person(childComplexity), true
+	case "TransitionMember.role":
+		if e.ComplexityRoot.TransitionMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Role(childComplexity), true
+	case "TransitionMember.startDate":
+		if e.ComplexityRoot.TransitionMember.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.StartDate(childComplexity), true
+	case "TransitionMember.title":
+		if e.ComplexityRoot.TransitionMember.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Title(childComplexity), true
+	case "TransitionMember.uncertain":
+		if e.ComplexityRoot.TransitionMember.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMember.Uncertain(childComplexity), true
+
+	case "TransitionMoney.clusterOwnedDKK":
+		if e.ComplexityRoot.TransitionMoney.ClusterOwnedDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.ClusterOwnedDKK(childComplexity), true
+	case "TransitionMoney.endingAtCutoverDKK":
+		if e.ComplexityRoot.TransitionMoney.EndingAtCutoverDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.EndingAtCutoverDKK(childComplexity), true
+	case "TransitionMoney.perCluster":
+		if e.ComplexityRoot.TransitionMoney.PerCluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.PerCluster(childComplexity), true
+	case "TransitionMoney.proRataDKK":
+		if e.ComplexityRoot.TransitionMoney.ProRataDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.ProRataDKK(childComplexity), true
+	case "TransitionMoney.runningDKK":
+		if e.ComplexityRoot.TransitionMoney.RunningDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.RunningDKK(childComplexity), true
+	case "TransitionMoney.totalDKK":
+		if e.ComplexityRoot.TransitionMoney.TotalDKK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.TotalDKK(childComplexity), true
+	case "TransitionMoney.withAmount":
+		if e.ComplexityRoot.TransitionMoney.WithAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.WithAmount(childComplexity), true
+	case "TransitionMoney.withoutAmount":
+		if e.ComplexityRoot.TransitionMoney.WithoutAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMoney.WithoutAmount(childComplexity), true
+
+	case "TransitionMunicipality.clusters":
+		if e.ComplexityRoot.TransitionMunicipality.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Clusters(childComplexity), true
+	case "TransitionMunicipality.code":
+		if e.ComplexityRoot.TransitionMunicipality.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Code(childComplexity), true
+	case "TransitionMunicipality.municipality":
+		if e.ComplexityRoot.TransitionMunicipality.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Municipality(childComplexity), true
+	case "TransitionMunicipality.name":
+		if e.ComplexityRoot.TransitionMunicipality.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Name(childComplexity), true
+	case "TransitionMunicipality.origins":
+		if e.ComplexityRoot.TransitionMunicipality.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Origins(childComplexity), true
+	case "TransitionMunicipality.uncertain":
+		if e.ComplexityRoot.TransitionMunicipality.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionMunicipality.Uncertain(childComplexity), true
+
+	case "TransitionOverlap.cells":
+		if e.ComplexityRoot.TransitionOverlap.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionOverlap.Cells(childComplexity), true
+	case "TransitionOverlap.clusters":
+		if e.ComplexityRoot.TransitionOverlap.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionOverlap.Clusters(childComplexity), true
+	case "TransitionOverlap.councils":
+		if e.ComplexityRoot.TransitionOverlap.Councils == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionOverlap.Councils(childComplexity), true
+	case "TransitionOverlap.counts":
+		if e.ComplexityRoot.TransitionOverlap.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionOverlap.Counts(childComplexity), true
+
+	case "TransitionPerson.bodies":
+		if e.ComplexityRoot.TransitionPerson.Bodies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Bodies(childComplexity), true
+	case "TransitionPerson.clusters":
+		if e.ComplexityRoot.TransitionPerson.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Clusters(childComplexity), true
+	case "TransitionPerson.councilMember":
+		if e.ComplexityRoot.TransitionPerson.CouncilMember == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.CouncilMember(childComplexity), true
+	case "TransitionPerson.name":
+		if e.ComplexityRoot.TransitionPerson.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Name(childComplexity), true
+	case "TransitionPerson.origins":
+		if e.ComplexityRoot.TransitionPerson.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Origins(childComplexity), true
+	case "TransitionPerson.person":
+		if e.ComplexityRoot.TransitionPerson.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Person(childComplexity), true
+	case "TransitionPerson.severalClusters":
+		if e.ComplexityRoot.TransitionPerson.SeveralClusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.SeveralClusters(childComplexity), true
+	case "TransitionPerson.uncertain":
+		if e.ComplexityRoot.TransitionPerson.Uncertain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransitionPerson.Uncertain(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2401,14 +4104,22 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputAttendanceOrder,
 		ec.unmarshalInputBodyFilter,
+		ec.unmarshalInputBodyOrder,
 		ec.unmarshalInputClusterFilter,
 		ec.unmarshalInputHealthCouncilFilter,
 		ec.unmarshalInputInitiativeFilter,
+		ec.unmarshalInputInitiativeOrder,
 		ec.unmarshalInputMeetingFilter,
+		ec.unmarshalInputMembershipOrder,
 		ec.unmarshalInputMunicipalityFilter,
+		ec.unmarshalInputMunicipalityOrder,
+		ec.unmarshalInputNetworkNodeOrder,
+		ec.unmarshalInputNetworkScope,
 		ec.unmarshalInputOrganisationFilter,
 		ec.unmarshalInputPersonFilter,
+		ec.unmarshalInputTransitionPersonOrder,
 	)
 	first := true
 
@@ -2511,6 +4222,16 @@ enum Origin {
   MINUTES
   "Corrections made by an administrator."
   ADMIN
+}
+
+"""
+Sort direction of an orderBy argument. Lists a resolver holds in memory
+(a body's members, a person's seats, ...) take orderBy; ties keep the
+list's default order.
+"""
+enum SortDirection {
+  ASC
+  DESC
 }
 
 "Relay page information. Cursors are opaque keyset cursors."
@@ -2650,14 +4371,18 @@ type Body implements Node {
   cluster: Cluster
   healthCouncil: HealthCouncil
   parent: Body
-  children: [Body!]!
+  children(orderBy: BodyOrder): [Body!]!
   "Members, optionally on a date (see Person.memberships) and with one role."
-  members(asOf: Date, role: Role): [Membership!]!
-  "Who joined and who left between two dates."
+  members(asOf: Date, role: Role, orderBy: MembershipOrder): [Membership!]!
+  """
+  Who joined and who left between two dates, by the seats held on each date
+  (see Person.memberships: a seat without a stated end is left when a later
+  meeting's participant list no longer includes the person).
+  """
   compositionChange(from: Date!, to: Date!): CompositionChange!
   "Meetings of the body, oldest first."
   meetings(from: Date, to: Date, first: Int, after: String): MeetingConnection!
-  initiatives: [Initiative!]!
+  initiatives(orderBy: InitiativeOrder): [Initiative!]!
   "How often members attended the body's meetings, optionally in a date range."
   attendanceRate(from: Date, to: Date): AttendanceRate!
   sources: [Source!]!
@@ -2673,6 +4398,17 @@ type CompositionChange {
   left: [Membership!]!
   "Seats held on both dates."
   stayed: [Membership!]!
+}
+
+enum BodyOrderField {
+  NAME
+  KIND
+}
+
+"Order of a list of bodies; ties by name, then id."
+input BodyOrder {
+  field: BodyOrderField!
+  direction: SortDirection = ASC
 }
 
 input BodyFilter {
@@ -2709,7 +4445,7 @@ type Region implements Node {
   "DAGI/DST region code, e.g. 1083."
   code: String!
   name: String!
-  municipalities: [Municipality!]!
+  municipalities(orderBy: MunicipalityOrder): [Municipality!]!
   clusters: [Cluster!]!
   healthCouncils: [HealthCouncil!]!
   sources: [Source!]!
@@ -2768,9 +4504,9 @@ type Cluster implements Node {
   uncertain: Boolean!
   note: String!
   "The member municipalities according to the reference skeleton."
-  municipalities: [Municipality!]!
+  municipalities(orderBy: MunicipalityOrder): [Municipality!]!
   "The cluster's political and professional-strategic levels and groups under them."
-  bodies(kind: BodyKind, level: Level): [Body!]!
+  bodies(kind: BodyKind, level: Level, orderBy: BodyOrder): [Body!]!
   "Meetings of the cluster's bodies, oldest first."
   meetings(level: Level, from: Date, to: Date, first: Int, after: String): MeetingConnection!
   initiatives(first: Int, after: String): InitiativeConnection!
@@ -2783,11 +4519,11 @@ type HealthCouncil implements Node {
   code: String!
   name: String!
   region: Region
-  municipalities: [Municipality!]!
+  municipalities(orderBy: MunicipalityOrder): [Municipality!]!
   "The council as a body that people sit in."
   body: Body
-  "The council's members on a date (default: all known)."
-  members(asOf: Date): [Membership!]!
+  "The council's members on a date (default: all known; see Person.memberships)."
+  members(asOf: Date, orderBy: MembershipOrder): [Membership!]!
   sources: [Source!]!
 }
 
@@ -2816,11 +4552,23 @@ type Organisation implements Node {
   region: Region
   "People whose organisation this is."
   people: [Person!]!
-  "Seats held on behalf of this organisation."
-  memberships(asOf: Date): [Membership!]!
+  "Seats held on behalf of this organisation (asOf: see Person.memberships)."
+  memberships(asOf: Date, orderBy: MembershipOrder): [Membership!]!
   "Initiatives the organisation owns or takes part in."
-  initiatives: [Initiative!]!
+  initiatives(orderBy: InitiativeOrder): [Initiative!]!
   sources: [Source!]!
+}
+
+enum MunicipalityOrderField {
+  NAME
+  "The kommunekode."
+  CODE
+}
+
+"Order of a list of municipalities; ties by id."
+input MunicipalityOrder {
+  field: MunicipalityOrderField!
+  direction: SortDirection = ASC
 }
 
 input MunicipalityFilter {
@@ -2946,6 +4694,22 @@ type Initiative implements Node {
   sources: [Source!]!
 }
 
+enum InitiativeOrderField {
+  NAME
+  "amountDKK; initiatives without an amount come last in either direction."
+  AMOUNT
+  "startDate; unknown dates come last in either direction."
+  START_DATE
+  "endDate; open ends come last in either direction."
+  END_DATE
+}
+
+"Order of a list of initiatives; ties by name, then id."
+input InitiativeOrder {
+  field: InitiativeOrderField!
+  direction: SortDirection = ASC
+}
+
 input InitiativeFilter {
   nameContains: String
   cluster: ID
@@ -2992,11 +4756,11 @@ type Meeting implements Node {
   "Agenda items by number."
   items: [AgendaItem!]!
   "Attendance, optionally of one status."
-  attendance(status: AttendanceStatus): [Attendance!]!
+  attendance(status: AttendanceStatus, orderBy: AttendanceOrder): [Attendance!]!
   "People who took part (present or as a substitute)."
   participants: [Person!]!
   "Initiatives decided under the meeting's items."
-  initiatives: [Initiative!]!
+  initiatives(orderBy: InitiativeOrder): [Initiative!]!
   sources: [Source!]!
 }
 
@@ -3051,6 +4815,19 @@ type Attendance implements Node {
   sources: [Source!]!
 }
 
+enum AttendanceOrderField {
+  "The participant's name."
+  PERSON_NAME
+  "PRESENT, SUBSTITUTE, SENT_APOLOGIES, ABSENT."
+  STATUS
+}
+
+"Order of a meeting's attendance; ties by the participant's name, then id."
+input AttendanceOrder {
+  field: AttendanceOrderField!
+  direction: SortDirection = ASC
+}
+
 input MeetingFilter {
   cluster: ID
   body: ID
@@ -3091,6 +4868,226 @@ extend type Query {
   agendaItem(id: ID!): AgendaItem
 }
 `, BuiltIn: false},
+	{Name: "../../../schema/network.graphqls", Input: `# Collaboration networks (issue 5): who sits or meets with whom, computed in
+# Go over the whole graph (package graph/network) with gonum; rankings,
+# brokers, shortest paths and Louvain communities. Building a network reads
+# every membership or attendance in scope, so these fields carry a high
+# complexity cost; a network built once is reused within the same request.
+
+"The projection a network is built from."
+enum NetworkKind {
+  "People, linked by the bodies both sit in (weight: shared bodies)."
+  CO_MEMBERSHIP
+  "People, linked by the meetings both attended, present or as a substitute (weight: shared meetings)."
+  CO_ATTENDANCE
+  "Organisations, linked by the bodies in which people sit on behalf of both (weight: shared bodies)."
+  ORG_CO_SITTING
+  "The bipartite network of people and the bodies they sit in (weight: seats)."
+  PERSON_BODY
+}
+
+"A node measure to rank by."
+enum NetworkMeasure {
+  DEGREE
+  WEIGHTED_DEGREE
+  BETWEENNESS
+  PAGERANK
+}
+
+enum NetworkNodeOrderField {
+  "The node's label (name)."
+  LABEL
+  DEGREE
+  WEIGHTED_DEGREE
+  BETWEENNESS
+  PAGERANK
+  COMMUNITY
+}
+
+"Order of a network's nodes; ties by label, then id."
+input NetworkNodeOrder {
+  field: NetworkNodeOrderField!
+  direction: SortDirection = ASC
+}
+
+"""
+Restricts a network to a date window and a region or cluster. from and to
+(inclusive) bound the meetings of CO_ATTENDANCE and the stated dates of
+memberships (a membership without dates is always in); region and cluster
+keep the bodies (with their sub-bodies) and meetings of that region or
+cluster.
+"""
+input NetworkScope {
+  from: Date
+  to: Date
+  region: ID
+  cluster: ID
+}
+
+"""
+A weighted, undirected network. Nodes are people, organisations or (in
+PERSON_BODY) bodies with their measures; edges keep the bodies or meetings
+that make them.
+"""
+type Network {
+  kind: NetworkKind!
+  from: Date
+  to: Date
+  region: Region
+  cluster: Cluster
+  nodeCount: Int!
+  edgeCount: Int!
+  """
+  The nodes, by id unless ordered otherwise; kind keeps one kind of fact
+  (e.g. PERSON in a PERSON_BODY network); first cuts the list.
+  """
+  nodes(kind: Kind, orderBy: NetworkNodeOrder, first: Int): [NetworkNode!]!
+  "The edges, by their ends; minWeight drops lighter edges; first cuts the list."
+  edges(minWeight: Float, first: Int): [NetworkEdge!]!
+  "One node by the id of its fact; null if it is not in the network."
+  node(id: ID!): NetworkNode
+  "Louvain modularity of the communities."
+  modularity: Float!
+  "Nodes ranked by a measure, highest first (ties by label); only keeps one kind of fact."
+  rank(by: NetworkMeasure!, only: Kind, first: Int = 10): [NetworkNode!]!
+  "The Louvain communities."
+  communities: [NetworkCommunity!]!
+  """
+  People or organisations who sit in bodies of several clusters, or whose
+  removal disconnects clusters or regions the rest of the network connects.
+  """
+  brokers(first: Int): [Broker!]!
+  "The clusters named by the nodes."
+  clusters: [Cluster!]!
+}
+
+"A person, organisation or body in a network, with its measures."
+type NetworkNode {
+  "The id of the fact (person, organisation or body)."
+  id: ID!
+  kind: Kind!
+  label: String!
+  "The fact itself."
+  node: Node
+  degree: Int!
+  weightedDegree: Float!
+  "Undirected hop-count betweenness (each pair of endpoints counted once)."
+  betweenness: Float!
+  "Edge-weighted PageRank, damping 0.85."
+  pageRank: Float!
+  "The Louvain community number (see Network.communities)."
+  community: Int!
+  "The clusters and regions of the bodies or meetings that put the node in the network."
+  clusters: [Cluster!]!
+  regions: [Region!]!
+}
+
+"An undirected, weighted edge between two nodes; from < to."
+type NetworkEdge {
+  from: ID!
+  to: ID!
+  fromNode: Node
+  toNode: Node
+  weight: Float!
+  "Ids of the bodies or meetings that connect the two ends."
+  via: [ID!]!
+  "The bodies that connect the two ends."
+  bodies: [Body!]!
+  "The meetings that connect the two ends (CO_ATTENDANCE)."
+  meetings: [Meeting!]!
+}
+
+"One Louvain community."
+type NetworkCommunity {
+  id: Int!
+  size: Int!
+  "Total weight of the edges inside the community."
+  weight: Float!
+  nodes: [NetworkNode!]!
+}
+
+"A person or organisation that links clusters or regions."
+type Broker {
+  id: ID!
+  kind: Kind!
+  label: String!
+  node: Node
+  "The clusters whose bodies or meetings the broker is in."
+  clusters: [Cluster!]!
+  "The broker sits in bodies of more than one cluster."
+  severalClusters: Boolean!
+  "Pairs of clusters that only the broker connects in this network."
+  splitsClusters: [ClusterPair!]!
+  "Pairs of regions that only the broker connects in this network."
+  splitsRegions: [RegionPair!]!
+  "Every cluster named above."
+  linkedClusters: [Cluster!]!
+  betweenness: Float!
+  "Why the node is a broker, one sentence per reason."
+  why: [String!]!
+}
+
+type ClusterPair {
+  a: Cluster!
+  b: Cluster!
+}
+
+type RegionPair {
+  a: Region!
+  b: Region!
+}
+
+"Why a path was not found."
+enum PathReason {
+  "Both are in the network, in parts that do not connect."
+  NOT_CONNECTED
+  "One of them sits in no body (or attended no meeting) of the network."
+  NOT_IN_NETWORK
+}
+
+"""
+A shortest path (fewest hops; among equals the heaviest) between two people
+or organisations. found is false, with a reason, when there is none: that is
+an answer, not an error.
+"""
+type NetworkPath {
+  kind: NetworkKind!
+  from: Node
+  to: Node
+  found: Boolean!
+  hops: Int!
+  reason: PathReason
+  steps: [PathStep!]!
+}
+
+"One step of a path and what connects its ends."
+type PathStep {
+  fromId: ID!
+  from: Node
+  fromLabel: String!
+  toId: ID!
+  to: Node
+  toLabel: String!
+  weight: Float!
+  "The bodies both ends sit in (or the body itself in PERSON_BODY)."
+  bodies: [Body!]!
+  "Meetings of those bodies that both ends attended."
+  meetings: [Meeting!]!
+}
+
+extend type Query {
+  "A collaboration network with its measures."
+  network(kind: NetworkKind!, from: Date, to: Date, region: ID, cluster: ID): Network!
+  "Nodes of a network ranked by a measure, highest first."
+  rank(by: NetworkMeasure!, kind: NetworkKind = CO_MEMBERSHIP, within: NetworkScope, only: Kind, first: Int = 10): [NetworkNode!]!
+  "The brokers of a network (see Network.brokers)."
+  brokers(kind: NetworkKind = CO_MEMBERSHIP, within: NetworkScope, first: Int): [Broker!]!
+  "The Louvain communities of a network."
+  communities(kind: NetworkKind = CO_MEMBERSHIP, within: NetworkScope): [NetworkCommunity!]!
+  "A shortest path between two people or organisations (ids) in a network."
+  path(from: ID!, to: ID!, kind: NetworkKind = CO_MEMBERSHIP, within: NetworkScope): NetworkPath!
+}
+`, BuiltIn: false},
 	{Name: "../../../schema/people.graphqls", Input: `# People, their seats (memberships) and how often they attend.
 
 "A resolved person. name is the fullest form seen; aliases every other spelling."
@@ -3105,9 +5102,11 @@ type Person implements Node {
   """
   The person's seats. With asOf, only those held on that date: a seat is held
   from its startDate (or, if none is stated, the first meeting that shows it)
-  until its endDate (open if none is stated).
+  until its endDate; when no endDate is stated, until it is superseded: the
+  body's latest meeting on or before asOf that records a participant list
+  (present, absent, apologies or substitutes) does not list the person.
   """
-  memberships(asOf: Date, role: Role): [Membership!]!
+  memberships(asOf: Date, role: Role, orderBy: MembershipOrder): [Membership!]!
   "Meetings the person attended or was expected at, oldest first."
   attendance(status: AttendanceStatus, first: Int, after: String): AttendanceConnection!
   "Attendance of others who stood in for this person."
@@ -3150,6 +5149,24 @@ type Membership implements Node {
   sources: [Source!]!
 }
 
+enum MembershipOrderField {
+  "The person's name."
+  PERSON_NAME
+  "The body's name."
+  BODY_NAME
+  ROLE
+  "startDate, or firstSeen when none is stated."
+  START_DATE
+  "endDate, or lastSeen when none is stated."
+  END_DATE
+}
+
+"Order of a list of seats; ties by start date, then id."
+input MembershipOrder {
+  field: MembershipOrderField!
+  direction: SortDirection = ASC
+}
+
 """
 Attendance counts. attended = present + substitute (the person was there),
 missed = absent + sentApologies; rate = attended / (attended + missed), null
@@ -3188,6 +5205,295 @@ extend type Query {
   people(filter: PersonFilter, first: Int, after: String): PersonConnection!
   "A person by id, or by name or alias (case and Danish letters ignored)."
   person(id: ID, name: String): Person
+}
+`, BuiltIn: false},
+	{Name: "../../../schema/transition.graphqls", Input: `# The 2027 transition planner (issue 5): which clusters (sundhedsklynger)
+# flow into which health councils (sundhedsråd), and what each council
+# inherits on the cut-over (package graph/transition). Every item says where
+# it comes from: origins lists REFERENCE (the reference skeleton), MINUTES
+# and ADMIN; uncertain is set when a reference row behind it is marked
+# uncertain in the reference sources.
+
+extend type HealthCouncil {
+  """
+  What the council inherits from its predecessor clusters on the cut-over
+  (default 2027-01-01).
+  """
+  transition(cutover: Date): Transition!
+}
+
+extend type Cluster {
+  "The health council each of the cluster's municipalities moves to, by municipality code."
+  successors: [Successor!]!
+}
+
+"A municipality in a transition answer."
+type MunicipalityRef {
+  municipality: Municipality!
+  code: String!
+  name: String!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"Where one municipality of a cluster goes on the cut-over."
+type Successor {
+  municipality: MunicipalityRef!
+  "The council; null if the reference data gives none."
+  council: HealthCouncil
+  councilName: String!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"Status of an initiative on the cut-over."
+enum TransitionStatus {
+  "Open-ended, or ends after the cut-over."
+  RUNNING
+  "Ends on the day before the cut-over (or on it), e.g. 'ved udgangen af 2026'."
+  ENDS_AT_CUTOVER
+}
+
+"Why a running initiative loses its owner on the cut-over."
+enum OrphanReason {
+  "The owner is the cluster itself."
+  OWNER_IS_CLUSTER
+  "The owner is one of the cluster's bodies."
+  OWNER_IS_CLUSTER_BODY
+  "The minutes name no owner."
+  NO_OWNER
+}
+
+"How a council member was matched to a person in a predecessor cluster."
+enum MemberMatch {
+  "The same person fact sits in both."
+  ID
+  "Only the names agree: a possible match, worth checking."
+  NAME
+}
+
+enum TransitionPersonOrderField {
+  NAME
+  "Number of predecessor clusters the person sits in."
+  CLUSTERS
+}
+
+input TransitionPersonOrder {
+  field: TransitionPersonOrderField!
+  direction: SortDirection = ASC
+}
+
+"One health council's transition: what it inherits from its predecessor clusters."
+type Transition {
+  council: HealthCouncil!
+  cutover: Date!
+  "The council's municipalities, by code, with the predecessor clusters each is in today."
+  municipalities: [TransitionMunicipality!]!
+  "Clusters some of whose municipalities go to the council."
+  predecessors: [Predecessor!]!
+  "The predecessor clusters' bodies and sub-bodies with their members."
+  bodies: [TransitionBody!]!
+  "People who sit in the predecessors' bodies today; severalClustersOnly keeps those in more than one."
+  people(severalClustersOnly: Boolean, orderBy: TransitionPersonOrder): [TransitionPerson!]!
+  "People who sit in bodies of more than one of the merging clusters."
+  inSeveralClusters: [Person!]!
+  "Initiatives of the predecessors still running on the cut-over or ending at it."
+  initiatives(status: TransitionStatus, orderBy: InitiativeOrder): [TransitionInitiative!]!
+  "Running initiatives that lose their owner on the cut-over."
+  orphaned(orderBy: InitiativeOrder): [TransitionInitiative!]!
+  money: TransitionMoney!
+  "The council's own members (reference data) and whether they already sit in a predecessor."
+  councilMembers: [CouncilMember!]!
+}
+
+type TransitionMunicipality {
+  municipality: Municipality!
+  code: String!
+  name: String!
+  "The predecessor clusters the municipality is in today."
+  clusters: [Cluster!]!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"A cluster some of whose municipalities go to the council."
+type Predecessor {
+  cluster: Cluster!
+  name: String!
+  "Municipalities of the cluster that go to this council."
+  sharedMunicipalityCount: Int!
+  "All the cluster's municipalities."
+  municipalityCount: Int!
+  shared: [MunicipalityRef!]!
+  "The cluster's municipalities go to more than one council."
+  splits: Boolean!
+  "The other councils its municipalities go to."
+  otherCouncils: [HealthCouncil!]!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"A body of a predecessor cluster (a level or a group under it)."
+type TransitionBody {
+  body: Body!
+  name: String!
+  kind: BodyKind!
+  level: Level
+  cluster: Cluster
+  parent: Body
+  members(orderBy: MembershipOrder): [TransitionMember!]!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"A seat in a predecessor's body."
+type TransitionMember {
+  membership: Membership!
+  person: Person!
+  name: String!
+  role: Role!
+  onBehalfOf: Organisation
+  onBehalfOfName: String!
+  title: String!
+  startDate: Date
+  endDate: Date
+  firstSeen: Date
+  lastSeen: Date
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"Someone who sits in a predecessor cluster's bodies."
+type TransitionPerson {
+  person: Person!
+  name: String!
+  clusters: [Cluster!]!
+  bodies: [Body!]!
+  "Sits in bodies of more than one predecessor cluster."
+  severalClusters: Boolean!
+  "Is also among the council's own members (see CouncilMember.matchedBy)."
+  councilMember: Boolean!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"An initiative of a predecessor cluster still running on the cut-over or ending at it."
+type TransitionInitiative {
+  initiative: Initiative!
+  name: String!
+  cluster: Cluster
+  amountDKK: Int
+  startDate: Date
+  endDate: Date
+  status: TransitionStatus!
+  openEnded: Boolean!
+  endsAtCutover: Boolean!
+  owner: Owner
+  "The owner's name as printed or resolved."
+  ownerName: String!
+  "The owner is the cluster or one of its bodies, abolished on the cut-over."
+  ownerEndsWithCluster: Boolean!
+  "The cluster the owner belongs to, if it is one or one of its bodies."
+  ownerCluster: Cluster
+  organisations: [Organisation!]!
+  leads: [Person!]!
+  "Running and losing its owner on the cut-over."
+  orphaned: Boolean!
+  orphanReason: OrphanReason
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"""
+Cluster money in the council's transition (whole DKK). withoutAmount counts
+initiatives with no amount; proRataDKK scales each cluster's total by the
+share of its municipalities that move to this council.
+"""
+type TransitionMoney {
+  totalDKK: Int!
+  runningDKK: Int!
+  endingAtCutoverDKK: Int!
+  clusterOwnedDKK: Int!
+  proRataDKK: Int!
+  withAmount: Int!
+  withoutAmount: Int!
+  perCluster: [ClusterMoney!]!
+}
+
+type ClusterMoney {
+  cluster: Cluster!
+  totalDKK: Int!
+  runningDKK: Int!
+  endingAtCutoverDKK: Int!
+  "Municipalities moving to this council / all of the cluster's."
+  share: Float!
+  proRataDKK: Int!
+  initiatives: Int!
+}
+
+"A seat in the council's own body and whether its holder already sits in a predecessor."
+type CouncilMember {
+  membership: Membership!
+  person: Person!
+  name: String!
+  role: Role!
+  onBehalfOf: Organisation
+  onBehalfOfName: String!
+  party: String!
+  inPredecessors: Boolean!
+  predecessorClusters: [Cluster!]!
+  matchedBy: MemberMatch
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+"""
+Clusters × councils, counted in municipalities. counts[i][j] is the number
+of municipalities of clusters[i] that belong to councils[j]. A municipality
+in two clusters (København, Vejen) counts in both rows.
+"""
+type TransitionOverlap {
+  clusters: [OverlapCluster!]!
+  councils: [OverlapCouncil!]!
+  counts: [[Int!]!]!
+  "The non-zero cells with their municipalities."
+  cells: [OverlapCell!]!
+}
+
+type OverlapCluster {
+  cluster: Cluster!
+  name: String!
+  region: Region
+  municipalityCount: Int!
+  councils: [HealthCouncil!]!
+  "The cluster's municipalities go to more than one council."
+  splits: Boolean!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+type OverlapCouncil {
+  council: HealthCouncil!
+  name: String!
+  region: Region
+  municipalityCount: Int!
+  clusters: [Cluster!]!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+type OverlapCell {
+  cluster: Cluster!
+  council: HealthCouncil!
+  count: Int!
+  municipalities: [MunicipalityRef!]!
+  origins: [Origin!]!
+  uncertain: Boolean!
+}
+
+extend type Query {
+  "The cluster × council overlap matrix."
+  transitionOverlap: TransitionOverlap!
 }
 `, BuiltIn: false},
 }
@@ -3355,6 +5661,34 @@ func (ec *executionContext) childFields_BodyEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type BodyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Broker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Broker_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Broker_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_Broker_label(ctx, field)
+	case "node":
+		return ec.fieldContext_Broker_node(ctx, field)
+	case "clusters":
+		return ec.fieldContext_Broker_clusters(ctx, field)
+	case "severalClusters":
+		return ec.fieldContext_Broker_severalClusters(ctx, field)
+	case "splitsClusters":
+		return ec.fieldContext_Broker_splitsClusters(ctx, field)
+	case "splitsRegions":
+		return ec.fieldContext_Broker_splitsRegions(ctx, field)
+	case "linkedClusters":
+		return ec.fieldContext_Broker_linkedClusters(ctx, field)
+	case "betweenness":
+		return ec.fieldContext_Broker_betweenness(ctx, field)
+	case "why":
+		return ec.fieldContext_Broker_why(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Broker", field.Name)
+}
+
 func (ec *executionContext) childFields_Cluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3383,6 +5717,8 @@ func (ec *executionContext) childFields_Cluster(ctx context.Context, field graph
 		return ec.fieldContext_Cluster_initiatives(ctx, field)
 	case "sources":
 		return ec.fieldContext_Cluster_sources(ctx, field)
+	case "successors":
+		return ec.fieldContext_Cluster_successors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Cluster", field.Name)
 }
@@ -3409,6 +5745,36 @@ func (ec *executionContext) childFields_ClusterEdge(ctx context.Context, field g
 		return ec.fieldContext_ClusterEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClusterEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClusterMoney(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cluster":
+		return ec.fieldContext_ClusterMoney_cluster(ctx, field)
+	case "totalDKK":
+		return ec.fieldContext_ClusterMoney_totalDKK(ctx, field)
+	case "runningDKK":
+		return ec.fieldContext_ClusterMoney_runningDKK(ctx, field)
+	case "endingAtCutoverDKK":
+		return ec.fieldContext_ClusterMoney_endingAtCutoverDKK(ctx, field)
+	case "share":
+		return ec.fieldContext_ClusterMoney_share(ctx, field)
+	case "proRataDKK":
+		return ec.fieldContext_ClusterMoney_proRataDKK(ctx, field)
+	case "initiatives":
+		return ec.fieldContext_ClusterMoney_initiatives(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClusterMoney", field.Name)
+}
+
+func (ec *executionContext) childFields_ClusterPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_ClusterPair_a(ctx, field)
+	case "b":
+		return ec.fieldContext_ClusterPair_b(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClusterPair", field.Name)
 }
 
 func (ec *executionContext) childFields_CompositionChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3441,6 +5807,36 @@ func (ec *executionContext) childFields_Conflict(ctx context.Context, field grap
 		return ec.fieldContext_Conflict_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_CouncilMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "membership":
+		return ec.fieldContext_CouncilMember_membership(ctx, field)
+	case "person":
+		return ec.fieldContext_CouncilMember_person(ctx, field)
+	case "name":
+		return ec.fieldContext_CouncilMember_name(ctx, field)
+	case "role":
+		return ec.fieldContext_CouncilMember_role(ctx, field)
+	case "onBehalfOf":
+		return ec.fieldContext_CouncilMember_onBehalfOf(ctx, field)
+	case "onBehalfOfName":
+		return ec.fieldContext_CouncilMember_onBehalfOfName(ctx, field)
+	case "party":
+		return ec.fieldContext_CouncilMember_party(ctx, field)
+	case "inPredecessors":
+		return ec.fieldContext_CouncilMember_inPredecessors(ctx, field)
+	case "predecessorClusters":
+		return ec.fieldContext_CouncilMember_predecessorClusters(ctx, field)
+	case "matchedBy":
+		return ec.fieldContext_CouncilMember_matchedBy(ctx, field)
+	case "origins":
+		return ec.fieldContext_CouncilMember_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_CouncilMember_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouncilMember", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3511,6 +5907,8 @@ func (ec *executionContext) childFields_HealthCouncil(ctx context.Context, field
 		return ec.fieldContext_HealthCouncil_members(ctx, field)
 	case "sources":
 		return ec.fieldContext_HealthCouncil_sources(ctx, field)
+	case "transition":
+		return ec.fieldContext_HealthCouncil_transition(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HealthCouncil", field.Name)
 }
@@ -3765,6 +6163,142 @@ func (ec *executionContext) childFields_MunicipalityEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type MunicipalityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MunicipalityRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "municipality":
+		return ec.fieldContext_MunicipalityRef_municipality(ctx, field)
+	case "code":
+		return ec.fieldContext_MunicipalityRef_code(ctx, field)
+	case "name":
+		return ec.fieldContext_MunicipalityRef_name(ctx, field)
+	case "origins":
+		return ec.fieldContext_MunicipalityRef_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_MunicipalityRef_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MunicipalityRef", field.Name)
+}
+
+func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Network_kind(ctx, field)
+	case "from":
+		return ec.fieldContext_Network_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Network_to(ctx, field)
+	case "region":
+		return ec.fieldContext_Network_region(ctx, field)
+	case "cluster":
+		return ec.fieldContext_Network_cluster(ctx, field)
+	case "nodeCount":
+		return ec.fieldContext_Network_nodeCount(ctx, field)
+	case "edgeCount":
+		return ec.fieldContext_Network_edgeCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Network_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Network_edges(ctx, field)
+	case "node":
+		return ec.fieldContext_Network_node(ctx, field)
+	case "modularity":
+		return ec.fieldContext_Network_modularity(ctx, field)
+	case "rank":
+		return ec.fieldContext_Network_rank(ctx, field)
+	case "communities":
+		return ec.fieldContext_Network_communities(ctx, field)
+	case "brokers":
+		return ec.fieldContext_Network_brokers(ctx, field)
+	case "clusters":
+		return ec.fieldContext_Network_clusters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkCommunity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkCommunity_id(ctx, field)
+	case "size":
+		return ec.fieldContext_NetworkCommunity_size(ctx, field)
+	case "weight":
+		return ec.fieldContext_NetworkCommunity_weight(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NetworkCommunity_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkCommunity", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_NetworkEdge_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NetworkEdge_to(ctx, field)
+	case "fromNode":
+		return ec.fieldContext_NetworkEdge_fromNode(ctx, field)
+	case "toNode":
+		return ec.fieldContext_NetworkEdge_toNode(ctx, field)
+	case "weight":
+		return ec.fieldContext_NetworkEdge_weight(ctx, field)
+	case "via":
+		return ec.fieldContext_NetworkEdge_via(ctx, field)
+	case "bodies":
+		return ec.fieldContext_NetworkEdge_bodies(ctx, field)
+	case "meetings":
+		return ec.fieldContext_NetworkEdge_meetings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_NetworkNode_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_NetworkNode_label(ctx, field)
+	case "node":
+		return ec.fieldContext_NetworkNode_node(ctx, field)
+	case "degree":
+		return ec.fieldContext_NetworkNode_degree(ctx, field)
+	case "weightedDegree":
+		return ec.fieldContext_NetworkNode_weightedDegree(ctx, field)
+	case "betweenness":
+		return ec.fieldContext_NetworkNode_betweenness(ctx, field)
+	case "pageRank":
+		return ec.fieldContext_NetworkNode_pageRank(ctx, field)
+	case "community":
+		return ec.fieldContext_NetworkNode_community(ctx, field)
+	case "clusters":
+		return ec.fieldContext_NetworkNode_clusters(ctx, field)
+	case "regions":
+		return ec.fieldContext_NetworkNode_regions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkNode", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_NetworkPath_kind(ctx, field)
+	case "from":
+		return ec.fieldContext_NetworkPath_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NetworkPath_to(ctx, field)
+	case "found":
+		return ec.fieldContext_NetworkPath_found(ctx, field)
+	case "hops":
+		return ec.fieldContext_NetworkPath_hops(ctx, field)
+	case "reason":
+		return ec.fieldContext_NetworkPath_reason(ctx, field)
+	case "steps":
+		return ec.fieldContext_NetworkPath_steps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkPath", field.Name)
+}
+
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3817,6 +6351,66 @@ func (ec *executionContext) childFields_OrganisationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OverlapCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cluster":
+		return ec.fieldContext_OverlapCell_cluster(ctx, field)
+	case "council":
+		return ec.fieldContext_OverlapCell_council(ctx, field)
+	case "count":
+		return ec.fieldContext_OverlapCell_count(ctx, field)
+	case "municipalities":
+		return ec.fieldContext_OverlapCell_municipalities(ctx, field)
+	case "origins":
+		return ec.fieldContext_OverlapCell_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_OverlapCell_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverlapCell", field.Name)
+}
+
+func (ec *executionContext) childFields_OverlapCluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cluster":
+		return ec.fieldContext_OverlapCluster_cluster(ctx, field)
+	case "name":
+		return ec.fieldContext_OverlapCluster_name(ctx, field)
+	case "region":
+		return ec.fieldContext_OverlapCluster_region(ctx, field)
+	case "municipalityCount":
+		return ec.fieldContext_OverlapCluster_municipalityCount(ctx, field)
+	case "councils":
+		return ec.fieldContext_OverlapCluster_councils(ctx, field)
+	case "splits":
+		return ec.fieldContext_OverlapCluster_splits(ctx, field)
+	case "origins":
+		return ec.fieldContext_OverlapCluster_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_OverlapCluster_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverlapCluster", field.Name)
+}
+
+func (ec *executionContext) childFields_OverlapCouncil(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "council":
+		return ec.fieldContext_OverlapCouncil_council(ctx, field)
+	case "name":
+		return ec.fieldContext_OverlapCouncil_name(ctx, field)
+	case "region":
+		return ec.fieldContext_OverlapCouncil_region(ctx, field)
+	case "municipalityCount":
+		return ec.fieldContext_OverlapCouncil_municipalityCount(ctx, field)
+	case "clusters":
+		return ec.fieldContext_OverlapCouncil_clusters(ctx, field)
+	case "origins":
+		return ec.fieldContext_OverlapCouncil_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_OverlapCouncil_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverlapCouncil", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3829,6 +6423,30 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PathStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromId":
+		return ec.fieldContext_PathStep_fromId(ctx, field)
+	case "from":
+		return ec.fieldContext_PathStep_from(ctx, field)
+	case "fromLabel":
+		return ec.fieldContext_PathStep_fromLabel(ctx, field)
+	case "toId":
+		return ec.fieldContext_PathStep_toId(ctx, field)
+	case "to":
+		return ec.fieldContext_PathStep_to(ctx, field)
+	case "toLabel":
+		return ec.fieldContext_PathStep_toLabel(ctx, field)
+	case "weight":
+		return ec.fieldContext_PathStep_weight(ctx, field)
+	case "bodies":
+		return ec.fieldContext_PathStep_bodies(ctx, field)
+	case "meetings":
+		return ec.fieldContext_PathStep_meetings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3883,6 +6501,30 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Predecessor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cluster":
+		return ec.fieldContext_Predecessor_cluster(ctx, field)
+	case "name":
+		return ec.fieldContext_Predecessor_name(ctx, field)
+	case "sharedMunicipalityCount":
+		return ec.fieldContext_Predecessor_sharedMunicipalityCount(ctx, field)
+	case "municipalityCount":
+		return ec.fieldContext_Predecessor_municipalityCount(ctx, field)
+	case "shared":
+		return ec.fieldContext_Predecessor_shared(ctx, field)
+	case "splits":
+		return ec.fieldContext_Predecessor_splits(ctx, field)
+	case "otherCouncils":
+		return ec.fieldContext_Predecessor_otherCouncils(ctx, field)
+	case "origins":
+		return ec.fieldContext_Predecessor_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_Predecessor_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Predecessor", field.Name)
+}
+
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3927,6 +6569,16 @@ func (ec *executionContext) childFields_RegionEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type RegionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RegionPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_RegionPair_a(ctx, field)
+	case "b":
+		return ec.fieldContext_RegionPair_b(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegionPair", field.Name)
+}
+
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -3969,6 +6621,226 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_facts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Successor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "municipality":
+		return ec.fieldContext_Successor_municipality(ctx, field)
+	case "council":
+		return ec.fieldContext_Successor_council(ctx, field)
+	case "councilName":
+		return ec.fieldContext_Successor_councilName(ctx, field)
+	case "origins":
+		return ec.fieldContext_Successor_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_Successor_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Successor", field.Name)
+}
+
+func (ec *executionContext) childFields_Transition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "council":
+		return ec.fieldContext_Transition_council(ctx, field)
+	case "cutover":
+		return ec.fieldContext_Transition_cutover(ctx, field)
+	case "municipalities":
+		return ec.fieldContext_Transition_municipalities(ctx, field)
+	case "predecessors":
+		return ec.fieldContext_Transition_predecessors(ctx, field)
+	case "bodies":
+		return ec.fieldContext_Transition_bodies(ctx, field)
+	case "people":
+		return ec.fieldContext_Transition_people(ctx, field)
+	case "inSeveralClusters":
+		return ec.fieldContext_Transition_inSeveralClusters(ctx, field)
+	case "initiatives":
+		return ec.fieldContext_Transition_initiatives(ctx, field)
+	case "orphaned":
+		return ec.fieldContext_Transition_orphaned(ctx, field)
+	case "money":
+		return ec.fieldContext_Transition_money(ctx, field)
+	case "councilMembers":
+		return ec.fieldContext_Transition_councilMembers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Transition", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionBody(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "body":
+		return ec.fieldContext_TransitionBody_body(ctx, field)
+	case "name":
+		return ec.fieldContext_TransitionBody_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_TransitionBody_kind(ctx, field)
+	case "level":
+		return ec.fieldContext_TransitionBody_level(ctx, field)
+	case "cluster":
+		return ec.fieldContext_TransitionBody_cluster(ctx, field)
+	case "parent":
+		return ec.fieldContext_TransitionBody_parent(ctx, field)
+	case "members":
+		return ec.fieldContext_TransitionBody_members(ctx, field)
+	case "origins":
+		return ec.fieldContext_TransitionBody_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_TransitionBody_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionBody", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionInitiative(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "initiative":
+		return ec.fieldContext_TransitionInitiative_initiative(ctx, field)
+	case "name":
+		return ec.fieldContext_TransitionInitiative_name(ctx, field)
+	case "cluster":
+		return ec.fieldContext_TransitionInitiative_cluster(ctx, field)
+	case "amountDKK":
+		return ec.fieldContext_TransitionInitiative_amountDKK(ctx, field)
+	case "startDate":
+		return ec.fieldContext_TransitionInitiative_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_TransitionInitiative_endDate(ctx, field)
+	case "status":
+		return ec.fieldContext_TransitionInitiative_status(ctx, field)
+	case "openEnded":
+		return ec.fieldContext_TransitionInitiative_openEnded(ctx, field)
+	case "endsAtCutover":
+		return ec.fieldContext_TransitionInitiative_endsAtCutover(ctx, field)
+	case "owner":
+		return ec.fieldContext_TransitionInitiative_owner(ctx, field)
+	case "ownerName":
+		return ec.fieldContext_TransitionInitiative_ownerName(ctx, field)
+	case "ownerEndsWithCluster":
+		return ec.fieldContext_TransitionInitiative_ownerEndsWithCluster(ctx, field)
+	case "ownerCluster":
+		return ec.fieldContext_TransitionInitiative_ownerCluster(ctx, field)
+	case "organisations":
+		return ec.fieldContext_TransitionInitiative_organisations(ctx, field)
+	case "leads":
+		return ec.fieldContext_TransitionInitiative_leads(ctx, field)
+	case "orphaned":
+		return ec.fieldContext_TransitionInitiative_orphaned(ctx, field)
+	case "orphanReason":
+		return ec.fieldContext_TransitionInitiative_orphanReason(ctx, field)
+	case "origins":
+		return ec.fieldContext_TransitionInitiative_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_TransitionInitiative_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionInitiative", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "membership":
+		return ec.fieldContext_TransitionMember_membership(ctx, field)
+	case "person":
+		return ec.fieldContext_TransitionMember_person(ctx, field)
+	case "name":
+		return ec.fieldContext_TransitionMember_name(ctx, field)
+	case "role":
+		return ec.fieldContext_TransitionMember_role(ctx, field)
+	case "onBehalfOf":
+		return ec.fieldContext_TransitionMember_onBehalfOf(ctx, field)
+	case "onBehalfOfName":
+		return ec.fieldContext_TransitionMember_onBehalfOfName(ctx, field)
+	case "title":
+		return ec.fieldContext_TransitionMember_title(ctx, field)
+	case "startDate":
+		return ec.fieldContext_TransitionMember_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_TransitionMember_endDate(ctx, field)
+	case "firstSeen":
+		return ec.fieldContext_TransitionMember_firstSeen(ctx, field)
+	case "lastSeen":
+		return ec.fieldContext_TransitionMember_lastSeen(ctx, field)
+	case "origins":
+		return ec.fieldContext_TransitionMember_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_TransitionMember_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionMember", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionMoney(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalDKK":
+		return ec.fieldContext_TransitionMoney_totalDKK(ctx, field)
+	case "runningDKK":
+		return ec.fieldContext_TransitionMoney_runningDKK(ctx, field)
+	case "endingAtCutoverDKK":
+		return ec.fieldContext_TransitionMoney_endingAtCutoverDKK(ctx, field)
+	case "clusterOwnedDKK":
+		return ec.fieldContext_TransitionMoney_clusterOwnedDKK(ctx, field)
+	case "proRataDKK":
+		return ec.fieldContext_TransitionMoney_proRataDKK(ctx, field)
+	case "withAmount":
+		return ec.fieldContext_TransitionMoney_withAmount(ctx, field)
+	case "withoutAmount":
+		return ec.fieldContext_TransitionMoney_withoutAmount(ctx, field)
+	case "perCluster":
+		return ec.fieldContext_TransitionMoney_perCluster(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionMoney", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionMunicipality(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "municipality":
+		return ec.fieldContext_TransitionMunicipality_municipality(ctx, field)
+	case "code":
+		return ec.fieldContext_TransitionMunicipality_code(ctx, field)
+	case "name":
+		return ec.fieldContext_TransitionMunicipality_name(ctx, field)
+	case "clusters":
+		return ec.fieldContext_TransitionMunicipality_clusters(ctx, field)
+	case "origins":
+		return ec.fieldContext_TransitionMunicipality_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_TransitionMunicipality_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionMunicipality", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionOverlap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clusters":
+		return ec.fieldContext_TransitionOverlap_clusters(ctx, field)
+	case "councils":
+		return ec.fieldContext_TransitionOverlap_councils(ctx, field)
+	case "counts":
+		return ec.fieldContext_TransitionOverlap_counts(ctx, field)
+	case "cells":
+		return ec.fieldContext_TransitionOverlap_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionOverlap", field.Name)
+}
+
+func (ec *executionContext) childFields_TransitionPerson(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_TransitionPerson_person(ctx, field)
+	case "name":
+		return ec.fieldContext_TransitionPerson_name(ctx, field)
+	case "clusters":
+		return ec.fieldContext_TransitionPerson_clusters(ctx, field)
+	case "bodies":
+		return ec.fieldContext_TransitionPerson_bodies(ctx, field)
+	case "severalClusters":
+		return ec.fieldContext_TransitionPerson_severalClusters(ctx, field)
+	case "councilMember":
+		return ec.fieldContext_TransitionPerson_councilMember(ctx, field)
+	case "origins":
+		return ec.fieldContext_TransitionPerson_origins(ctx, field)
+	case "uncertain":
+		return ec.fieldContext_TransitionPerson_uncertain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransitionPerson", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -3,8 +3,20 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
 )
+
+// Order of a meeting's attendance; ties by the participant's name, then id.
+type AttendanceOrder struct {
+	Field     AttendanceOrderField `json:"field"`
+	Direction *SortDirection       `json:"direction,omitempty"`
+}
 
 // Attendance counts. attended = present + substitute (the person was there),
 // missed = absent + sentApologies; rate = attended / (attended + missed), null
@@ -26,6 +38,12 @@ type BodyFilter struct {
 	Cluster      *string       `json:"cluster,omitempty"`
 	Level        *string       `json:"level,omitempty"`
 	Origin       *graph.Origin `json:"origin,omitempty"`
+}
+
+// Order of a list of bodies; ties by name, then id.
+type BodyOrder struct {
+	Field     BodyOrderField `json:"field"`
+	Direction *SortDirection `json:"direction,omitempty"`
 }
 
 type ClusterFilter struct {
@@ -65,6 +83,12 @@ type InitiativeFilter struct {
 	Origin    *graph.Origin `json:"origin,omitempty"`
 }
 
+// Order of a list of initiatives; ties by name, then id.
+type InitiativeOrder struct {
+	Field     InitiativeOrderField `json:"field"`
+	Direction *SortDirection       `json:"direction,omitempty"`
+}
+
 type KindCount struct {
 	Kind  graph.Kind `json:"kind"`
 	Count int        `json:"count"`
@@ -88,6 +112,12 @@ type MeetingFilter struct {
 	Origin *graph.Origin `json:"origin,omitempty"`
 }
 
+// Order of a list of seats; ties by start date, then id.
+type MembershipOrder struct {
+	Field     MembershipOrderField `json:"field"`
+	Direction *SortDirection       `json:"direction,omitempty"`
+}
+
 // A municipality's part in a cluster and where that is known from.
 type MunicipalityCluster struct {
 	Cluster *graph.Cluster `json:"cluster"`
@@ -107,6 +137,39 @@ type MunicipalityFilter struct {
 	Origin       *graph.Origin `json:"origin,omitempty"`
 }
 
+// Order of a list of municipalities; ties by id.
+type MunicipalityOrder struct {
+	Field     MunicipalityOrderField `json:"field"`
+	Direction *SortDirection         `json:"direction,omitempty"`
+}
+
+// One Louvain community.
+type NetworkCommunity struct {
+	ID   int `json:"id"`
+	Size int `json:"size"`
+	// Total weight of the edges inside the community.
+	Weight float64         `json:"weight"`
+	Nodes  []*network.Node `json:"nodes"`
+}
+
+// Order of a network's nodes; ties by label, then id.
+type NetworkNodeOrder struct {
+	Field     NetworkNodeOrderField `json:"field"`
+	Direction *SortDirection        `json:"direction,omitempty"`
+}
+
+// Restricts a network to a date window and a region or cluster. from and to
+// (inclusive) bound the meetings of CO_ATTENDANCE and the stated dates of
+// memberships (a membership without dates is always in); region and cluster
+// keep the bodies (with their sub-bodies) and meetings of that region or
+// cluster.
+type NetworkScope struct {
+	From    *string `json:"from,omitempty"`
+	To      *string `json:"to,omitempty"`
+	Region  *string `json:"region,omitempty"`
+	Cluster *string `json:"cluster,omitempty"`
+}
+
 type OrganisationFilter struct {
 	NameContains *string       `json:"nameContains,omitempty"`
 	Kind         *string       `json:"kind,omitempty"`
@@ -120,4 +183,540 @@ type PersonFilter struct {
 }
 
 type Query struct {
+}
+
+type TransitionPersonOrder struct {
+	Field     TransitionPersonOrderField `json:"field"`
+	Direction *SortDirection             `json:"direction,omitempty"`
+}
+
+type AttendanceOrderField string
+
+const (
+	// The participant's name.
+	AttendanceOrderFieldPersonName AttendanceOrderField = "PERSON_NAME"
+	// PRESENT, SUBSTITUTE, SENT_APOLOGIES, ABSENT.
+	AttendanceOrderFieldStatus AttendanceOrderField = "STATUS"
+)
+
+var AllAttendanceOrderField = []AttendanceOrderField{
+	AttendanceOrderFieldPersonName,
+	AttendanceOrderFieldStatus,
+}
+
+func (e AttendanceOrderField) IsValid() bool {
+	switch e {
+	case AttendanceOrderFieldPersonName, AttendanceOrderFieldStatus:
+		return true
+	}
+	return false
+}
+
+func (e AttendanceOrderField) String() string {
+	return string(e)
+}
+
+func (e *AttendanceOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AttendanceOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AttendanceOrderField", str)
+	}
+	return nil
+}
+
+func (e AttendanceOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AttendanceOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AttendanceOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type BodyOrderField string
+
+const (
+	BodyOrderFieldName BodyOrderField = "NAME"
+	BodyOrderFieldKind BodyOrderField = "KIND"
+)
+
+var AllBodyOrderField = []BodyOrderField{
+	BodyOrderFieldName,
+	BodyOrderFieldKind,
+}
+
+func (e BodyOrderField) IsValid() bool {
+	switch e {
+	case BodyOrderFieldName, BodyOrderFieldKind:
+		return true
+	}
+	return false
+}
+
+func (e BodyOrderField) String() string {
+	return string(e)
+}
+
+func (e *BodyOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = BodyOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid BodyOrderField", str)
+	}
+	return nil
+}
+
+func (e BodyOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *BodyOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e BodyOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InitiativeOrderField string
+
+const (
+	InitiativeOrderFieldName InitiativeOrderField = "NAME"
+	// amountDKK; initiatives without an amount come last in either direction.
+	InitiativeOrderFieldAmount InitiativeOrderField = "AMOUNT"
+	// startDate; unknown dates come last in either direction.
+	InitiativeOrderFieldStartDate InitiativeOrderField = "START_DATE"
+	// endDate; open ends come last in either direction.
+	InitiativeOrderFieldEndDate InitiativeOrderField = "END_DATE"
+)
+
+var AllInitiativeOrderField = []InitiativeOrderField{
+	InitiativeOrderFieldName,
+	InitiativeOrderFieldAmount,
+	InitiativeOrderFieldStartDate,
+	InitiativeOrderFieldEndDate,
+}
+
+func (e InitiativeOrderField) IsValid() bool {
+	switch e {
+	case InitiativeOrderFieldName, InitiativeOrderFieldAmount, InitiativeOrderFieldStartDate, InitiativeOrderFieldEndDate:
+		return true
+	}
+	return false
+}
+
+func (e InitiativeOrderField) String() string {
+	return string(e)
+}
+
+func (e *InitiativeOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InitiativeOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InitiativeOrderField", str)
+	}
+	return nil
+}
+
+func (e InitiativeOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InitiativeOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InitiativeOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a council member was matched to a person in a predecessor cluster.
+type MemberMatch string
+
+const (
+	// The same person fact sits in both.
+	MemberMatchID MemberMatch = "ID"
+	// Only the names agree: a possible match, worth checking.
+	MemberMatchName MemberMatch = "NAME"
+)
+
+var AllMemberMatch = []MemberMatch{
+	MemberMatchID,
+	MemberMatchName,
+}
+
+func (e MemberMatch) IsValid() bool {
+	switch e {
+	case MemberMatchID, MemberMatchName:
+		return true
+	}
+	return false
+}
+
+func (e MemberMatch) String() string {
+	return string(e)
+}
+
+func (e *MemberMatch) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MemberMatch(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MemberMatch", str)
+	}
+	return nil
+}
+
+func (e MemberMatch) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MemberMatch) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MemberMatch) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type MembershipOrderField string
+
+const (
+	// The person's name.
+	MembershipOrderFieldPersonName MembershipOrderField = "PERSON_NAME"
+	// The body's name.
+	MembershipOrderFieldBodyName MembershipOrderField = "BODY_NAME"
+	MembershipOrderFieldRole     MembershipOrderField = "ROLE"
+	// startDate, or firstSeen when none is stated.
+	MembershipOrderFieldStartDate MembershipOrderField = "START_DATE"
+	// endDate, or lastSeen when none is stated.
+	MembershipOrderFieldEndDate MembershipOrderField = "END_DATE"
+)
+
+var AllMembershipOrderField = []MembershipOrderField{
+	MembershipOrderFieldPersonName,
+	MembershipOrderFieldBodyName,
+	MembershipOrderFieldRole,
+	MembershipOrderFieldStartDate,
+	MembershipOrderFieldEndDate,
+}
+
+func (e MembershipOrderField) IsValid() bool {
+	switch e {
+	case MembershipOrderFieldPersonName, MembershipOrderFieldBodyName, MembershipOrderFieldRole, MembershipOrderFieldStartDate, MembershipOrderFieldEndDate:
+		return true
+	}
+	return false
+}
+
+func (e MembershipOrderField) String() string {
+	return string(e)
+}
+
+func (e *MembershipOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MembershipOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MembershipOrderField", str)
+	}
+	return nil
+}
+
+func (e MembershipOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MembershipOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MembershipOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type MunicipalityOrderField string
+
+const (
+	MunicipalityOrderFieldName MunicipalityOrderField = "NAME"
+	// The kommunekode.
+	MunicipalityOrderFieldCode MunicipalityOrderField = "CODE"
+)
+
+var AllMunicipalityOrderField = []MunicipalityOrderField{
+	MunicipalityOrderFieldName,
+	MunicipalityOrderFieldCode,
+}
+
+func (e MunicipalityOrderField) IsValid() bool {
+	switch e {
+	case MunicipalityOrderFieldName, MunicipalityOrderFieldCode:
+		return true
+	}
+	return false
+}
+
+func (e MunicipalityOrderField) String() string {
+	return string(e)
+}
+
+func (e *MunicipalityOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MunicipalityOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MunicipalityOrderField", str)
+	}
+	return nil
+}
+
+func (e MunicipalityOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MunicipalityOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MunicipalityOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type NetworkNodeOrderField string
+
+const (
+	// The node's label (name).
+	NetworkNodeOrderFieldLabel          NetworkNodeOrderField = "LABEL"
+	NetworkNodeOrderFieldDegree         NetworkNodeOrderField = "DEGREE"
+	NetworkNodeOrderFieldWeightedDegree NetworkNodeOrderField = "WEIGHTED_DEGREE"
+	NetworkNodeOrderFieldBetweenness    NetworkNodeOrderField = "BETWEENNESS"
+	NetworkNodeOrderFieldPagerank       NetworkNodeOrderField = "PAGERANK"
+	NetworkNodeOrderFieldCommunity      NetworkNodeOrderField = "COMMUNITY"
+)
+
+var AllNetworkNodeOrderField = []NetworkNodeOrderField{
+	NetworkNodeOrderFieldLabel,
+	NetworkNodeOrderFieldDegree,
+	NetworkNodeOrderFieldWeightedDegree,
+	NetworkNodeOrderFieldBetweenness,
+	NetworkNodeOrderFieldPagerank,
+	NetworkNodeOrderFieldCommunity,
+}
+
+func (e NetworkNodeOrderField) IsValid() bool {
+	switch e {
+	case NetworkNodeOrderFieldLabel, NetworkNodeOrderFieldDegree, NetworkNodeOrderFieldWeightedDegree, NetworkNodeOrderFieldBetweenness, NetworkNodeOrderFieldPagerank, NetworkNodeOrderFieldCommunity:
+		return true
+	}
+	return false
+}
+
+func (e NetworkNodeOrderField) String() string {
+	return string(e)
+}
+
+func (e *NetworkNodeOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NetworkNodeOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NetworkNodeOrderField", str)
+	}
+	return nil
+}
+
+func (e NetworkNodeOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NetworkNodeOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NetworkNodeOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Sort direction of an orderBy argument. Lists a resolver holds in memory
+// (a body's members, a person's seats, ...) take orderBy; ties keep the
+// list's default order.
+type SortDirection string
+
+const (
+	SortDirectionAsc  SortDirection = "ASC"
+	SortDirectionDesc SortDirection = "DESC"
+)
+
+var AllSortDirection = []SortDirection{
+	SortDirectionAsc,
+	SortDirectionDesc,
+}
+
+func (e SortDirection) IsValid() bool {
+	switch e {
+	case SortDirectionAsc, SortDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e SortDirection) String() string {
+	return string(e)
+}
+
+func (e *SortDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SortDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SortDirection", str)
+	}
+	return nil
+}
+
+func (e SortDirection) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SortDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SortDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type TransitionPersonOrderField string
+
+const (
+	TransitionPersonOrderFieldName TransitionPersonOrderField = "NAME"
+	// Number of predecessor clusters the person sits in.
+	TransitionPersonOrderFieldClusters TransitionPersonOrderField = "CLUSTERS"
+)
+
+var AllTransitionPersonOrderField = []TransitionPersonOrderField{
+	TransitionPersonOrderFieldName,
+	TransitionPersonOrderFieldClusters,
+}
+
+func (e TransitionPersonOrderField) IsValid() bool {
+	switch e {
+	case TransitionPersonOrderFieldName, TransitionPersonOrderFieldClusters:
+		return true
+	}
+	return false
+}
+
+func (e TransitionPersonOrderField) String() string {
+	return string(e)
+}
+
+func (e *TransitionPersonOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TransitionPersonOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TransitionPersonOrderField", str)
+	}
+	return nil
+}
+
+func (e TransitionPersonOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TransitionPersonOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TransitionPersonOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
