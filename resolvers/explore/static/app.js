@@ -520,7 +520,10 @@ function layout(nodes, edges, w, h, iterations) {
     nd.x = cx + r * Math.cos(a);
     nd.y = cy + r * Math.sin(a);
   });
-  const links = edges.map((e) => [index.get(e.a), index.get(e.b)]).filter(([a, b]) => a !== undefined && b !== undefined);
+  // Seats pull more weakly than the structure (cluster, bodies,
+  // municipalities), so a body's many members spread out around it.
+  const links = edges.map((e) => [index.get(e.a), index.get(e.b), e.kind === 'seat' ? 0.3 : 1])
+    .filter(([a, b]) => a !== undefined && b !== undefined);
   const t0 = w / 8;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
@@ -538,11 +541,11 @@ function layout(nodes, edges, w, h, iterations) {
         dx[j] -= (x / d) * f; dy[j] -= (y / d) * f;
       }
     }
-    for (const [a, b] of links) {
+    for (const [a, b, pull] of links) {
       const x = nodes[a].x - nodes[b].x;
       const y = nodes[a].y - nodes[b].y;
       const d = Math.max(Math.hypot(x, y), 0.01);
-      const f = (d * d) / k;
+      const f = (pull * d * d) / k;
       dx[a] -= (x / d) * f; dy[a] -= (y / d) * f;
       dx[b] += (x / d) * f; dy[b] += (y / d) * f;
     }
