@@ -247,11 +247,12 @@ func quotedAccepted(name, before string) bool {
 // parseInitiatives finds the initiatives named in the items.
 func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative {
 	var all []*initCand
+	d := newAttrDoc(t, items, c)
 	for _, it := range items {
 		if isParticipantItem(it.title) {
 			continue
 		}
-		all = append(all, itemInitiatives(t, it, c)...)
+		all = append(all, itemInitiatives(t, it, c, d)...)
 	}
 	all = mergeCands(all)
 	out := make([]Initiative, 0, len(all))
@@ -267,8 +268,10 @@ func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative {
 }
 
 // itemInitiatives reads one item.
-func itemInitiatives(t *text, it itemSpan, c *docContext) []*initCand {
+func itemInitiatives(t *text, it itemSpan, c *docContext, d *attrDoc) []*initCand {
 	num := it.number
+	var bodyEnds []string // periods of a sentence whose subject is a body
+	var leads []string    // organisations that led the item's process
 	year := c.year
 	var cands []*initCand
 	var body strings.Builder
@@ -368,41 +371,52 @@ func itemInitiatives(t *text, it itemSpan, c *docContext) []*initCand {
 				cands[main].AmountDKK = &v
 			}
 		}
-		// Periods and start dates: of a name on the line, else the main
-		// initiative.
-		target := main
+		// Periods and start dates: of a name on the line; a line without
+		// one gives its period to the main initiative only when its
+		// subject is the project ("Projektet løber ..."), and to the
+		// item's body's initiative when its subject is that body (read
+		// after the item, below).
+		target := -1
 		if len(here) > 0 {
 			target = here[0]
+		} else if projectSubject.MatchString(line) {
+			target = main
 		}
-		if target >= 0 {
-			k := cands[target]
-			if m := projectPeriod.FindStringSubmatch(line); m != nil && main >= 0 {
-				k = cands[main]
-				if s, e, ok := parsePeriod(m[1], year); ok {
-					if s != "" {
-						k.PeriodStart = &s
-					}
-					k.PeriodEnd = &e
-				}
-			} else if m := endOfPeriod.FindStringSubmatch(line); m != nil && k.PeriodEnd == nil {
-				if _, e, ok := parsePeriod(m[1], year); ok {
-					k.PeriodEnd = &e
-				}
-			}
-			if m := startPhrase.FindStringSubmatch(line); m != nil && k.PeriodStart == nil {
-				if s, _, ok := parsePeriod(m[1], year); ok {
+		if m := projectPeriod.FindStringSubmatch(line); m != nil && main >= 0 {
+			k := cands[main]
+			if s, e, ok := parsePeriod(m[1], year); ok {
+				if s != "" {
 					k.PeriodStart = &s
 				}
+				k.PeriodEnd = &e
+			}
+		} else if m := endOfPeriod.FindStringSubmatch(line); m != nil {
+			if len(here) == 0 && bodySubject.MatchString(line) {
+				bodyEnds = append(bodyEnds, m[1])
+			} else if target >= 0 && cands[target].PeriodEnd == nil {
+				if _, e, ok := parsePeriod(m[1], year); ok {
+					cands[target].PeriodEnd = &e
+				}
+			}
+		}
+		if target < 0 {
+			target = main
+		}
+		if m := startPhrase.FindStringSubmatch(line); m != nil && target >= 0 && cands[target].PeriodStart == nil {
+			if s, _, ok := parsePeriod(m[1], year); ok {
+				cands[target].PeriodStart = &s
 			}
 		}
 		// Owners and organisations.
 		setOwners(cands, here, main, line)
+		leads = append(leads, d.lineOwners(cands, here, main, line)...)
 		for _, i := range here {
 			for _, o := range sentenceOrgs(line, cands[i].lo) {
 				cands[i].Organisations = appendNew(cands[i].Organisations, o)
 			}
 		}
 	}
+	d.itemOwners(cands, main, it, t, bodyEnds, leads, year)
 	return mergeCands(dropContained(cands))
 }
 
@@ -731,7 +745,10 @@ func potOf(ks []*initCand) int {
 }
 
 // setOwners reads owners from a line: "X er tovholder", "forankres i X",
-// "ansvaret for klyngeprojektet Y placeres i X".
+// "ansvaret for klyngeprojektet Y placeres i X". The initiative is the
+// one named before the phrase on the line, else the item's main one; a
+// name inside the owner ("forretningsudvalget for projektet "X"") is not
+// the initiative.
 func setOwners(ks []*initCand, here []int, main int, line string) {
 	set := func(i int, owner string) {
 		owner = strings.TrimSpace(owner)
@@ -739,7 +756,16 @@ func setOwners(ks []*initCand, here []int, main int, line string) {
 			ks[i].Owner = refOf(upperFirst(owner))
 		}
 	}
-	for _, m := range ownerPlaced.FindAllStringSubmatch(line, -1) {
+	for pos := 0; pos < len(line); {
+		mi := ownerPlaced.FindStringSubmatchIndex(line[pos:])
+		if mi == nil {
+			break
+		}
+		m := []string{"", "", line[pos+mi[4] : pos+mi[5]]}
+		if mi[2] >= 0 {
+			m[1] = line[pos+mi[2] : pos+mi[3]]
+		}
+		pos += mi[5] // the next "og ansvaret for ..." starts after the owner
 		i := main
 		if m[1] != "" {
 			i = -1
@@ -751,15 +777,472 @@ func setOwners(ks []*initCand, here []int, main int, line string) {
 		}
 		set(i, m[2])
 	}
-	target := main
-	if len(here) > 0 {
-		target = here[0]
+	before := func(at int) int {
+		t := main
+		for _, j := range here {
+			if ks[j].lo >= 0 && ks[j].lo < at {
+				t = j
+			}
+		}
+		return t
 	}
-	if m := ownerAnchored.FindStringSubmatch(line); m != nil {
-		set(target, m[1])
+	if m := ownerAnchored.FindStringSubmatchIndex(line); m != nil {
+		set(before(m[0]), ownerLead.ReplaceAllString(line[m[2]:m[3]], ""))
 	}
-	if m := ownerTovholder.FindStringSubmatch(line); m != nil {
-		set(target, m[1])
+	if m := ownerTovholder.FindStringSubmatchIndex(line); m != nil && !taskLead.MatchString(line[m[1]:]) {
+		parts := splitOwners(line[m[2]:m[3]])
+		i := before(m[0])
+		set(i, parts[0])
+		if i >= 0 && len(parts) > 1 {
+			for _, o := range parts {
+				ks[i].Organisations = appendNew(ks[i].Organisations, o)
+			}
+		}
+	}
+}
+
+// ownerLead is a determiner before an owner's name: "forankres i det
+// eksisterende forretningsudvalg".
+var ownerLead = regexp.MustCompile(`(?i)^(?:(?:det|den|de)\s+)?(?:eksisterende\s+|nuværende\s+|nye?\s+)?`)
+
+// taskLead: "tovholder på kommunikationsopgaven" leads a task, not the
+// initiative.
+var taskLead = regexp.MustCompile(`^\s+på\s+(?:\p{L}*opgave\p{L}*|processen|\p{L}*indsatse[nr])`)
+
+// splitOwners splits "Praksisafdelingen og Sønderborg Kommune" into its
+// parties.
+func splitOwners(s string) []string {
+	var out []string
+	for _, p := range ownerSplit.Split(strings.TrimSpace(s), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return []string{s}
+	}
+	return out
+}
+
+var ownerSplit = regexp.MustCompile(`\s*,\s*|\s+og\s+`)
+
+// Attributes read from the sentences of an item, beside those above.
+//
+//	operator   a sentence whose subject is an organisation and whose verb
+//	           runs, launches or carries out an initiative: "Region X
+//	           overtog driften af natlægevagten", "X Kommune har siden
+//	           2021 haft et tilbud", "Regeringen fremlagde ... udspil til
+//	           en sundhedsreform", "I øjeblikket varetager forskningscenteret
+//	           i samarbejde med Y en evaluering af Z", "Sygehuset fremlagde
+//	           forslag om ... et projekt omkring X"; the organisation owns
+//	           the first initiative named after the verb (else the first on
+//	           the line after it) and takes part in it, as does a partner
+//	           named "i samarbejde med Y"
+//	administers "Midlerne administreres af X", "Projektet drives af X":
+//	           X owns the item's pot or main initiative
+//	genitive   "X Kommunes ”Y”": X owns Y and takes part in it; a part of
+//	           Y ("projektet ”Z”, der er en del af X Kommunes ”Y”") too
+//	regi       "initiativer omkring Y i regi af X": X takes part in Y
+//	body       a body the item gives terms of reference ("kommissorium for
+//	           X") or establishes ("X er nedsat") owns the item's
+//	           initiatives that no other rule gave an owner, except
+//	           agreements, reforms, plans and umbrella programmes of a
+//	           wider scope; a sentence whose subject is that body and
+//	           gives an end ("Styregruppen vil fortsætte ..., ved udgangen
+//	           af 2026") ends the body's funded initiative (the one with an
+//	           amount, else the main one); organisations that led the
+//	           process ("X og Y har været tovholder på processen") take part
+//	           in it
+//	cluster    the cluster's funds ("klyngemidlerne") and its own plans
+//	           ("Klynge Xs handleplan") belong to the cluster's political
+//	           level
+
+// attrDoc is what the attribute rules know of the document: its bodies
+// and organisations (to give an owner its canonical name), its cluster
+// and the name of the cluster's political level.
+type attrDoc struct {
+	bodies    []Body
+	orgs      []Organisation
+	cluster   string
+	political string
+}
+
+func newAttrDoc(t *text, items []itemSpan, c *docContext) *attrDoc {
+	d := &attrDoc{bodies: parseBodies(t, items, c), orgs: scanOrgs(t, nil, nil), cluster: c.cluster}
+	if c.cluster != "" {
+		d.political = levelBody(c, levelNamePolitical)
+	}
+	return d
+}
+
+// entity returns the canonical name of the body or organisation a phrase
+// names, or "" when it names none the document knows: a body by its name
+// or an alias, an organisation by its name or an alias, a genitive
+// ("Kolding Kommunes"), a definite form of the one organisation with that
+// head word ("forskningscenteret"), or a name that looks like an
+// organisation.
+func (d *attrDoc) entity(phrase string) string {
+	p := strings.TrimSpace(strings.Trim(ownerLead.ReplaceAllString(strings.TrimSpace(phrase), ""), " .,;:-–"))
+	if len([]rune(p)) < 2 {
+		return ""
+	}
+	k := bodyKey(p)
+	for _, b := range d.bodies {
+		for _, n := range append([]string{b.Name}, b.Aliases...) {
+			if bodyKey(n) == k {
+				return b.Name
+			}
+		}
+	}
+	f := fold(p)
+	for _, o := range d.orgs {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			if fold(n) == f {
+				return o.Name
+			}
+		}
+	}
+	if g, ok := strings.CutSuffix(p, "s"); ok && (orgMunicipality.MatchString(g) || orgRegion.MatchString(g)) {
+		return normaliseOrg(g)
+	}
+	if w := strings.Fields(p); len(w) == 1 && strings.ToLower(w[0]) != w[0] || len(w) == 1 {
+		stem := fold(stemWord(strings.ToLower(w[0])))
+		hit := ""
+		for _, o := range d.orgs {
+			for _, n := range append([]string{o.Name}, o.Aliases...) {
+				for _, x := range strings.Fields(fold(n)) {
+					if x == stem && hit != o.Name {
+						if hit != "" {
+							return orgName(p)
+						}
+						hit = o.Name
+					}
+				}
+			}
+		}
+		if hit != "" {
+			return hit
+		}
+	}
+	return orgName(p)
+}
+
+// orgName is p when it looks like an organisation's name.
+func orgName(p string) string {
+	if k := orgKind(p); k != "" && startsUpper(p) {
+		return normaliseOrg(p)
+	}
+	return ""
+}
+
+// isOrgEntity reports whether an owner's name is an organisation's (not a
+// body's): organisations take part in what they own.
+func (d *attrDoc) isOrgEntity(name string) bool {
+	for _, b := range d.bodies {
+		if b.Name == name {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// projectSubject: a line about the project itself.
+	projectSubject = regexp.MustCompile(`^(?:(?:Klynge|Pilot)?[Pp]rojektet|Indsatsen|Initiativet|Puljen|Ordningen)\b`)
+	// bodySubject: a line whose subject is a body ("Styregruppen vil
+	// fortsætte ...").
+	bodySubject = regexp.MustCompile(`^(?:\p{Lu}\p{L}*\s+)?\p{L}*(?:gruppe(?:n)?|udvalg(?:et)?|forum(?:met)?)\b`)
+	// operatorVerb: an organisation runs, launches or carries out an
+	// initiative.
+	operatorVerb = `(?:overtog driften af|har drevet|driver|står for|har siden\s+[^.]{0,40}?\s+haft|fremlagde|har fremlagt|præsenterede|har præsenteret|lancerede|har lanceret|varetager|administrerer|har ansvaret for|er ansvarlig for|ejer)`
+	// operatorFirst: "Region X overtog driften af ...".
+	operatorFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}-]*)(?:\s+(?:og\s+)?\p{Lu}[\p{L}-]*){0,4}|\p{Lu}\p{Ll}+(?:et|en))\s+(?:den\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s+)?` + operatorVerb + `\b`)
+	// operatorSecond: "I øjeblikket varetager forskningscenteret ...".
+	operatorSecond = regexp.MustCompile(`^(?:\p{Lu}\p{L}*(?:\s+\p{Ll}+)?)\s+` + operatorVerb + `\s+(\p{L}+(?:\s+\p{Lu}\p{L}+){0,3})\b`)
+	// partnerPhrase: "i samarbejde med Syddansk Universitet".
+	partnerPhrase = regexp.MustCompile(`\bi (?:tæt )?samarbejde med\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})`)
+	// administeredBy: "Midlerne administreres af X".
+	administeredBy = regexp.MustCompile(`^(\p{L}+)\s+(?:administreres|drives|varetages|ejes)\s+af\s+(\p{Lu}[^.,;]*?)\s*(?:[.,;]|$)`)
+	// genitiveOwner: "Kolding Kommunes ”Bevæg dig for Livet”".
+	genitiveOwner = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+\s+Kommunes|Region\s+\p{Lu}\p{L}+s)\s+$`)
+	// partOf: "..., der er en del af X".
+	partOf = regexp.MustCompile(`\bder er en del af\s+`)
+	// regiOf: "i regi af NordKAP".
+	regiOf = regexp.MustCompile(`\bi regi af\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})`)
+	// processLead: "X og Y har været tovholder på processen".
+	processLead = regexp.MustCompile(`(?:^|\.\s+)(\p{Lu}[^,.]*?)\s+har\s+været\s+tovholdere?\s+på\s+processen`)
+	// bodyTerms: "kommissorium for X".
+	bodyTerms = regexp.MustCompile(`(?i)\bkommissori(?:um|et)\s+for\s+([^.,;:()\n]+)`)
+	// bodyEstablished: "X er på den baggrund nedsat".
+	bodyEstablished = regexp.MustCompile(`^(\p{Lu}[^.,;:]*?)(?:\s+\([^)]*\))?\s+er\s+(?:[^.,;]{0,30}?\s+)?nedsat\b`)
+	// clusterFunds: the cluster's own funds.
+	clusterFunds = regexp.MustCompile(`(?i)^klyngemidl`)
+)
+
+// widerScope are the rules whose initiatives are not the item's own
+// (agreements, reforms, plans, umbrella programmes, national programmes).
+var widerScope = map[string]bool{"agreement": true, "reform": true, "plan": true, "umbrella": true, "proper": true}
+
+// sentenceSpans returns the byte spans of the sentences of a line.
+func sentenceSpans(line string) [][2]int {
+	var out [][2]int
+	from := 0
+	for i := 0; i+2 < len(line); i++ {
+		if line[i] == '.' && line[i+1] == ' ' && startsUpper(line[i+2:]) {
+			out = append(out, [2]int{from, i + 1})
+			from = i + 2
+		}
+	}
+	return append(out, [2]int{from, len(line)})
+}
+
+// mentioned returns the first candidate of the item named in line[lo:hi]
+// at or after byte offset from: a candidate found there, or one whose name
+// or alias occurs there (case folded). It returns -1 when none is.
+func mentioned(ks []*initCand, here []int, line string, lo, hi, from int) int {
+	best, at := -1, hi
+	for _, j := range here {
+		if k := ks[j]; k.lo >= from && k.lo < hi && k.lo < at {
+			best, at = j, k.lo
+		}
+	}
+	low := strings.ToLower(line[:hi])
+	for j, k := range ks {
+		for _, n := range append([]string{k.Name}, k.Aliases...) {
+			if len([]rune(n)) < 4 {
+				continue
+			}
+			if i := strings.Index(low[from:], strings.ToLower(n)); i >= 0 && from+i < at && from+i >= lo {
+				best, at = j, from+i
+			}
+		}
+	}
+	return best
+}
+
+// lineOwners applies the operator, administers, genitive and regi rules
+// to a line, and returns the organisations that led the item's process.
+func (d *attrDoc) lineOwners(ks []*initCand, here []int, main int, line string) []string {
+	own := func(i int, owner string) {
+		if i < 0 || owner == "" {
+			return
+		}
+		if ks[i].Owner == nil {
+			ks[i].Owner = refOf(owner)
+		}
+		if d.isOrgEntity(owner) {
+			ks[i].Organisations = appendNew(ks[i].Organisations, owner)
+		}
+	}
+	var leads []string
+	for _, sp := range sentenceSpans(line) {
+		s := line[sp[0]:sp[1]]
+		if m := operatorFirst.FindStringSubmatchIndex(s); m != nil {
+			if e := d.entity(s[m[2]:m[3]]); e != "" {
+				i := mentioned(ks, here, line, sp[0], sp[1], sp[0]+m[1])
+				if i < 0 {
+					i = mentioned(ks, here, line, sp[0], len(line), sp[0]+m[1])
+				}
+				own(i, e)
+				d.partners(ks, i, s)
+			}
+		} else if m := operatorSecond.FindStringSubmatchIndex(s); m != nil {
+			if e := d.entity(s[m[2]:m[3]]); e != "" {
+				i := mentioned(ks, here, line, sp[0], sp[1], sp[0]+m[1])
+				own(i, e)
+				d.partners(ks, i, s)
+			}
+		}
+		if m := administeredBy.FindStringSubmatch(s); m != nil {
+			if e := d.entity(m[2]); e != "" {
+				subj := strings.ToLower(m[1])
+				i := mentioned(ks, here, line, sp[0], sp[1], sp[0])
+				if i < 0 && (strings.HasPrefix(subj, "midl") || strings.HasPrefix(subj, "pulje")) {
+					i = potOf(ks)
+				}
+				if i < 0 && projectSubject.MatchString(s) {
+					i = main
+				}
+				own(i, e)
+			}
+		}
+		for _, j := range here {
+			k := ks[j]
+			if k.lo < sp[0] || k.lo >= sp[1] {
+				continue
+			}
+			if m := genitiveOwner.FindStringSubmatch(strings.TrimRight(line[sp[0]:k.lo], "”“\"'‘")); m != nil {
+				e := d.entity(m[1])
+				own(j, e)
+				// "Z, der er en del af X Kommunes ”Y”": Z is X's too.
+				if p := partOf.FindStringIndex(line[sp[0]:k.lo]); p != nil {
+					if z := mentioned(ks, here, line, sp[0], sp[0]+p[0], sp[0]); z >= 0 && z != j {
+						own(z, e)
+						for _, o := range k.Organisations {
+							ks[z].Organisations = appendNew(ks[z].Organisations, o)
+						}
+					}
+				}
+			}
+		}
+		for _, m := range regiOf.FindAllStringSubmatchIndex(s, -1) {
+			name := s[m[2]:m[3]]
+			if e := d.entity(name); e != "" {
+				name = e
+			} else if _, isBody := d.bodyNamed(name); isBody || clusterOf(name) != "" {
+				continue
+			}
+			if i := lastBefore(ks, here, line, sp[0], sp[0]+m[0]); i >= 0 {
+				ks[i].Organisations = appendNew(ks[i].Organisations, name)
+			}
+		}
+		if m := processLead.FindStringSubmatch(s); m != nil {
+			for _, p := range splitOwners(m[1]) {
+				if e := d.entity(p); e != "" {
+					leads = append(leads, e)
+				} else if startsUpper(p) && len(strings.Fields(p)) <= 4 {
+					leads = append(leads, p)
+				}
+			}
+		}
+	}
+	return leads
+}
+
+// bodyNamed returns the document's body a phrase names.
+func (d *attrDoc) bodyNamed(p string) (string, bool) {
+	k := bodyKey(strings.TrimSpace(ownerLead.ReplaceAllString(strings.TrimSpace(p), "")))
+	for _, b := range d.bodies {
+		for _, n := range append([]string{b.Name}, b.Aliases...) {
+			if bodyKey(n) == k {
+				return b.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// partners adds the organisation named "i samarbejde med X" in a sentence
+// to candidate i's organisations.
+func (d *attrDoc) partners(ks []*initCand, i int, s string) {
+	if i < 0 {
+		return
+	}
+	for _, m := range partnerPhrase.FindAllStringSubmatch(s, -1) {
+		if e := d.entity(m[1]); e != "" && d.isOrgEntity(e) {
+			ks[i].Organisations = appendNew(ks[i].Organisations, e)
+		}
+	}
+}
+
+// lastBefore returns the last candidate named in line[lo:at].
+func lastBefore(ks []*initCand, here []int, line string, lo, at int) int {
+	best, pos := -1, -1
+	for from := lo; from < at; {
+		i := mentioned(ks, here, line, lo, at, from)
+		if i < 0 {
+			break
+		}
+		p := ks[i].lo
+		if p < from || p >= at {
+			p = from + strings.Index(strings.ToLower(line[from:at]), strings.ToLower(firstNameIn(ks[i], line[from:at])))
+		}
+		if p < from {
+			break
+		}
+		best, pos = i, p
+		from = pos + 1
+	}
+	return best
+}
+
+// firstNameIn returns the name or alias of k that occurs in s.
+func firstNameIn(k *initCand, s string) string {
+	low := strings.ToLower(s)
+	for _, n := range append([]string{k.Name}, k.Aliases...) {
+		if len([]rune(n)) >= 4 && strings.Contains(low, strings.ToLower(n)) {
+			return n
+		}
+	}
+	return k.Name
+}
+
+// itemOwners applies the body and cluster rules after an item is read.
+func (d *attrDoc) itemOwners(ks []*initCand, main int, it itemSpan, t *text, bodyEnds, leads []string, year int) {
+	body := ""
+	if m := bodyTerms.FindStringSubmatch(it.title); m != nil {
+		body, _ = d.bodyNamed(m[1])
+	}
+	for n := it.start + 1; n <= it.end && body == ""; n++ {
+		line := t.line(n)
+		if m := bodyTerms.FindStringSubmatch(line); m != nil {
+			body, _ = d.bodyNamed(m[1])
+		}
+		for _, sp := range sentenceSpans(line) {
+			if m := bodyEstablished.FindStringSubmatch(line[sp[0]:sp[1]]); m != nil && body == "" {
+				body, _ = d.bodyNamed(m[1])
+			}
+		}
+	}
+	if body != "" {
+		focus := -1
+		for i, k := range ks {
+			if k.Owner != nil || widerScope[k.rule] || k.pot {
+				continue
+			}
+			k.Owner = refOf(body)
+			if focus < 0 || (k.AmountDKK != nil && ks[focus].AmountDKK == nil) {
+				focus = i
+			}
+		}
+		if focus >= 0 {
+			for _, e := range bodyEnds {
+				if _, end, ok := parsePeriod(e, year); ok && ks[focus].PeriodEnd == nil {
+					ks[focus].PeriodEnd = &end
+				}
+			}
+			for _, o := range leads {
+				ks[focus].Organisations = appendNew(ks[focus].Organisations, o)
+			}
+		}
+	}
+	if body == "" && len(bodyEnds) > 0 {
+		// A group without a name in the item continues until ...: the end
+		// of the item's one funded initiative.
+		funded := -1
+		for i, k := range ks {
+			if k.AmountDKK != nil && !k.pot && !widerScope[k.rule] {
+				if funded >= 0 {
+					funded = -2
+					break
+				}
+				funded = i
+			}
+		}
+		if funded >= 0 && ks[funded].PeriodEnd == nil {
+			if _, end, ok := parsePeriod(bodyEnds[0], year); ok {
+				ks[funded].PeriodEnd = &end
+			}
+		}
+	}
+	if d.political == "" {
+		return
+	}
+	short := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(d.cluster, "Sundheds"), "sundheds"))
+	for _, k := range ks {
+		if k.Owner != nil {
+			continue
+		}
+		low := strings.ToLower(k.Name)
+		own := k.pot && clusterFunds.MatchString(k.Name)
+		if k.rule == "genitive" && short != "" {
+			if g := strings.Fields(low); len(g) >= 2 && strings.TrimSuffix(strings.TrimSuffix(strings.Join(g[:len(g)-1], " "), "s"), "s") == strings.TrimSuffix(short, "s") {
+				own = true
+			}
+		}
+		if own {
+			k.Owner = refOf(d.political)
+		}
 	}
 }
 
