@@ -1,8 +1,10 @@
 // Package loader turns published minutes into graph facts. It is a pipeline
 // of pure functions (normalise text → classify lines → group into sections →
 // typed records with positions → facts with stable, content-derived keys);
-// only the final write, through graph.Store, touches a database. It parses
-// with the standard library only.
+// only the final write, through graph.Store, touches a database. The parser
+// (loader/minutes) uses the standard library only; loader/ingest turns PDF
+// (Debian's pdftotext), HTML (golang.org/x/net/html) and DOCX into text with
+// a line map, so sources can still say page and line.
 //
 // The stages:
 //   - minutes.Decode: bytes to normalised UTF-8 text (Windows-1252 and Latin-1
