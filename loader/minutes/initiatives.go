@@ -155,7 +155,7 @@ var (
 	// startPhrase: "har været gældende siden d. 1. januar 2024", "trådte i
 	// kraft d. 1. november 2023", "overtog driften ... pr. den 1.
 	// september 2024", "har siden september 2021".
-	startPhrase = regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`)
+	startPhrase = regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|implementering(?:en)?\s+af\s+\p{L}+\s+pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`)
 	// ownerPhrase: "er tovholder", "forankres i X", "ansvaret for
 	// klyngeprojektet X ... placeres i Y".
 	ownerTovholder = regexp.MustCompile(`(?:så\s+er|,\s*at)\s+(\p{Lu}[^,.]*?)\s+(?:er\s+)?tovholder\b`)
@@ -255,6 +255,7 @@ func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative {
 		all = append(all, itemInitiatives(t, it, c, d)...)
 	}
 	all = mergeCands(all)
+	d.namedFor(all)
 	out := make([]Initiative, 0, len(all))
 	for _, k := range all {
 		in := k.Initiative
@@ -954,7 +955,7 @@ var (
 	bodySubject = regexp.MustCompile(`^(?:\p{Lu}\p{L}*\s+)?\p{L}*(?:gruppe(?:n)?|udvalg(?:et)?|forum(?:met)?)\b`)
 	// operatorVerb: an organisation runs, launches or carries out an
 	// initiative.
-	operatorVerb = `(?:overtog driften af|har drevet|driver|står for|har siden\s+[^.]{0,40}?\s+haft|fremlagde|har fremlagt|præsenterede|har præsenteret|lancerede|har lanceret|varetager|administrerer|har ansvaret for|er ansvarlig for|ejer)`
+	operatorVerb = `(?:overtog driften af|har drevet|driver|står for|har siden\s+[^.]{0,40}?\s+haft|fremlagde|har fremlagt|præsenterede|har præsenteret|lancerede|har lanceret|har udarbejdet|varetager|administrerer|har ansvaret for|er ansvarlig for|ejer)`
 	// operatorFirst: "Region X overtog driften af ...".
 	operatorFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}-]*)(?:\s+(?:og\s+)?\p{Lu}[\p{L}-]*){0,4}|\p{Lu}\p{Ll}+(?:et|en))\s+(?:den\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s+)?` + operatorVerb + `\b`)
 	// operatorSecond: "I øjeblikket varetager forskningscenteret ...".
@@ -965,6 +966,9 @@ var (
 	administeredBy = regexp.MustCompile(`^(\p{L}+)\s+(?:administreres|drives|varetages|ejes)\s+af\s+(\p{Lu}[^.,;]*?)\s*(?:[.,;]|$)`)
 	// genitiveOwner: "Kolding Kommunes ”Bevæg dig for Livet”".
 	genitiveOwner = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+\s+Kommunes|Region\s+\p{Lu}\p{L}+s)\s+$`)
+	// placeOwner: "i Region Syddanmark trådte i kraft" right after an
+	// initiative's name.
+	placeOwner = regexp.MustCompile(`^\s+i\s+(Region\s+\p{Lu}\p{L}+|\p{Lu}[\p{L}-]+\s+Kommune)\s+(?:trådte|træder|har været|er)\b`)
 	// partOf: "..., der er en del af X".
 	partOf = regexp.MustCompile(`\bder er en del af\s+`)
 	// regiOf: "i regi af NordKAP".
@@ -1053,6 +1057,22 @@ func (d *attrDoc) lineOwners(ks []*initCand, here []int, main int, line string) 
 				d.partners(ks, i, s)
 			}
 		}
+		if startPhrase.MatchString(s) {
+			// "Modellen for X i Region Y trådte i kraft ...": Y's.
+			low := strings.ToLower(s)
+			for j, k := range ks {
+				for _, n := range append([]string{k.Name}, k.Aliases...) {
+					i := strings.Index(low, strings.ToLower(n))
+					if len([]rune(n)) < 4 || i < 0 {
+						continue
+					}
+					if m := placeOwner.FindStringSubmatch(s[i+len(n):]); m != nil {
+						own(j, d.entity(m[1]))
+						break
+					}
+				}
+			}
+		}
 		if m := administeredBy.FindStringSubmatch(s); m != nil {
 			if e := d.entity(m[2]); e != "" {
 				subj := strings.ToLower(m[1])
@@ -1092,7 +1112,11 @@ func (d *attrDoc) lineOwners(ks []*initCand, here []int, main int, line string) 
 			} else if _, isBody := d.bodyNamed(name); isBody || clusterOf(name) != "" {
 				continue
 			}
-			if i := lastBefore(ks, here, line, sp[0], sp[0]+m[0]); i >= 0 {
+			i := lastBefore(ks, here, line, sp[0], sp[0]+m[0])
+			if i < 0 {
+				i = mentioned(ks, here, line, sp[0], sp[1], sp[0]+m[1])
+			}
+			if i >= 0 {
 				ks[i].Organisations = appendNew(ks[i].Organisations, name)
 			}
 		}
@@ -1165,6 +1189,90 @@ func firstNameIn(k *initCand, s string) string {
 		}
 	}
 	return k.Name
+}
+
+// namedFor gives an initiative without an owner the group named after it:
+// "Arbejdsgruppen for forløbsprogrammet" owns "Forløbsprogram for borgere
+// med lænderygbesvær", "Ad hoc gruppen 'Den sidste tid'" owns "Handleplan
+// vedr. Den sidste tid", "Forretningsudvalg for projektet "X"" owns X. The
+// group's qualifier (its quoted name, or what follows "for") must be the
+// initiative's name, its head word, or what follows its "vedr."/"for".
+func (d *attrDoc) namedFor(ks []*initCand) {
+	for _, b := range d.bodies {
+		switch b.Kind {
+		case BodySteeringGroup, BodyWorkingGroup, BodyAdHocGroup, BodyImplementationGroup:
+		default:
+			continue
+		}
+		var quals []string
+		for _, n := range append([]string{b.Name}, b.Aliases...) {
+			if q := groupQualifier(n); q != "" {
+				quals = append(quals, q)
+			}
+		}
+		for _, k := range ks {
+			if k.Owner != nil || widerScope[k.rule] {
+				continue
+			}
+			if qualifies(quals, k) {
+				k.Owner = refOf(b.Name)
+			}
+		}
+	}
+}
+
+var (
+	quotedQualifier = regexp.MustCompile(`['‘’”“"]([^'‘’”“"]{3,})['‘’”“"]`)
+	forQualifier    = regexp.MustCompile(`(?i)^\p{L}+\s+for\s+(?:projektet\s+|udarbejdelsen\s+af\s+|implementering(?:en)?\s+af\s+)?(.+)$`)
+	initQualifier   = regexp.MustCompile(`(?i)\s(?:vedr\.|vedrørende|for|om)\s+(.+)$`)
+)
+
+// groupQualifier is what names a group's subject: its quoted name, or
+// what follows "for".
+func groupQualifier(name string) string {
+	if m := quotedQualifier.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	if m := forQualifier.FindStringSubmatch(name); m != nil {
+		return strings.Trim(m[1], `'"”“ `)
+	}
+	return ""
+}
+
+// qualifies reports whether a group's qualifier names initiative k.
+func qualifies(quals []string, k *initCand) bool {
+	for _, n := range append([]string{k.Name}, k.Aliases...) {
+		forms := []string{n}
+		if m := initQualifier.FindStringSubmatch(n); m != nil {
+			forms = append(forms, m[1])
+		}
+		for _, q := range quals {
+			qs := nameStems(q)
+			for _, f := range forms {
+				fs := nameStems(f)
+				if len(qs) == 0 || len(fs) == 0 {
+					continue
+				}
+				if len(qs) == len(fs) && sameInitName(q, f) {
+					return true
+				}
+				// One word: the initiative's head ("forløbsprogrammet",
+				// "Forløbsprogram for borgere ...").
+				if len(qs) == 1 && f == n && len(qs[0]) >= 8 && undouble(qs[0]) == undouble(fs[0]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// undouble drops a doubled last letter ("programm" → "program").
+func undouble(w string) string {
+	if n := len(w); n >= 2 && w[n-1] == w[n-2] {
+		return w[:n-1]
+	}
+	return w
 }
 
 // itemOwners applies the body and cluster rules after an item is read.

@@ -236,3 +236,59 @@ func TestInitiativeScores(t *testing.T) {
 		}
 	}
 }
+
+// TestInitiativeAttributeRules checks the owner, period and organisation
+// rules on items written for the test (not in the samples), including
+// sentences that must give no owner.
+func TestInitiativeAttributeRules(t *testing.T) {
+	src := "Punkt 1: Godkendelse af kommissorium for arbejdsgruppe for tidlig opsporing i Nordklyngen\n" +
+		"Der blev nedsat en arbejdsgruppe. Herning Kommune og Forebyggelsescentret har været tovholder på processen.\n" +
+		"Der afsættes 200.000 kr. af klyngemidlerne til at finansiere samarbejdet om tidlig opsporing af KOL.\n" +
+		"Arbejdsgruppen vil fortsætte indtil indsatsen er forankret, hvilket forventes at være ved udgangen af 2027.\n" +
+		"Punkt 2: Akutlægevagt\n" +
+		"Region Midtjylland overtog driften af akutlægevagten pr. den 1. marts 2025.\n" +
+		"Punkt 3: Orientering om projekter\n" +
+		"Ikast-Brande Kommunes ”Sund By” er et samarbejde med DGI.\n" +
+		"Der er afsat 1 mio. kr. i akutpuljen for 2025. Midlerne administreres af Fonden for Tryghed.\n" +
+		"Der arbejdes i regi af MidtKAP med initiativer omkring ”klog medicin”.\n" +
+		"Punkt 4: Status\n" +
+		"Det blev drøftet, om projektet ”Tryg Nat” skal fortsætte. Regionen præsenterede tal.\n"
+	tx := newText("x", src)
+	got := map[string]Initiative{}
+	for _, in := range parseInitiatives(tx, splitItems(tx), &docContext{year: 2025, cluster: "Sundhedsklynge Nord", level: "political", body: "Sundhedsklynge Nord - Politisk niveau"}) {
+		got[in.Name] = in
+	}
+	for _, tc := range []struct {
+		name, owner, end, start string
+		orgs                    []string
+	}{
+		{"Samarbejdet om tidlig opsporing af KOL", "Arbejdsgruppe for tidlig opsporing i Nordklyngen", "2027-12-31", "<null>", []string{"Herning Kommune", "Forebyggelsescentret"}},
+		{"Akutlægevagt", "Region Midtjylland", "<null>", "2025-03-01", []string{"Region Midtjylland"}},
+		{"Sund By", "Ikast-Brande Kommune", "<null>", "<null>", []string{"Ikast-Brande Kommune"}},
+		{"Akutpuljen for 2025", "Fonden for Tryghed", "2025-12-31", "2025-01-01", nil},
+		{"Klog medicin", "<null>", "<null>", "<null>", []string{"MidtKAP"}},
+		{"Tryg Nat", "<null>", "<null>", "<null>", nil},
+	} {
+		g, ok := got[tc.name]
+		if !ok {
+			t.Errorf("%q not found; got %v", tc.name, keys(got))
+			continue
+		}
+		if str(g.Owner) != tc.owner || str(g.PeriodEnd) != tc.end || str(g.PeriodStart) != tc.start {
+			t.Errorf("%q: owner %s, %s..%s; want %s, %s..%s", tc.name, str(g.Owner), str(g.PeriodStart), str(g.PeriodEnd), tc.owner, tc.start, tc.end)
+		}
+		for _, o := range tc.orgs {
+			if !contains(g.Organisations, o) {
+				t.Errorf("%q: organisations %q, want %q among them", tc.name, g.Organisations, o)
+			}
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
