@@ -25,6 +25,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/loader"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/ingest"
 	"github.com/sundhedsgraf/sundhedsgraf/loader/minutes"
 )
 
@@ -208,7 +209,9 @@ func partial(name string) bool {
 }
 
 // load loads one file and logs the outcome; a failure names the file and,
-// when the parser knows it, the line.
+// when the parser knows it, the line (of the extracted text, with the page
+// or paragraph of a PDF, HTML or DOCX in the message), or the format and
+// why its text could not be extracted.
 func (w *watcher) load(ctx context.Context, path string) {
 	defer func() {
 		// A file that trips a bug in the loader is logged, not fatal: the
@@ -230,11 +233,15 @@ func (w *watcher) load(ctx context.Context, path string) {
 			cause = sum.Failures[0].Err
 		}
 		var me *minutes.Error
-		if errors.As(cause, &me) {
+		var ie *ingest.Error
+		switch {
+		case errors.As(cause, &me):
 			if me.Line > 0 {
 				attrs = append(attrs, "line", me.Line)
 			}
 			attrs = append(attrs, "kind", string(me.Kind))
+		case errors.As(cause, &ie):
+			attrs = append(attrs, "format", string(ie.Format), "kind", string(ie.Kind))
 		}
 		attrs = append(attrs, "err", cause)
 		w.logger.Error("watched document failed to load", attrs...)

@@ -200,6 +200,8 @@ func TestWatcherLoadsNewChangedAndBadFiles(t *testing.T) {
 	writeFile(t, bad, []byte("REFERAT\nMødedato: 1. februar 2025\nlinje med \x00 i\n"), t0)
 	nameC, dataC := sampleMinutes(t, 2)
 	writeFile(t, filepath.Join(dir, nameC), dataC, t0)
+	// A damaged PDF fails in extraction; the log says so.
+	writeFile(t, filepath.Join(dir, "skadet.pdf"), []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >>\n"), t0)
 	// Files that are hidden or still downloading are left alone.
 	writeFile(t, filepath.Join(dir, ".skjult.txt"), dataB, t0)
 	writeFile(t, filepath.Join(dir, "ny.txt.part"), dataB, t0)
@@ -211,6 +213,9 @@ func TestWatcherLoadsNewChangedAndBadFiles(t *testing.T) {
 	}
 	if !strings.Contains(failed[0], "line=3") || !strings.Contains(failed[0], "level=ERROR") {
 		t.Errorf("the failure does not give the line (3) at level ERROR: %s", failed[0])
+	}
+	if got := logs.lines("watched document failed to load", "skadet.pdf", "format=pdf"); len(got) != 1 {
+		t.Errorf("log lines for the damaged PDF: %q\n%s", got, logs)
 	}
 	if h := docHash(t, store, "bad.txt"); h != "" {
 		t.Error("the bad file is in the store")
