@@ -21,6 +21,12 @@ func BenchmarkQueries(b *testing.B) {
 		{"people_page_50", `{ people(first: 50) { totalCount edges { cursor node { name party organisation { name } } } pageInfo { endCursor hasNextPage } } }`},
 		{"skeleton", `{ municipalities(first: 100) { nodes { name region { name } } } clusters { nodes { name municipalities { name } } } }`},
 		{"nested_6_levels", nestedQuery},
+		{"network_co_membership", `{ network(kind: CO_MEMBERSHIP) { nodeCount nodes { id label degree betweenness pageRank community } edges { from to weight } } }`},
+		{"network_org_brokers", `{ brokers(kind: ORG_CO_SITTING) { label linkedClusters { name } why } }`},
+		{"path", `{ path(from: "person:stephanie-lose", to: "person:kim-agerholm-brogaard") { found steps { fromLabel toLabel bodies { name } meetings { date } } } }`},
+		{"transition_limfjorden", `{ healthCouncil(id: "council:SR-LIMFJORDEN") { transition { predecessors { name splits } people { name severalClusters }
+			initiatives { name amountDKK status owner { ... on Body { name } } } money { totalDKK proRataDKK } councilMembers { name inPredecessors } } } }`},
+		{"transition_overlap", `{ transitionOverlap { counts cells { cluster { name } council { name } count uncertain } } }`},
 	}
 	// The dataloaders' batching window adds up to one wait per level of
 	// the query; compare the default with a wider window.

@@ -1,10 +1,15 @@
 package resolvers
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
+	"github.com/sundhedsgraf/sundhedsgraf/loader"
 )
 
 // lists builds participant lists: date → people listed.
@@ -124,5 +129,225 @@ func TestCompositionChange(t *testing.T) {
 	}
 	if _, err := compositionChange(ms, ls, "2025-01-01", "2024-01-01"); graph.ErrorCode(err) != graph.ErrInvalid {
 		t.Errorf("reversed dates: %v", err)
+	}
+}
+
+// A later meeting whose participant list leaves someone out ends that
+// person's seat: compositionChange reports it as left, and members(asOf:)
+// and memberships(asOf:) drop it after that meeting. End to end on a store
+// with the sample corpus and one more (hand-made) set of minutes.
+func TestSeatEndsWhenALaterListLeavesThePersonOut(t *testing.T) {
+	ctx := context.Background()
+	s, err := embedded.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.New(s, loader.Options{}).LoadSample(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h := newTestHandler(t, s, Config{})
+	const body = "body:cluster:SD-SONDERJYLLAND:political"
+	type seat struct {
+		ID      string
+		EndDate *string
+		Person  struct{ ID, Name string }
+	}
+	var before struct {
+		Body struct {
+			Members  []seat
+			Meetings struct {
+				Nodes []struct {
+					Date       string
+					Attendance []struct {
+						Status      string
+						Participant struct{ ID string }
+					}
+				}
+			}
+			CompositionChange struct{ Left, Stayed []seat }
+		}
+	}
+	const q = `query($body: ID!, $from: Date!, $to: Date!) { body(id: $body) {
+	  members { id endDate person { id name } }
+	  meetings { nodes { date attendance { status participant { id } } } }
+	  compositionChange(from: $from, to: $to) { left { id person { id name } } stayed { id person { id name } } }
+	} }`
+	vars := map[string]any{"body": body, "from": "2024-07-01", "to": "2025-02-01"}
+	query(t, h, q, vars, &before)
+	// The sample holds the meeting of 2024-06-19 and a planned one without
+	// a participant list.
+	held := slices.IndexFunc(before.Body.Meetings.Nodes, func(m struct {
+		Date       string
+		Attendance []struct {
+			Status      string
+			Participant struct{ ID string }
+		}
+	}) bool {
+		return m.Date == "2024-06-19"
+	})
+	if held < 0 {
+		t.Fatalf("no Sønderjylland political meeting on 2024-06-19: %+v", before.Body.Meetings.Nodes)
+	}
+	if len(before.Body.CompositionChange.Left) != 0 || len(before.Body.CompositionChange.Stayed) == 0 {
+		t.Fatalf("before a later meeting nobody leaves: %+v", before.Body.CompositionChange)
+	}
+	present, listed := map[string]bool{}, map[string]bool{}
+	for _, a := range before.Body.Meetings.Nodes[held].Attendance {
+		present[a.Participant.ID] = a.Status == "PRESENT"
+		listed[a.Participant.ID] = true
+	}
+	// The leaver: the first member present in 2024 whose seat states no
+	// end; everyone else listed in 2024 (present or not) is listed again.
+	var leaver seat
+	var stay []string
+	for _, m := range before.Body.Members {
+		switch {
+		case leaver.ID == "" && present[m.Person.ID] && m.EndDate == nil:
+			leaver = m
+		case listed[m.Person.ID]:
+			stay = append(stay, m.Person.ID)
+		}
+	}
+	if leaver.ID == "" || len(stay) == 0 {
+		t.Fatalf("no member to leave among %+v", before.Body.Members)
+	}
+
+	// Minutes of 2025-01-15 that list everyone else.
+	doc := graph.Document{ID: "document:test-2025-01-15", FileName: "2025-01-15_test.txt", SHA256: "test", Kind: graph.DocMinutes,
+		Origin: graph.OriginMinutes, Date: "2025-01-15", Title: "test", Lines: 10, LoadedAt: time.Now()}
+	src := []graph.Source{{DocumentID: doc.ID, FileName: doc.FileName, LineStart: 1, LineEnd: 1, Quote: "Deltagere", Origin: graph.OriginMinutes}}
+	facts := &graph.DocumentFacts{Document: doc, Meetings: []graph.Meeting{{ID: "meeting:test:2025-01-15", BodyID: body,
+		ClusterID: soenderjylland, Level: graph.LevelPolitical, Date: "2025-01-15", Sources: src}}}
+	for _, p := range stay {
+		facts.Attendance = append(facts.Attendance, graph.Attendance{ID: "attendance:test:" + p, PersonID: p,
+			MeetingID: "meeting:test:2025-01-15", Status: graph.StatusPresent, Sources: src})
+	}
+	if _, err := s.ReplaceDocument(ctx, facts); err != nil {
+		t.Fatal(err)
+	}
+
+	var after struct {
+		Body struct {
+			CompositionChange struct{ Left, Stayed, Joined []seat }
+			Before            []seat
+			After             []seat
+		}
+		Person struct {
+			Before, After []struct{ Body struct{ ID string } }
+		}
+	}
+	query(t, h, `query($body: ID!, $person: ID!) {
+	  body(id: $body) {
+	    compositionChange(from: "2024-07-01", to: "2025-02-01") { left { id } stayed { id } joined { id } }
+	    before: members(asOf: "2025-01-14") { id }
+	    after: members(asOf: "2025-01-15") { id }
+	  }
+	  person(id: $person) {
+	    before: memberships(asOf: "2024-12-31") { body { id } }
+	    after: memberships(asOf: "2025-02-01") { body { id } }
+	  }
+	}`, map[string]any{"body": body, "person": leaver.Person.ID}, &after)
+	b := after.Body
+	if len(b.CompositionChange.Left) != 1 || b.CompositionChange.Left[0].ID != leaver.ID {
+		t.Errorf("left = %+v, want only %s (%s)", b.CompositionChange.Left, leaver.Person.Name, leaver.ID)
+	}
+	if len(b.CompositionChange.Stayed) == 0 || len(b.CompositionChange.Joined) != 0 {
+		t.Errorf("stayed %d, joined %+v", len(b.CompositionChange.Stayed), b.CompositionChange.Joined)
+	}
+	has := func(ss []seat, id string) bool {
+		return slices.ContainsFunc(ss, func(s seat) bool { return s.ID == id })
+	}
+	if !has(b.Before, leaver.ID) || has(b.After, leaver.ID) || len(b.After) == 0 {
+		t.Errorf("members the day before (%d, with %s: %v) and on the day of the meeting (%d, with: %v)",
+			len(b.Before), leaver.Person.Name, has(b.Before, leaver.ID), len(b.After), has(b.After, leaver.ID))
+	}
+	in := func(ms []struct{ Body struct{ ID string } }) bool {
+		return slices.ContainsFunc(ms, func(m struct{ Body struct{ ID string } }) bool { return m.Body.ID == body })
+	}
+	if !in(after.Person.Before) || in(after.Person.After) {
+		t.Errorf("%s's seat in %s: held 2024-12-31 %v, held 2025-02-01 %v", leaver.Person.Name, body, in(after.Person.Before), in(after.Person.After))
+	}
+}
+
+// orderBy on nested lists: seats by person name, initiatives by amount.
+func TestNestedOrderBy(t *testing.T) {
+	h := newTestHandler(t, sample(t), Config{})
+	var out struct {
+		Body struct {
+			Asc  []struct{ Person struct{ Name string } }
+			Desc []struct{ Person struct{ Name string } }
+			Role []struct{ Role string }
+		}
+		Cluster struct {
+			Municipalities []struct{ Code string }
+			Bodies         []struct{ Name string }
+		}
+		Meetings struct {
+			Nodes []struct {
+				Initiatives []struct{ AmountDKK *int64 }
+				Attendance  []struct{ Status string }
+			}
+		}
+	}
+	query(t, h, `{
+	  body(id: "body:cluster:SD-LILLEBAELT:political") {
+	    asc: members(orderBy: {field: PERSON_NAME}) { person { name } }
+	    desc: members(orderBy: {field: PERSON_NAME, direction: DESC}) { person { name } }
+	    role: members(orderBy: {field: ROLE}) { role }
+	  }
+	  cluster(id: "cluster:SD-LILLEBAELT") {
+	    municipalities(orderBy: {field: CODE, direction: DESC}) { code }
+	    bodies(orderBy: {field: NAME, direction: DESC}) { name }
+	  }
+	  meetings(filter: {cluster: "cluster:SD-SONDERJYLLAND", from: "2024-06-19", to: "2024-06-19"}) { nodes {
+	    initiatives(orderBy: {field: AMOUNT, direction: DESC}) { amountDKK }
+	    attendance(orderBy: {field: STATUS}) { status }
+	  } }
+	}`, nil, &out)
+	names := func(xs []struct{ Person struct{ Name string } }) []string {
+		var s []string
+		for _, x := range xs {
+			s = append(s, graph.Fold(x.Person.Name))
+		}
+		return s
+	}
+	asc, desc := names(out.Body.Asc), names(out.Body.Desc)
+	if len(asc) < 3 || !slices.IsSorted(asc) {
+		t.Errorf("members by name: %v", asc)
+	}
+	slices.Reverse(desc)
+	if !slices.IsSorted(desc) {
+		t.Errorf("members by name, descending: %v", names(out.Body.Desc))
+	}
+	if r := out.Body.Role; len(r) < 2 || r[0].Role != "CO_CHAIR" || r[len(r)-1].Role != "ADMINISTRATIVE" {
+		t.Errorf("members by role should run from the co-chairs to the administration: %+v", r)
+	}
+	var codes []string
+	for _, m := range out.Cluster.Municipalities {
+		codes = append(codes, m.Code)
+	}
+	if len(codes) < 2 || !slices.IsSortedFunc(codes, func(a, b string) int { return strings.Compare(b, a) }) {
+		t.Errorf("municipalities by code, descending: %v", codes)
+	}
+	if len(out.Meetings.Nodes) != 1 {
+		t.Fatalf("meetings: %+v", out.Meetings)
+	}
+	var amounts []int64
+	for _, in := range out.Meetings.Nodes[0].Initiatives {
+		if in.AmountDKK != nil {
+			amounts = append(amounts, *in.AmountDKK)
+		}
+	}
+	if len(amounts) < 2 || !slices.IsSortedFunc(amounts, func(a, b int64) int { return int(b - a) }) ||
+		!slices.Contains(amounts, 1_350_000) || !slices.Contains(amounts, 300_000) {
+		t.Errorf("initiatives by amount, descending: %v", amounts)
+	}
+	st := out.Meetings.Nodes[0].Attendance
+	if len(st) == 0 || st[0].Status != "PRESENT" || st[len(st)-1].Status == "PRESENT" {
+		t.Errorf("attendance by status should start with PRESENT and end with someone missing: %+v", st)
 	}
 }

@@ -27,10 +27,16 @@ func descending(d *model.SortDirection) bool { return d != nil && *d == model.So
 func sortOrdered[T any](xs []T, desc bool, by func(a, b T) int, missing func(T) bool, tie func(a, b T) int) {
 	slices.SortStableFunc(xs, func(a, b T) int {
 		if missing != nil {
-			if ma, mb := missing(a), missing(b); ma != mb {
-				if ma {
-					return 1
+			ma, mb := missing(a), missing(b)
+			switch {
+			case ma && mb:
+				if tie != nil {
+					return tie(a, b)
 				}
+				return 0
+			case ma:
+				return 1
+			case mb:
 				return -1
 			}
 		}

@@ -5,6 +5,8 @@
 //	sundhedsgraf serve [--addr :8080] [--data ./data] [limits]
 //	sundhedsgraf load FILE|DIR ...
 //	sundhedsgraf extract --json FILE
+//	sundhedsgraf network --kind KIND [--from D] [--to D] [--region ID] [--cluster ID] --format gexf|csv|nodes-csv|json [--out FILE]
+//	sundhedsgraf transition --council ID [--cutover D] [--out FILE]
 //
 // NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) selects the
 // Neo4j backend; otherwise the embedded store in --data is used. Each

@@ -54,6 +54,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.load(ctx, args[1:])
 	case "extract":
 		return m.extract(args[1:])
+	case "network":
+		return m.network(ctx, args[1:])
+	case "transition":
+		return m.transition(ctx, args[1:])
 	case "help", "-h", "-help", "--help":
 		m.usage()
 		return nil
@@ -69,6 +73,10 @@ Usage:
   sundhedsgraf serve [flags]          serve GraphQL, GraphiQL, probes and exports
   sundhedsgraf load FILE|DIR ...      load minutes into the store
   sundhedsgraf extract --json FILE    print what the loader reads from a document
+  sundhedsgraf network --kind KIND [--from D --to D --region ID --cluster ID] --format gexf|csv|nodes-csv|json [--out FILE]
+                                      export a collaboration network
+  sundhedsgraf transition --council ID [--cutover D] [--out FILE]
+                                      print a health council's 2027 transition plan as JSON
 
 NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE select the Neo4j
 backend; otherwise the embedded store in --data is used.
