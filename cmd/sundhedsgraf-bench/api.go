@@ -134,16 +134,49 @@ func getMany(ctx context.Context, s graph.Store, ids []string) (map[string]any, 
 	return s.Get(ctx, slices.Compact(ids))
 }
 
+// The floors answer with the same fields the GraphQL query selects, so
+// that the three targets encode the same answer.
+
+// ref is a fact named by ID and name.
+type ref struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func refOf(id, name string) *ref {
+	if id == "" {
+		return nil
+	}
+	return &ref{ID: id, Name: name}
+}
+
 type seat struct {
-	Membership *graph.Membership   `json:"membership"`
-	Body       *graph.Body         `json:"body"`
-	Cluster    *graph.Cluster      `json:"cluster,omitempty"`
-	OnBehalfOf *graph.Organisation `json:"onBehalfOf,omitempty"`
+	ID         string `json:"id"`
+	Role       string `json:"role"`
+	Title      string `json:"title"`
+	StartDate  string `json:"startDate"`
+	EndDate    string `json:"endDate"`
+	FirstSeen  string `json:"firstSeen"`
+	LastSeen   string `json:"lastSeen"`
+	OnBehalfOf *ref   `json:"onBehalfOf"`
+	Body       struct {
+		ID      string `json:"id"`
+		Name    string `json:"name"`
+		Kind    string `json:"kind"`
+		Level   string `json:"level"`
+		Cluster *ref   `json:"cluster"`
+	} `json:"body"`
+}
+
+func orgRef(facts map[string]any, id string) *ref {
+	if o, ok := facts[id].(*graph.Organisation); ok {
+		return refOf(o.ID, o.Name)
+	}
+	return nil
 }
 
 // personSeats: the person, their organisation and every seat with its body
-// and the body's cluster. Four store calls: Get, Related, Get, Get (+ Get
-// for the clusters).
+// and the body's cluster. Get, Related, Get, Get, Get.
 func personSeats(ctx context.Context, s graph.Store, p params) (any, error) {
 	person, err := getOne[*graph.Person](ctx, s, p.PersonID)
 	if err != nil {
@@ -177,23 +210,27 @@ func personSeats(ctx context.Context, s graph.Store, p params) (any, error) {
 		return nil, err
 	}
 	out := struct {
-		Person       *graph.Person       `json:"person"`
-		Organisation *graph.Organisation `json:"organisation,omitempty"`
-		Seats        []seat              `json:"seats"`
-	}{Person: person, Seats: []seat{}}
-	out.Organisation, _ = more[person.OrganisationID].(*graph.Organisation)
+		ID           string   `json:"id"`
+		Name         string   `json:"name"`
+		Party        string   `json:"party"`
+		Titles       []string `json:"titles"`
+		Organisation *ref     `json:"organisation"`
+		Memberships  []seat   `json:"memberships"`
+	}{ID: person.ID, Name: person.Name, Party: person.Party, Titles: person.Titles, Organisation: orgRef(more, person.OrganisationID), Memberships: []seat{}}
 	for _, id := range rel[p.PersonID] {
 		m, ok := ms[id].(*graph.Membership)
 		if !ok {
 			continue
 		}
-		st := seat{Membership: m}
-		st.Body, _ = more[m.BodyID].(*graph.Body)
-		st.OnBehalfOf, _ = more[m.OnBehalfOfID].(*graph.Organisation)
-		if st.Body != nil {
-			st.Cluster, _ = clusters[st.Body.ClusterID].(*graph.Cluster)
+		st := seat{ID: m.ID, Role: m.Role, Title: m.Title, StartDate: m.StartDate, EndDate: m.EndDate, FirstSeen: m.FirstSeen, LastSeen: m.LastSeen,
+			OnBehalfOf: orgRef(more, m.OnBehalfOfID)}
+		if b, ok := more[m.BodyID].(*graph.Body); ok {
+			st.Body.ID, st.Body.Name, st.Body.Kind, st.Body.Level = b.ID, b.Name, b.Kind, b.Level
+			if c, ok := clusters[b.ClusterID].(*graph.Cluster); ok {
+				st.Body.Cluster = refOf(c.ID, c.Name)
+			}
 		}
-		out.Seats = append(out.Seats, st)
+		out.Memberships = append(out.Memberships, st)
 	}
 	return out, nil
 }
@@ -235,18 +272,34 @@ func bodyMembersAsOf(ctx context.Context, s graph.Store, p params) (any, error) 
 		return nil, err
 	}
 	type member struct {
-		Membership *graph.Membership   `json:"membership"`
-		Person     *graph.Person       `json:"person"`
-		OnBehalfOf *graph.Organisation `json:"onBehalfOf,omitempty"`
+		ID        string `json:"id"`
+		Role      string `json:"role"`
+		StartDate string `json:"startDate"`
+		EndDate   string `json:"endDate"`
+		FirstSeen string `json:"firstSeen"`
+		Person    *struct {
+			ID    string `json:"id"`
+			Name  string `json:"name"`
+			Party string `json:"party"`
+		} `json:"person"`
+		OnBehalfOf *ref `json:"onBehalfOf"`
 	}
 	out := struct {
-		Body    *graph.Body `json:"body"`
-		Members []member    `json:"members"`
-	}{Body: body, Members: []member{}}
+		ID      string   `json:"id"`
+		Name    string   `json:"name"`
+		Kind    string   `json:"kind"`
+		Level   string   `json:"level"`
+		Members []member `json:"members"`
+	}{ID: body.ID, Name: body.Name, Kind: body.Kind, Level: body.Level, Members: []member{}}
 	for _, m := range held {
-		x := member{Membership: m}
-		x.Person, _ = more[m.PersonID].(*graph.Person)
-		x.OnBehalfOf, _ = more[m.OnBehalfOfID].(*graph.Organisation)
+		x := member{ID: m.ID, Role: m.Role, StartDate: m.StartDate, EndDate: m.EndDate, FirstSeen: m.FirstSeen, OnBehalfOf: orgRef(more, m.OnBehalfOfID)}
+		if pp, ok := more[m.PersonID].(*graph.Person); ok {
+			x.Person = &struct {
+				ID    string `json:"id"`
+				Name  string `json:"name"`
+				Party string `json:"party"`
+			}{pp.ID, pp.Name, pp.Party}
+		}
 		out.Members = append(out.Members, x)
 	}
 	return out, nil
@@ -287,30 +340,44 @@ func meetingAttendance(ctx context.Context, s graph.Store, p params) (any, error
 	if err != nil {
 		return nil, err
 	}
+	type person struct {
+		ID           string `json:"id"`
+		Name         string `json:"name"`
+		Organisation *ref   `json:"organisation,omitempty"`
+	}
 	type row struct {
-		Attendance    *graph.Attendance   `json:"attendance"`
-		Participant   *graph.Person       `json:"participant"`
-		Organisation  *graph.Organisation `json:"organisation,omitempty"`
-		SubstituteFor *graph.Person       `json:"substituteFor,omitempty"`
+		ID            string  `json:"id"`
+		Status        string  `json:"status"`
+		Items         string  `json:"items"`
+		Note          string  `json:"note"`
+		Participant   *person `json:"participant"`
+		SubstituteFor *ref    `json:"substituteFor"`
 	}
 	out := struct {
-		Meeting    *graph.Meeting `json:"meeting"`
-		Body       *graph.Body    `json:"body"`
-		Cluster    *graph.Cluster `json:"cluster,omitempty"`
-		Attendance []row          `json:"attendance"`
-	}{Meeting: m, Attendance: []row{}}
-	out.Body, _ = more[m.BodyID].(*graph.Body)
-	out.Cluster, _ = more[m.ClusterID].(*graph.Cluster)
+		ID         string `json:"id"`
+		Date       string `json:"date"`
+		Location   string `json:"location"`
+		Body       *ref   `json:"body"`
+		Cluster    *ref   `json:"cluster"`
+		Attendance []row  `json:"attendance"`
+	}{ID: m.ID, Date: m.Date, Location: m.Location, Attendance: []row{}}
+	if b, ok := more[m.BodyID].(*graph.Body); ok {
+		out.Body = refOf(b.ID, b.Name)
+	}
+	if c, ok := more[m.ClusterID].(*graph.Cluster); ok {
+		out.Cluster = refOf(c.ID, c.Name)
+	}
 	for _, id := range rel[p.MeetingID] {
 		a, ok := as[id].(*graph.Attendance)
 		if !ok {
 			continue
 		}
-		r := row{Attendance: a}
-		r.Participant, _ = more[a.PersonID].(*graph.Person)
-		r.SubstituteFor, _ = more[a.SubstituteForID].(*graph.Person)
-		if r.Participant != nil {
-			r.Organisation, _ = orgs[r.Participant.OrganisationID].(*graph.Organisation)
+		r := row{ID: a.ID, Status: a.Status, Items: a.Items, Note: a.Note}
+		if pp, ok := more[a.PersonID].(*graph.Person); ok {
+			r.Participant = &person{ID: pp.ID, Name: pp.Name, Organisation: orgRef(orgs, pp.OrganisationID)}
+		}
+		if pp, ok := more[a.SubstituteForID].(*graph.Person); ok {
+			r.SubstituteFor = refOf(pp.ID, pp.Name)
 		}
 		out.Attendance = append(out.Attendance, r)
 	}
@@ -337,14 +404,17 @@ func clusterTree(ctx context.Context, s graph.Store, p params) (any, error) {
 		return nil, err
 	}
 	type node struct {
-		Body     *graph.Body `json:"body"`
-		Children []*node     `json:"children"`
+		ID       string  `json:"id"`
+		Name     string  `json:"name"`
+		Kind     string  `json:"kind"`
+		Level    string  `json:"level"`
+		Children []*node `json:"children"`
 	}
 	// Two levels of children, one Related and one Get per level.
 	level := func(parents []*node) ([]*node, error) {
 		ids := make([]string, len(parents))
 		for i, n := range parents {
-			ids[i] = n.Body.ID
+			ids[i] = n.ID
 		}
 		if len(ids) == 0 {
 			return nil, nil
@@ -364,9 +434,9 @@ func clusterTree(ctx context.Context, s graph.Store, p params) (any, error) {
 		var next []*node
 		for _, n := range parents {
 			n.Children = []*node{}
-			for _, id := range rel[n.Body.ID] {
+			for _, id := range rel[n.ID] {
 				if b, ok := facts[id].(*graph.Body); ok {
-					k := &node{Body: b}
+					k := &node{ID: b.ID, Name: b.Name, Kind: b.Kind, Level: b.Level}
 					n.Children = append(n.Children, k)
 					next = append(next, k)
 				}
@@ -375,20 +445,23 @@ func clusterTree(ctx context.Context, s graph.Store, p params) (any, error) {
 		return next, nil
 	}
 	out := struct {
-		Cluster        *graph.Cluster        `json:"cluster"`
-		Region         *graph.Region         `json:"region,omitempty"`
-		Municipalities []*graph.Municipality `json:"municipalities"`
-		Bodies         []*node               `json:"bodies"`
-	}{Cluster: c, Municipalities: []*graph.Municipality{}, Bodies: []*node{}}
-	out.Region, _ = top[c.RegionID].(*graph.Region)
+		ID             string  `json:"id"`
+		Name           string  `json:"name"`
+		Region         *ref    `json:"region"`
+		Municipalities []ref   `json:"municipalities"`
+		Bodies         []*node `json:"bodies"`
+	}{ID: c.ID, Name: c.Name, Municipalities: []ref{}, Bodies: []*node{}}
+	if r, ok := top[c.RegionID].(*graph.Region); ok {
+		out.Region = refOf(r.ID, r.Name)
+	}
 	for _, id := range munis[c.ID] {
 		if m, ok := top[id].(*graph.Municipality); ok {
-			out.Municipalities = append(out.Municipalities, m)
+			out.Municipalities = append(out.Municipalities, ref{m.ID, m.Name})
 		}
 	}
 	for _, id := range bodiesRel[c.ID] {
 		if b, ok := top[id].(*graph.Body); ok {
-			out.Bodies = append(out.Bodies, &node{Body: b})
+			out.Bodies = append(out.Bodies, &node{ID: b.ID, Name: b.Name, Kind: b.Kind, Level: b.Level})
 		}
 	}
 	next, err := level(out.Bodies)
@@ -886,6 +959,9 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 								n = cc.n.Load()
 							}
 						}
+						if ctx.Err() != nil {
+							return sample{}
+						}
 						return sample{lat: lat, calls: n, err: err != nil}
 					}
 				case targetPlain:
@@ -906,6 +982,10 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 						}
 						lat := time.Since(t0)
 						size.Store(int64(len(b)))
+						if ctx.Err() != nil {
+							srv.apiCalls.Delete(id)
+							return sample{}
+						}
 						v, _ := srv.apiCalls.LoadAndDelete(id)
 						cc, _ := v.(*callCounter)
 						var n int64
@@ -919,6 +999,9 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 						cc := &callCounter{}
 						t0 := time.Now()
 						_, err := q.direct(withCounter(ctx, cc), store, p)
+						if ctx.Err() != nil {
+							return sample{}
+						}
 						return sample{lat: time.Since(t0), calls: cc.n.Load(), err: err != nil}
 					}
 				}
