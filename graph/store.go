@@ -43,7 +43,8 @@ type Store interface {
 	// as the ID's prefix says.
 	Get(ctx context.Context, ids []string) (map[string]any, error)
 	// List returns the IDs of facts of one kind that match the filter, in the
-	// kind's sort order (see SortKey), one page at a time.
+	// kind's sort order (see SortKey), or its reverse if Page.Desc, one page
+	// at a time.
 	List(ctx context.Context, kind Kind, f Filter, p Page) (PageResult, error)
 	// Count returns how many facts of one kind match the filter.
 	Count(ctx context.Context, kind Kind, f Filter) (int, error)
@@ -100,9 +101,17 @@ var FilterFields = map[Kind][]string{
 // Page asks for up to First IDs after the cursor After (empty: from the
 // start). Cursors are opaque strings returned in PageResult; they are keyset
 // cursors, stable while facts are added before or after them.
+//
+// Desc lists in reverse SortKey order: the page starts at the fact with the
+// greatest sort key, and After is then a cursor of the previous (Desc)
+// page's last item, the page continuing below it. HasNext and EndCursor mean
+// the same in both directions: more facts follow in the order asked for, and
+// the cursor to pass as After for them. A cursor marks a place in the sort
+// order, so either direction may continue from it.
 type Page struct {
 	After string
 	First int
+	Desc  bool
 }
 
 // PageResult is one page of IDs.

@@ -151,6 +151,35 @@ func (ix *sortIndex) after(after string, fn func(ixEntry) bool) {
 	}
 }
 
+// before calls fn for the entries with key < before (all if before is ""),
+// in reverse order, until fn returns false.
+func (ix *sortIndex) before(before string, fn func(ixEntry) bool) {
+	if len(ix.chunks) == 0 {
+		return
+	}
+	ci := len(ix.chunks) - 1
+	i := len(*ix.chunks[ci])
+	if before != "" {
+		ci = ix.locate(before)
+		c := *ix.chunks[ci]
+		// i is the number of entries of c with key < before.
+		i, _ = slices.BinarySearchFunc(c, before, func(e ixEntry, k string) int { return cmp.Compare(e.key, k) })
+	}
+	for {
+		c := *ix.chunks[ci]
+		for j := i - 1; j >= 0; j-- {
+			if !fn(c[j]) {
+				return
+			}
+		}
+		if ci == 0 {
+			return
+		}
+		ci--
+		i = len(*ix.chunks[ci])
+	}
+}
+
 // indexTx is a sortIndex being changed by one writer.
 type indexTx struct {
 	ix    sortIndex

@@ -521,7 +521,8 @@ func kindPos(k graph.Kind, f graph.Filter) (int, error) {
 	return i, nil
 }
 
-// List returns one page of IDs of a kind that match the filter.
+// List returns one page of IDs of a kind that match the filter, walking the
+// sort index forward, or backward from the cursor if p.Desc.
 func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p graph.Page) (graph.PageResult, error) {
 	st, err := s.state(ctx)
 	if err != nil {
@@ -531,9 +532,9 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 	if err != nil {
 		return graph.PageResult{}, err
 	}
-	after := ""
+	cursor := ""
 	if p.After != "" {
-		if after, err = graph.DecodeCursor(p.After); err != nil {
+		if cursor, err = graph.DecodeCursor(p.After); err != nil {
 			return graph.PageResult{}, err
 		}
 	}
@@ -541,7 +542,11 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 	all := f == graph.Filter{}
 	res := graph.PageResult{IDs: []string{}}
 	last := ""
-	st.index[ki].after(after, func(e ixEntry) bool {
+	walk := st.index[ki].after
+	if p.Desc {
+		walk = st.index[ki].before
+	}
+	walk(cursor, func(e ixEntry) bool {
 		if !all {
 			fe, _ := st.facts.get(e.id)
 			if !graph.Matches(fe.merged, f, st.clusterRegion) {

@@ -58,6 +58,26 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 				t.Fatalf("after %s: %v; want %v", after, got, exp)
 			}
 		}
+		// Iteration before any key (or from the end) runs backward from
+		// right below it, across chunks.
+		var all []string
+		ix.before("", func(e ixEntry) bool { all = append(all, e.key); return true })
+		rev := slices.Clone(want)
+		slices.Reverse(rev)
+		if !slices.Equal(all, rev) && len(want) > 0 {
+			t.Fatalf("round %d: before(\"\") visited %d keys, not the %d in reverse", round, len(all), len(want))
+		}
+		for range 20 {
+			before := fmt.Sprintf("k%05d", r.IntN(3100))
+			var got []string
+			ix.before(before, func(e ixEntry) bool { got = append(got, e.key); return len(got) < 300 })
+			i, _ := slices.BinarySearch(want, before) // want[:i] are < before
+			exp := slices.Clone(want[max(0, i-300):i])
+			slices.Reverse(exp)
+			if !slices.Equal(got, exp) && !(len(got) == 0 && len(exp) == 0) {
+				t.Fatalf("before %s: %v; want %v", before, got, exp)
+			}
+		}
 	}
 	if len(ix.chunks) < 2 {
 		t.Fatalf("test did not split chunks (%d)", len(ix.chunks))

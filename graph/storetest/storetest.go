@@ -455,6 +455,20 @@ func testPaging(t *testing.T, ctx context.Context, s graph.Store) {
 		}
 	}
 
+	// Desc pages through every kind in exactly reverse sort order, with
+	// and without filters.
+	for _, k := range graph.Kinds {
+		filters := []graph.Filter{{}, {Origin: graph.OriginMinutes}, {Origin: graph.OriginReference}}
+		if k == graph.KindMeeting {
+			filters = append(filters, graph.Filter{ClusterID: clusterBisp})
+		}
+		for _, f := range filters {
+			want := slices.Clone(m.list(k, f))
+			slices.Reverse(want)
+			checkPagesDesc(t, ctx, s, k, f, want)
+		}
+	}
+
 	// First 0 means the default page size; everything fits.
 	r, err := s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{})
 	if err != nil || len(r.IDs) != len(m.byKind[graph.KindPerson]) || r.HasNext {
@@ -467,6 +481,25 @@ func testPaging(t *testing.T, ctx context.Context, s graph.Store) {
 		t.Fatalf("List(Person, First 2) = %+v, %v", r, err)
 	}
 	first := r.IDs
+	people := m.list(graph.KindPerson, graph.Filter{})
+	if len(people) < 4 {
+		t.Fatalf("the fixtures have %d people; the cursor checks need 4", len(people))
+	}
+	// A Desc page after a cursor continues below it; cursors are the same
+	// in both directions, so a Desc page's EndCursor continues upward in
+	// ascending order.
+	d, err := s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{After: r.EndCursor, First: 5, Desc: true})
+	if err != nil || !slices.Equal(d.IDs, []string{people[0]}) || d.HasNext {
+		t.Errorf("List(Person, Desc, after %s) = %+v, %v; want [%s] and no next", first[1], d, err, people[0])
+	}
+	d, err = s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{First: 2, Desc: true})
+	if err != nil || !slices.Equal(d.IDs, []string{people[3], people[2]}) || !d.HasNext {
+		t.Fatalf("List(Person, First 2, Desc) = %+v, %v; want [%s %s] and a next page", d, err, people[3], people[2])
+	}
+	up, err := s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{After: d.EndCursor, First: 5})
+	if err != nil || !slices.Equal(up.IDs, []string{people[3]}) || up.HasNext {
+		t.Errorf("List(Person, after the Desc page's EndCursor) = %+v, %v; want [%s]", up, err, people[3])
+	}
 	extra := &graph.DocumentFacts{Document: graph.Document{ID: "document:extra", FileName: "extra", SHA256: sum("extra"), Kind: graph.DocMinutes, Origin: graph.OriginMinutes, Date: "2025-10-01"}}
 	extra.People = []graph.Person{{ID: "person:aage-aaberg", Name: "Aage Aaberg", Sources: src(extra.Document, 1, 1, "Aage Aaberg")}}
 	Load(t, ctx, s, extra)
@@ -478,8 +511,47 @@ func testPaging(t *testing.T, ctx context.Context, s graph.Store) {
 		t.Errorf("after cursor %v and an insert before it: %v; want %v", first, rest, want)
 	}
 
+	// ... and in reverse: the new person sorts first, so it comes last
+	// below a cursor.
+	d, err = s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{After: r.EndCursor, First: 5, Desc: true})
+	if want := []string{people[0], "person:aage-aaberg"}; err != nil || !slices.Equal(d.IDs, want) || d.HasNext {
+		t.Errorf("List(Person, Desc, after %s) after an insert below it = %+v, %v; want %v", first[1], d, err, want)
+	}
+
 	_, err = s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{After: "not a cursor!"})
 	wantCode(t, "List with a malformed cursor", err, graph.ErrInvalid)
+	_, err = s.List(ctx, graph.KindPerson, graph.Filter{}, graph.Page{After: "not a cursor!", Desc: true})
+	wantCode(t, "List Desc with a malformed cursor", err, graph.ErrInvalid)
+}
+
+// checkPagesDesc pages through a kind by 2 in Desc order and checks that
+// it visits want (the matching IDs in reverse sort order) exactly, with
+// full pages, an EndCursor on every non-empty page and HasNext on every
+// page but the last.
+func checkPagesDesc(t *testing.T, ctx context.Context, s graph.Store, k graph.Kind, f graph.Filter, want []string) {
+	t.Helper()
+	var ids []string
+	p := graph.Page{First: 2, Desc: true}
+	for pages := 1; ; pages++ {
+		r, err := s.List(ctx, k, f, p)
+		if err != nil {
+			t.Fatalf("List(%s, %+v, %+v): %v", k, f, p, err)
+		}
+		ids = append(ids, r.IDs...)
+		if r.HasNext && len(r.IDs) != 2 {
+			t.Errorf("List(%s, %+v, First 2, Desc): page %d has %d IDs and a next page", k, f, pages, len(r.IDs))
+		}
+		if (len(r.IDs) > 0) != (r.EndCursor != "") {
+			t.Errorf("List(%s, %+v, Desc): page %d of %d IDs has EndCursor %q", k, f, pages, len(r.IDs), r.EndCursor)
+		}
+		if !r.HasNext || pages > len(want) {
+			break
+		}
+		p.After = r.EndCursor
+	}
+	if !slices.Equal(ids, want) && !(len(ids) == 0 && len(want) == 0) {
+		t.Errorf("paging %s %+v by 2, Desc, visited %v; want %v", k, f, ids, want)
+	}
 }
 
 func listAllAfter(ctx context.Context, s graph.Store, k graph.Kind, after string) ([]string, error) {
