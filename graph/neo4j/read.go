@@ -124,7 +124,8 @@ func clusterRegion(region string, clusters []string) func(string) string {
 	}
 }
 
-// List returns one page of IDs of a kind in sort order. The filter runs in
+// List returns one page of IDs of a kind in sort order (list), or in
+// reverse below the cursor if p.Desc (list_desc). The filter runs in
 // Cypher; graph.Matches checks every row again, so the answer is the shared
 // semantics' even where the Cypher filter were wider.
 func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p graph.Page) (graph.PageResult, error) {
@@ -132,23 +133,27 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 	if err != nil {
 		return graph.PageResult{}, err
 	}
-	var after any
+	var cursor any
 	if p.After != "" {
 		a, err := graph.DecodeCursor(p.After)
 		if err != nil {
 			return graph.PageResult{}, err
 		}
-		after = a
+		cursor = a
 	}
 	clusters, _ := params["regionClusterIds"].([]string)
 	matches := clusterRegion(f.RegionID, clusters)
 	n := graph.PageSize(p.First)
 	res := graph.PageResult{IDs: []string{}}
+	st, cursorParam := stmtList, "after"
+	if p.Desc {
+		st, cursorParam = stmtListDesc, "before"
+	}
 	var lastKey string
 	for {
-		params["after"] = after
+		params[cursorParam] = cursor
 		params["limit"] = n + 1
-		recs, err := s.read(ctx, stmtList, params)
+		recs, err := s.read(ctx, st, params)
 		if err != nil {
 			return graph.PageResult{}, err
 		}
@@ -157,7 +162,7 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 			if err != nil {
 				return graph.PageResult{}, graph.Wrap(graph.ErrInternal, "corrupt fact in the graph database", err)
 			}
-			after = r.str("sortKey")
+			cursor = r.str("sortKey")
 			if !graph.Matches(fact, f, matches) {
 				continue
 			}

@@ -105,6 +105,7 @@ var (
 	stmtGet               = stmt("get")
 	stmtDocuments         = stmt("documents")
 	stmtList              = stmt("list")
+	stmtListDesc          = stmt("list_desc")
 	stmtCount             = stmt("count")
 	stmtClustersOfRegion  = stmt("clusters_of_region")
 	stmtRelated           = stmt("related")

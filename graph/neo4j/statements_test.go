@@ -146,7 +146,7 @@ var paramExamples = map[string]any{
 	"bodyId": "body:bisp-pol", "level": "political", "dateFrom": "2025-01-01", "dateTo": "2025-12-31",
 	"ownerId": "org:kk", "amountMin": int64(100000), "amountMax": int64(2000000), "amountDkk": int64(1350000),
 	"runningOn": "2025-06-01", "periodStart": "2025-01-01", "periodEnd": "2026-12-31",
-	"after": "anna jensen\u0000person:anna-jensen", "limit": 51, "rel": "MembershipsOfPerson",
+	"after": "anna jensen\u0000person:anna-jensen", "before": "anna jensen\u0000person:anna-jensen", "limit": 51, "rel": "MembershipsOfPerson",
 	"word": "anna", "contributions": 2, "owner": "membership:anna-bisp-pol-chair", "from": "person:anna-jensen",
 	"to": "membership:anna-bisp-pol-chair", "start": "person:anna-jensen", "end": "membership:anna-bisp-pol-chair",
 }
