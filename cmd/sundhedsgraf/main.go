@@ -189,6 +189,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.APQCacheSize, "apq-cache", cfg.APQCacheSize, "number of automatic persisted queries kept")
 	shutdown := fs.Duration("shutdown-timeout", 30*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	noSample := fs.Bool("no-sample", false, "do not load the sample corpus into an empty store")
+	watch := m.watchFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -224,6 +225,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			logger.Warn("the sample corpus did not load completely", "err", err)
 		}
 	}
+
+	defer watch.start(ctx, store, logger)() // stops before the store closes
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -5,8 +5,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"io/fs"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,5 +277,108 @@ func TestWatcherSurvivesAMissingFolder(t *testing.T) {
 	w.poll(ctx)
 	if h := docHash(t, store, name); h != hashOf(data) {
 		t.Fatalf("after the folder came back, %s was not loaded: %q\n%s", name, h, logs)
+	}
+}
+
+// serve --watch: documents dropped into the folder while the server runs
+// show up in the API, changes replace them, and a bad file is logged and
+// changes nothing else.
+func TestServeWatchesAFolder(t *testing.T) {
+	dir := t.TempDir()
+	logs := &watchLog{}
+	m := &Main{Stdout: logs, Stderr: logs, Getenv: func(string) string { return "" }}
+	addrs := make(chan net.Addr, 1)
+	m.Listening = func(a net.Addr) { addrs <- a }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- m.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", t.TempDir(), "--no-sample",
+			"--watch", dir, "--watch-interval", "20ms"})
+	}()
+	var base string
+	select {
+	case a := <-addrs:
+		base = "http://" + a.String()
+	case err := <-done:
+		t.Fatalf("serve stopped before listening: %v\n%s", err, logs)
+	}
+
+	// documents returns fileName → sha256 as the API reports them.
+	documents := func() map[string]string {
+		t.Helper()
+		body := strings.NewReader(`{"query":"{ documents(first: 100) { nodes { fileName sha256 } } }"}`)
+		resp, err := http.Post(base+"/graphql", "application/json", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r struct {
+			Data struct {
+				Documents struct {
+					Nodes []struct{ FileName, SHA256 string }
+				}
+			}
+			Errors []any
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
+			t.Fatalf("documents: %v %v", err, r.Errors)
+		}
+		out := map[string]string{}
+		for _, d := range r.Data.Documents.Nodes {
+			out[d.FileName] = d.SHA256
+		}
+		return out
+	}
+	// waitFor polls until cond holds; the test's own deadline bounds it.
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for !cond() {
+			select {
+			case err := <-done:
+				t.Fatalf("serve stopped while waiting for %s: %v\n%s", what, err, logs)
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}
+
+	name, data := sampleMinutes(t, 0)
+	writeFile(t, filepath.Join(dir, name), data, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+	waitFor("the dropped document", func() bool { return documents()[name] == hashOf(data) })
+
+	changed := append(bytes.Clone(data), []byte("\nTilføjet efter mødet.\n")...)
+	writeFile(t, filepath.Join(dir, name), changed, time.Date(2026, 1, 3, 0, 0, 0, 0, time.UTC))
+	waitFor("the changed document", func() bool { return documents()[name] == hashOf(changed) })
+
+	writeFile(t, filepath.Join(dir, "bad.txt"), []byte("REFERAT\nMødedato: 1. februar 2025\nlinje med \x00 i\n"), time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+	waitFor("the bad file's log line", func() bool {
+		return len(logs.lines("watched document failed to load", "bad.txt", "line=3")) > 0
+	})
+	name2, data2 := sampleMinutes(t, 1)
+	writeFile(t, filepath.Join(dir, name2), data2, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+	waitFor("a good document after the bad one", func() bool { return documents()[name2] == hashOf(data2) })
+	if _, ok := documents()["bad.txt"]; ok {
+		t.Error("the bad file is in the store")
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v\n%s", err, logs)
+	}
+}
+
+// --watch takes a directory: a file or a missing path is a usage error.
+func TestWatchFlagRejectsAFile(t *testing.T) {
+	m := &Main{Stdout: &watchLog{}, Stderr: &watchLog{}, Getenv: func(string) string { return "" }}
+	file := filepath.Join(t.TempDir(), "x.txt")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{file, filepath.Join(t.TempDir(), "missing")} {
+		err := m.Run(context.Background(), []string{"serve", "--watch", arg, "--data", t.TempDir(), "--addr", "127.0.0.1:0"})
+		var ue usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("serve --watch %s: %v, want a usage error", arg, err)
+		}
 	}
 }
