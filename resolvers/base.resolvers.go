@@ -62,7 +62,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []graph.K
 	return out, nil
 }
 
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	docs, err := r.store.Documents(ctx)
 	if err != nil {
 		return nil, err
@@ -72,7 +72,7 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 		facts[i] = &docs[i]
 		loadersFrom(ctx).get.Prime(docs[i].ID, &docs[i])
 	}
-	return r.factPage(facts, nil, first, after)
+	return r.factPage(facts, nil, first, after, descending(order))
 }
 
 func (r *queryResolver) Document(ctx context.Context, id string) (*graph.Document, error) {

@@ -63,7 +63,7 @@ func (r *bodyResolver) Meetings(ctx context.Context, obj *graph.Body, from *stri
 	if err != nil {
 		return nil, err
 	}
-	return r.factPage(toAny(meetingsIn(ms, nil, from, to)), nil, first, after)
+	return r.factPage(toAny(meetingsIn(ms, nil, from, to)), nil, first, after, false)
 }
 
 func (r *bodyResolver) Initiatives(ctx context.Context, obj *graph.Body, orderBy *model.InitiativeOrder) ([]*graph.Initiative, error) {
@@ -87,12 +87,12 @@ func (r *bodyEdgeResolver) Node(ctx context.Context, obj *bind.Edge) (*graph.Bod
 	return mustLoad[*graph.Body](ctx, obj.ID)
 }
 
-func (r *queryResolver) Bodies(ctx context.Context, filter *model.BodyFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Bodies(ctx context.Context, filter *model.BodyFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), Kind: deref(filter.Kind), ClusterID: deref(filter.Cluster), Level: deref(filter.Level), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindBody, f, first, after)
+	return r.listPage(ctx, graph.KindBody, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Body(ctx context.Context, id string) (*graph.Body, error) {

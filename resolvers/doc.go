@@ -22,11 +22,15 @@
 // in-memory lists that take orderBy.
 //
 // Root connections keep the store's order: they page with keyset cursors
-// over graph.SortKey inside the store (List), so sorting them by another
-// field needs the store to do it: a sort field and direction in graph.Page
-// (or Filter), cursors that encode that field's value plus the ID, an index
-// per sortable field in both backends (embedded and Neo4j ORDER BY on the
-// property), and conformance tests in graph/storetest.
+// over graph.SortKey inside the store (List). Their order argument (ASC or
+// DESC) sets graph.Page.Desc, which both backends honour (the embedded sort
+// index walked backward, Neo4j's list_desc), so a descending page costs the
+// same as an ascending one and cursors are the same either way; the
+// documents connection, which pages in memory (factPage), reverses there.
+// Sorting root connections by another field still needs the store to do
+// it: a sort field in graph.Page, cursors that encode that field's value
+// plus the ID, an index per sortable field in both backends (embedded and
+// Neo4j ORDER BY on the property), and conformance tests in graph/storetest.
 //
 // Resolvers are thin: they convert arguments, call the store or a loader and
 // return. Every read goes through the loaders, which batch Get and Related

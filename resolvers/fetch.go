@@ -117,7 +117,7 @@ func (r *Resolver) attendancePage(ctx context.Context, as []*graph.Attendance, f
 		a := f.(*graph.Attendance)
 		return date[a.MeetingID] + "\x00" + graph.SortKey(a)
 	}
-	return r.factPage(toAny(as), key, first, after)
+	return r.factPage(toAny(as), key, first, after, false)
 }
 
 // byName finds a fact of a kind whose name or an alias folds to name.

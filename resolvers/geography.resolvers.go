@@ -39,7 +39,7 @@ func (r *clusterResolver) Meetings(ctx context.Context, obj *graph.Cluster, leve
 	if err != nil {
 		return nil, err
 	}
-	return r.factPage(toAny(meetingsIn(ms, level, from, to)), nil, first, after)
+	return r.factPage(toAny(meetingsIn(ms, level, from, to)), nil, first, after, false)
 }
 
 func (r *clusterResolver) Initiatives(ctx context.Context, obj *graph.Cluster, first *int, after *string) (*bind.Connection, error) {
@@ -47,7 +47,7 @@ func (r *clusterResolver) Initiatives(ctx context.Context, obj *graph.Cluster, f
 	if err != nil {
 		return nil, err
 	}
-	return r.factPage(toAny(is), nil, first, after)
+	return r.factPage(toAny(is), nil, first, after, false)
 }
 
 func (r *clusterConnectionResolver) Nodes(ctx context.Context, obj *bind.Connection) ([]*graph.Cluster, error) {
@@ -196,32 +196,32 @@ func (r *organisationEdgeResolver) Node(ctx context.Context, obj *bind.Edge) (*g
 	return mustLoad[*graph.Organisation](ctx, obj.ID)
 }
 
-func (r *queryResolver) Regions(ctx context.Context, first *int, after *string) (*bind.Connection, error) {
-	return r.listPage(ctx, graph.KindRegion, graph.Filter{}, first, after)
+func (r *queryResolver) Regions(ctx context.Context, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
+	return r.listPage(ctx, graph.KindRegion, graph.Filter{}, first, after, descending(order))
 }
 
 func (r *queryResolver) Region(ctx context.Context, id string) (*graph.Region, error) {
 	return load[*graph.Region](ctx, id)
 }
 
-func (r *queryResolver) Municipalities(ctx context.Context, filter *model.MunicipalityFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Municipalities(ctx context.Context, filter *model.MunicipalityFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), RegionID: deref(filter.Region), ClusterID: deref(filter.Cluster), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindMunicipality, f, first, after)
+	return r.listPage(ctx, graph.KindMunicipality, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Municipality(ctx context.Context, id string) (*graph.Municipality, error) {
 	return load[*graph.Municipality](ctx, id)
 }
 
-func (r *queryResolver) Clusters(ctx context.Context, filter *model.ClusterFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Clusters(ctx context.Context, filter *model.ClusterFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), RegionID: deref(filter.Region), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindCluster, f, first, after)
+	return r.listPage(ctx, graph.KindCluster, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Cluster(ctx context.Context, id *string, name *string) (*graph.Cluster, error) {
@@ -231,24 +231,24 @@ func (r *queryResolver) Cluster(ctx context.Context, id *string, name *string) (
 	return byName[*graph.Cluster](ctx, r.Resolver, graph.KindCluster, deref(name))
 }
 
-func (r *queryResolver) HealthCouncils(ctx context.Context, filter *model.HealthCouncilFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) HealthCouncils(ctx context.Context, filter *model.HealthCouncilFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), RegionID: deref(filter.Region), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindHealthCouncil, f, first, after)
+	return r.listPage(ctx, graph.KindHealthCouncil, f, first, after, descending(order))
 }
 
 func (r *queryResolver) HealthCouncil(ctx context.Context, id string) (*graph.HealthCouncil, error) {
 	return load[*graph.HealthCouncil](ctx, id)
 }
 
-func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), Kind: deref(filter.Kind), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindOrganisation, f, first, after)
+	return r.listPage(ctx, graph.KindOrganisation, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Organisation(ctx context.Context, id string) (*graph.Organisation, error) {

@@ -51,14 +51,14 @@ func (r *initiativeEdgeResolver) Node(ctx context.Context, obj *bind.Edge) (*gra
 	return mustLoad[*graph.Initiative](ctx, obj.ID)
 }
 
-func (r *queryResolver) Initiatives(ctx context.Context, filter *model.InitiativeFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Initiatives(ctx context.Context, filter *model.InitiativeFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), ClusterID: deref(filter.Cluster), RegionID: deref(filter.Region),
 			OwnerID: deref(filter.Owner), AmountMin: int64Ptr(filter.AmountMin), AmountMax: int64Ptr(filter.AmountMax),
 			RunningOn: deref(filter.RunningOn), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindInitiative, f, first, after)
+	return r.listPage(ctx, graph.KindInitiative, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Initiative(ctx context.Context, id string) (*graph.Initiative, error) {

@@ -92,16 +92,32 @@ func (r *Resolver) complexity() exec.ComplexityRoot {
 	list := func(n int) func(int) int { return func(child int) int { return 1 + child*n } }
 	var c exec.ComplexityRoot
 
-	c.Query.Documents = func(ch int, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Regions = func(ch int, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Municipalities = func(ch int, _ *model.MunicipalityFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Clusters = func(ch int, _ *model.ClusterFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.HealthCouncils = func(ch int, _ *model.HealthCouncilFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Organisations = func(ch int, _ *model.OrganisationFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.People = func(ch int, _ *model.PersonFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Bodies = func(ch int, _ *model.BodyFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Meetings = func(ch int, _ *model.MeetingFilter, first *int, _ *string) int { return page(ch, first) }
-	c.Query.Initiatives = func(ch int, _ *model.InitiativeFilter, first *int, _ *string) int { return page(ch, first) }
+	c.Query.Documents = func(ch int, first *int, _ *string, _ *model.SortDirection) int { return page(ch, first) }
+	c.Query.Regions = func(ch int, first *int, _ *string, _ *model.SortDirection) int { return page(ch, first) }
+	c.Query.Municipalities = func(ch int, _ *model.MunicipalityFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.Clusters = func(ch int, _ *model.ClusterFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.HealthCouncils = func(ch int, _ *model.HealthCouncilFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.Organisations = func(ch int, _ *model.OrganisationFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.People = func(ch int, _ *model.PersonFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.Bodies = func(ch int, _ *model.BodyFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.Meetings = func(ch int, _ *model.MeetingFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
+	c.Query.Initiatives = func(ch int, _ *model.InitiativeFilter, first *int, _ *string, _ *model.SortDirection) int {
+		return page(ch, first)
+	}
 	c.Query.Search = func(ch int, _ string, _ []graph.Kind, first *int) int { return page(ch, first) }
 	c.Query.Nodes = func(ch int, ids []string) int { return 1 + ch*len(ids) }
 

@@ -131,13 +131,13 @@ func (r *meetingEdgeResolver) Node(ctx context.Context, obj *bind.Edge) (*graph.
 	return mustLoad[*graph.Meeting](ctx, obj.ID)
 }
 
-func (r *queryResolver) Meetings(ctx context.Context, filter *model.MeetingFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) Meetings(ctx context.Context, filter *model.MeetingFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{ClusterID: deref(filter.Cluster), BodyID: deref(filter.Body), Level: deref(filter.Level), RegionID: deref(filter.Region),
 			DateFrom: deref(filter.From), DateTo: deref(filter.To), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindMeeting, f, first, after)
+	return r.listPage(ctx, graph.KindMeeting, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Meeting(ctx context.Context, id string) (*graph.Meeting, error) {

@@ -18,7 +18,8 @@ import (
 // last in either direction.
 //
 // Root connections are not sorted here: they page with keyset cursors over
-// the store's own order (graph.SortKey); doc.go says what sorting them needs.
+// the store's own order (graph.SortKey), reversed by their order argument
+// (graph.Page.Desc); doc.go says what sorting them by other fields needs.
 
 func descending(d *model.SortDirection) bool { return d != nil && *d == model.SortDirectionDesc }
 

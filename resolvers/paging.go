@@ -27,8 +27,9 @@ func (r *Resolver) pageSize(first *int) (int, error) {
 
 // listPage is one page of a root list field: one List call, one batched Get
 // (the loaders then serve the edges' nodes), and a Count only if the client
-// selects totalCount.
-func (r *Resolver) listPage(ctx context.Context, kind graph.Kind, f graph.Filter, first *int, after *string) (*bind.Connection, error) {
+// selects totalCount. desc lists in reverse sort order (graph.Page.Desc);
+// the cursors are the same either way.
+func (r *Resolver) listPage(ctx context.Context, kind graph.Kind, f graph.Filter, first *int, after *string, desc bool) (*bind.Connection, error) {
 	n, err := r.pageSize(first)
 	if err != nil {
 		return nil, err
@@ -43,7 +44,7 @@ func (r *Resolver) listPage(ctx context.Context, kind graph.Kind, f graph.Filter
 	if n == 0 {
 		return c, graph.CheckFilter(kind, f)
 	}
-	res, err := r.store.List(ctx, kind, f, graph.Page{After: deref(after), First: n})
+	res, err := r.store.List(ctx, kind, f, graph.Page{After: deref(after), First: n, Desc: desc})
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +75,9 @@ func (r *Resolver) listPage(ctx context.Context, kind graph.Kind, f graph.Filter
 // facts after filtering, or the documents) with the same keyset cursors as
 // the store: the cursor is the encoded sort key of the last fact seen, so a
 // page stays correct when facts are added or removed before it. key gives
-// the sort key; nil means graph.SortKey.
-func (r *Resolver) factPage(facts []any, key func(any) string, first *int, after *string) (*bind.Connection, error) {
+// the sort key; nil means graph.SortKey. desc pages in reverse order, after
+// then meaning below the cursor.
+func (r *Resolver) factPage(facts []any, key func(any) string, first *int, after *string, desc bool) (*bind.Connection, error) {
 	n, err := r.pageSize(first)
 	if err != nil {
 		return nil, err
@@ -88,14 +90,18 @@ func (r *Resolver) factPage(facts []any, key func(any) string, first *int, after
 		keyed[i] = keyedFact{key(f), f}
 	}
 	slices.SortStableFunc(keyed, func(a, b keyedFact) int { return cmp.Compare(a.key, b.key) })
+	if desc {
+		slices.Reverse(keyed)
+	}
 	start := 0
 	if a := deref(after); a != "" {
 		key, err := graph.DecodeCursor(a)
 		if err != nil {
 			return nil, err
 		}
+		// The first fact past the cursor: above it, or below it if desc.
 		start, _ = slices.BinarySearchFunc(keyed, key, func(k keyedFact, key string) int {
-			if k.key <= key {
+			if (!desc && k.key <= key) || (desc && k.key >= key) {
 				return -1
 			}
 			return 1

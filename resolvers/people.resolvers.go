@@ -75,12 +75,12 @@ func (r *personEdgeResolver) Node(ctx context.Context, obj *bind.Edge) (*graph.P
 	return mustLoad[*graph.Person](ctx, obj.ID)
 }
 
-func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*bind.Connection, error) {
+func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error) {
 	f := graph.Filter{}
 	if filter != nil {
 		f = graph.Filter{NameContains: deref(filter.NameContains), Origin: deref(filter.Origin)}
 	}
-	return r.listPage(ctx, graph.KindPerson, f, first, after)
+	return r.listPage(ctx, graph.KindPerson, f, first, after, descending(order))
 }
 
 func (r *queryResolver) Person(ctx context.Context, id *string, name *string) (*graph.Person, error) {

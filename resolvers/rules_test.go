@@ -28,13 +28,13 @@ func TestFactPageKeyset(t *testing.T) {
 		facts = append(facts, &graph.Person{ID: "person:" + n, Name: n})
 	}
 	two := 2
-	p1, err := r.factPage(facts, nil, &two, nil)
+	p1, err := r.factPage(facts, nil, &two, nil, false)
 	if err != nil || len(p1.Edges) != 2 || p1.Edges[0].ID != "person:Anna" || !p1.PageInfo.HasNextPage {
 		t.Fatalf("page 1: %+v %v", p1, err)
 	}
 	// A fact added before the cursor does not shift the next page.
 	facts = append(facts, &graph.Person{ID: "person:Aase", Name: "Aase"})
-	p2, err := r.factPage(facts, nil, &two, p1.PageInfo.EndCursor)
+	p2, err := r.factPage(facts, nil, &two, p1.PageInfo.EndCursor, false)
 	if err != nil || len(p2.Edges) != 2 || p2.Edges[0].ID != "person:Cecilie" || p2.Edges[1].ID != "person:Dorte" {
 		t.Fatalf("page 2: %+v %v", p2.Edges, err)
 	}

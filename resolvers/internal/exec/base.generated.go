@@ -36,24 +36,24 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (bind.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]bind.Node, error)
 	Search(ctx context.Context, text string, types []graph.Kind, first *int) ([]*graph.SearchHit, error)
-	Documents(ctx context.Context, first *int, after *string) (*bind.Connection, error)
+	Documents(ctx context.Context, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Document(ctx context.Context, id string) (*graph.Document, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
-	Bodies(ctx context.Context, filter *model.BodyFilter, first *int, after *string) (*bind.Connection, error)
+	Bodies(ctx context.Context, filter *model.BodyFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Body(ctx context.Context, id string) (*graph.Body, error)
-	Regions(ctx context.Context, first *int, after *string) (*bind.Connection, error)
+	Regions(ctx context.Context, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Region(ctx context.Context, id string) (*graph.Region, error)
-	Municipalities(ctx context.Context, filter *model.MunicipalityFilter, first *int, after *string) (*bind.Connection, error)
+	Municipalities(ctx context.Context, filter *model.MunicipalityFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Municipality(ctx context.Context, id string) (*graph.Municipality, error)
-	Clusters(ctx context.Context, filter *model.ClusterFilter, first *int, after *string) (*bind.Connection, error)
+	Clusters(ctx context.Context, filter *model.ClusterFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Cluster(ctx context.Context, id *string, name *string) (*graph.Cluster, error)
-	HealthCouncils(ctx context.Context, filter *model.HealthCouncilFilter, first *int, after *string) (*bind.Connection, error)
+	HealthCouncils(ctx context.Context, filter *model.HealthCouncilFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	HealthCouncil(ctx context.Context, id string) (*graph.HealthCouncil, error)
-	Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string) (*bind.Connection, error)
+	Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Organisation(ctx context.Context, id string) (*graph.Organisation, error)
-	Initiatives(ctx context.Context, filter *model.InitiativeFilter, first *int, after *string) (*bind.Connection, error)
+	Initiatives(ctx context.Context, filter *model.InitiativeFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Initiative(ctx context.Context, id string) (*graph.Initiative, error)
-	Meetings(ctx context.Context, filter *model.MeetingFilter, first *int, after *string) (*bind.Connection, error)
+	Meetings(ctx context.Context, filter *model.MeetingFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Meeting(ctx context.Context, id string) (*graph.Meeting, error)
 	AgendaItem(ctx context.Context, id string) (*graph.AgendaItem, error)
 	Network(ctx context.Context, kind network.Kind, from *string, to *string, region *string, cluster *string) (*network.Network, error)
@@ -61,7 +61,7 @@ type QueryResolver interface {
 	Brokers(ctx context.Context, kind *network.Kind, within *model.NetworkScope, first *int) ([]*network.Broker, error)
 	Communities(ctx context.Context, kind *network.Kind, within *model.NetworkScope) ([]*model.NetworkCommunity, error)
 	Path(ctx context.Context, from string, to string, kind *network.Kind, within *model.NetworkScope) (*network.PathResult, error)
-	People(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*bind.Connection, error)
+	People(ctx context.Context, filter *model.PersonFilter, first *int, after *string, order *model.SortDirection) (*bind.Connection, error)
 	Person(ctx context.Context, id *string, name *string) (*graph.Person, error)
 	TransitionOverlap(ctx context.Context) (*transition.Matrix, error)
 }
@@ -136,6 +136,14 @@ func (ec *executionContext) field_Query_bodies_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -232,6 +240,14 @@ func (ec *executionContext) field_Query_clusters_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -290,6 +306,14 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg2
 	return args, nil
 }
 
@@ -334,6 +358,14 @@ func (ec *executionContext) field_Query_healthCouncils_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -378,6 +410,14 @@ func (ec *executionContext) field_Query_initiatives_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -422,6 +462,14 @@ func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -452,6 +500,14 @@ func (ec *executionContext) field_Query_municipalities_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -584,6 +640,14 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -652,6 +716,14 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg3
 	return args, nil
 }
 
@@ -756,6 +828,14 @@ func (ec *executionContext) field_Query_regions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.SortDirection, error) {
+			return ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐSortDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg2
 	return args, nil
 }
 
@@ -1532,7 +1612,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -1652,7 +1732,7 @@ func (ec *executionContext) _Query_bodies(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Bodies(ctx, fc.Args["filter"].(*model.BodyFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Bodies(ctx, fc.Args["filter"].(*model.BodyFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -1740,7 +1820,7 @@ func (ec *executionContext) _Query_regions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Regions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Regions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -1828,7 +1908,7 @@ func (ec *executionContext) _Query_municipalities(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Municipalities(ctx, fc.Args["filter"].(*model.MunicipalityFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Municipalities(ctx, fc.Args["filter"].(*model.MunicipalityFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -1916,7 +1996,7 @@ func (ec *executionContext) _Query_clusters(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Clusters(ctx, fc.Args["filter"].(*model.ClusterFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Clusters(ctx, fc.Args["filter"].(*model.ClusterFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -2004,7 +2084,7 @@ func (ec *executionContext) _Query_healthCouncils(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().HealthCouncils(ctx, fc.Args["filter"].(*model.HealthCouncilFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().HealthCouncils(ctx, fc.Args["filter"].(*model.HealthCouncilFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -2092,7 +2172,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -2180,7 +2260,7 @@ func (ec *executionContext) _Query_initiatives(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Initiatives(ctx, fc.Args["filter"].(*model.InitiativeFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Initiatives(ctx, fc.Args["filter"].(*model.InitiativeFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -2268,7 +2348,7 @@ func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Meetings(ctx, fc.Args["filter"].(*model.MeetingFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Meetings(ctx, fc.Args["filter"].(*model.MeetingFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {
@@ -2620,7 +2700,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["order"].(*model.SortDirection))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *bind.Connection) graphql.Marshaler {

@@ -602,33 +602,33 @@ type ComplexityRoot struct {
 
 	Query struct {
 		AgendaItem        func(childComplexity int, id string) int
-		Bodies            func(childComplexity int, filter *model.BodyFilter, first *int, after *string) int
+		Bodies            func(childComplexity int, filter *model.BodyFilter, first *int, after *string, order *model.SortDirection) int
 		Body              func(childComplexity int, id string) int
 		Brokers           func(childComplexity int, kind *network.Kind, within *model.NetworkScope, first *int) int
 		Cluster           func(childComplexity int, id *string, name *string) int
-		Clusters          func(childComplexity int, filter *model.ClusterFilter, first *int, after *string) int
+		Clusters          func(childComplexity int, filter *model.ClusterFilter, first *int, after *string, order *model.SortDirection) int
 		Communities       func(childComplexity int, kind *network.Kind, within *model.NetworkScope) int
 		Document          func(childComplexity int, id string) int
-		Documents         func(childComplexity int, first *int, after *string) int
+		Documents         func(childComplexity int, first *int, after *string, order *model.SortDirection) int
 		HealthCouncil     func(childComplexity int, id string) int
-		HealthCouncils    func(childComplexity int, filter *model.HealthCouncilFilter, first *int, after *string) int
+		HealthCouncils    func(childComplexity int, filter *model.HealthCouncilFilter, first *int, after *string, order *model.SortDirection) int
 		Initiative        func(childComplexity int, id string) int
-		Initiatives       func(childComplexity int, filter *model.InitiativeFilter, first *int, after *string) int
+		Initiatives       func(childComplexity int, filter *model.InitiativeFilter, first *int, after *string, order *model.SortDirection) int
 		Meeting           func(childComplexity int, id string) int
-		Meetings          func(childComplexity int, filter *model.MeetingFilter, first *int, after *string) int
-		Municipalities    func(childComplexity int, filter *model.MunicipalityFilter, first *int, after *string) int
+		Meetings          func(childComplexity int, filter *model.MeetingFilter, first *int, after *string, order *model.SortDirection) int
+		Municipalities    func(childComplexity int, filter *model.MunicipalityFilter, first *int, after *string, order *model.SortDirection) int
 		Municipality      func(childComplexity int, id string) int
 		Network           func(childComplexity int, kind network.Kind, from *string, to *string, region *string, cluster *string) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Organisation      func(childComplexity int, id string) int
-		Organisations     func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string) int
+		Organisations     func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, order *model.SortDirection) int
 		Path              func(childComplexity int, from string, to string, kind *network.Kind, within *model.NetworkScope) int
-		People            func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
+		People            func(childComplexity int, filter *model.PersonFilter, first *int, after *string, order *model.SortDirection) int
 		Person            func(childComplexity int, id *string, name *string) int
 		Rank              func(childComplexity int, by network.Measure, kind *network.Kind, within *model.NetworkScope, only *graph.Kind, first *int) int
 		Region            func(childComplexity int, id string) int
-		Regions           func(childComplexity int, first *int, after *string) int
+		Regions           func(childComplexity int, first *int, after *string, order *model.SortDirection) int
 		Search            func(childComplexity int, text string, types []graph.Kind, first *int) int
 		Stats             func(childComplexity int) int
 		TransitionOverlap func(childComplexity int) int
@@ -3083,7 +3083,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Bodies(childComplexity, args["filter"].(*model.BodyFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Bodies(childComplexity, args["filter"].(*model.BodyFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.body":
 		if e.ComplexityRoot.Query.Body == nil {
 			break
@@ -3127,7 +3127,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Clusters(childComplexity, args["filter"].(*model.ClusterFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Clusters(childComplexity, args["filter"].(*model.ClusterFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.communities":
 		if e.ComplexityRoot.Query.Communities == nil {
 			break
@@ -3160,7 +3160,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.healthCouncil":
 		if e.ComplexityRoot.Query.HealthCouncil == nil {
 			break
@@ -3182,7 +3182,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.HealthCouncils(childComplexity, args["filter"].(*model.HealthCouncilFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.HealthCouncils(childComplexity, args["filter"].(*model.HealthCouncilFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.initiative":
 		if e.ComplexityRoot.Query.Initiative == nil {
 			break
@@ -3204,7 +3204,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Initiatives(childComplexity, args["filter"].(*model.InitiativeFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Initiatives(childComplexity, args["filter"].(*model.InitiativeFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 
 	case "Query.meeting":
 		if e.ComplexityRoot.Query.Meeting == nil {
@@ -3227,7 +3227,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Meetings(childComplexity, args["filter"].(*model.MeetingFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Meetings(childComplexity, args["filter"].(*model.MeetingFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.municipalities":
 		if e.ComplexityRoot.Query.Municipalities == nil {
 			break
@@ -3238,7 +3238,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Municipalities(childComplexity, args["filter"].(*model.MunicipalityFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Municipalities(childComplexity, args["filter"].(*model.MunicipalityFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.municipality":
 		if e.ComplexityRoot.Query.Municipality == nil {
 			break
@@ -3304,7 +3304,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.path":
 		if e.ComplexityRoot.Query.Path == nil {
 			break
@@ -3326,7 +3326,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.person":
 		if e.ComplexityRoot.Query.Person == nil {
 			break
@@ -3370,7 +3370,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Regions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Regions(childComplexity, args["first"].(*int), args["after"].(*string), args["order"].(*model.SortDirection)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -4225,9 +4225,11 @@ enum Origin {
 }
 
 """
-Sort direction of an orderBy argument. Lists a resolver holds in memory
-(a body's members, a person's seats, ...) take orderBy; ties keep the
-list's default order.
+Sort direction. Lists a resolver holds in memory (a body's members, a
+person's seats, ...) take orderBy with a direction; ties keep the list's
+default order. Root connections (people, meetings, ...) take order: they
+list in their one fixed order (each field says which), ascending or
+reversed, and page through it with after and first either way.
 """
 enum SortDirection {
   ASC
@@ -4330,8 +4332,11 @@ type Query {
   ø = oe, å = aa). types limits the kinds searched. first is at most 500.
   """
   search(text: String!, types: [Kind!], first: Int = 20): [SearchHit!]!
-  "Loaded documents, oldest meeting first."
-  documents(first: Int, after: String): DocumentConnection!
+  """
+  Loaded documents by meeting date (documents without a date first), then
+  id; order: DESC lists the newest first.
+  """
+  documents(first: Int, after: String, order: SortDirection = ASC): DocumentConnection!
   document(id: ID!): Document
   stats: Stats!
 }
@@ -4431,8 +4436,11 @@ type BodyEdge {
 }
 
 extend type Query {
-  "Bodies by name."
-  bodies(filter: BodyFilter, first: Int, after: String): BodyConnection!
+  """
+  Bodies by name (case ignored, æ ø å as ae oe aa), then id; order: DESC
+  lists Z to A.
+  """
+  bodies(filter: BodyFilter, first: Int, after: String, order: SortDirection = ASC): BodyConnection!
   body(id: ID!): Body
 }
 `, BuiltIn: false},
@@ -4649,19 +4657,33 @@ type OrganisationEdge {
 }
 
 extend type Query {
-  "The regions, by code."
-  regions(first: Int, after: String): RegionConnection!
+  "The regions by code; order: DESC lists the highest code first."
+  regions(first: Int, after: String, order: SortDirection = ASC): RegionConnection!
   region(id: ID!): Region
-  "Municipalities by name."
-  municipalities(filter: MunicipalityFilter, first: Int, after: String): MunicipalityConnection!
+  """
+  Municipalities by name (case ignored, æ ø å as ae oe aa), then id;
+  order: DESC lists Z to A.
+  """
+  municipalities(filter: MunicipalityFilter, first: Int, after: String, order: SortDirection = ASC): MunicipalityConnection!
   municipality(id: ID!): Municipality
-  "Clusters by name."
-  clusters(filter: ClusterFilter, first: Int, after: String): ClusterConnection!
+  """
+  Clusters by name (case ignored, æ ø å as ae oe aa), then id; order: DESC
+  lists Z to A.
+  """
+  clusters(filter: ClusterFilter, first: Int, after: String, order: SortDirection = ASC): ClusterConnection!
   "A cluster by id, or by name or name variant (case and Danish letters ignored)."
   cluster(id: ID, name: String): Cluster
-  healthCouncils(filter: HealthCouncilFilter, first: Int, after: String): HealthCouncilConnection!
+  """
+  Health councils by name (case ignored, æ ø å as ae oe aa), then id;
+  order: DESC lists Z to A.
+  """
+  healthCouncils(filter: HealthCouncilFilter, first: Int, after: String, order: SortDirection = ASC): HealthCouncilConnection!
   healthCouncil(id: ID!): HealthCouncil
-  organisations(filter: OrganisationFilter, first: Int, after: String): OrganisationConnection!
+  """
+  Organisations by name (case ignored, æ ø å as ae oe aa), then id;
+  order: DESC lists Z to A.
+  """
+  organisations(filter: OrganisationFilter, first: Int, after: String, order: SortDirection = ASC): OrganisationConnection!
   organisation(id: ID!): Organisation
 }
 `, BuiltIn: false},
@@ -4735,8 +4757,11 @@ type InitiativeEdge {
 }
 
 extend type Query {
-  "Initiatives by name."
-  initiatives(filter: InitiativeFilter, first: Int, after: String): InitiativeConnection!
+  """
+  Initiatives by name (case ignored, æ ø å as ae oe aa), then id; order:
+  DESC lists Z to A.
+  """
+  initiatives(filter: InitiativeFilter, first: Int, after: String, order: SortDirection = ASC): InitiativeConnection!
   initiative(id: ID!): Initiative
 }
 `, BuiltIn: false},
@@ -4862,8 +4887,11 @@ type AttendanceEdge {
 }
 
 extend type Query {
-  "Meetings, oldest first."
-  meetings(filter: MeetingFilter, first: Int, after: String): MeetingConnection!
+  """
+  Meetings by date, then id: oldest first, or newest first with order:
+  DESC.
+  """
+  meetings(filter: MeetingFilter, first: Int, after: String, order: SortDirection = ASC): MeetingConnection!
   meeting(id: ID!): Meeting
   agendaItem(id: ID!): AgendaItem
 }
@@ -5201,8 +5229,11 @@ type PersonEdge {
 }
 
 extend type Query {
-  "People by name."
-  people(filter: PersonFilter, first: Int, after: String): PersonConnection!
+  """
+  People by name (case ignored, æ ø å as ae oe aa), then id; order: DESC
+  lists Z to A.
+  """
+  people(filter: PersonFilter, first: Int, after: String, order: SortDirection = ASC): PersonConnection!
   "A person by id, or by name or alias (case and Danish letters ignored)."
   person(id: ID, name: String): Person
 }

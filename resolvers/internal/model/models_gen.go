@@ -607,9 +607,11 @@ func (e NetworkNodeOrderField) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Sort direction of an orderBy argument. Lists a resolver holds in memory
-// (a body's members, a person's seats, ...) take orderBy; ties keep the
-// list's default order.
+// Sort direction. Lists a resolver holds in memory (a body's members, a
+// person's seats, ...) take orderBy with a direction; ties keep the list's
+// default order. Root connections (people, meetings, ...) take order: they
+// list in their one fixed order (each field says which), ascending or
+// reversed, and page through it with after and first either way.
 type SortDirection string
 
 const (
