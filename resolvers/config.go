@@ -23,8 +23,18 @@ type Config struct {
 	// RequestTimeout bounds one GraphQL request; ExportTimeout one export.
 	RequestTimeout time.Duration
 	ExportTimeout  time.Duration
-	// MaxBodyBytes limits a request body.
+	// MaxBodyBytes limits a request body (and so the size of its variables).
 	MaxBodyBytes int64
+	// MaxFields limits the number of fields an operation selects once its
+	// fragments are expanded where they are spread: it stops alias and
+	// fragment bombs before the depth and complexity limits walk them.
+	MaxFields int
+	// MaxSearchLength limits search text (in characters); MaxIDs the ids
+	// one nodes query may ask for.
+	MaxSearchLength int
+	MaxIDs          int
+	// RateLimit, if set, limits how often one client may call the API.
+	RateLimit *RateLimit
 	// DisableIntrospection turns GraphQL introspection off (it is on: the
 	// data is public and GraphiQL needs it).
 	DisableIntrospection bool
@@ -52,6 +62,9 @@ func DefaultConfig() Config {
 		RequestTimeout:  30 * time.Second,
 		ExportTimeout:   5 * time.Minute,
 		MaxBodyBytes:    1 << 20,
+		MaxFields:       2000,
+		MaxSearchLength: 500,
+		MaxIDs:          graph.MaxPageSize,
 		APQCacheSize:    1000,
 		QueryCacheSize:  1000,
 		LoaderWait:      2 * time.Millisecond,
@@ -72,6 +85,9 @@ func (c Config) withDefaults() Config {
 	set(&c.DefaultPageSize, d.DefaultPageSize)
 	c.DefaultPageSize = min(c.DefaultPageSize, c.MaxPageSize)
 	set(&c.APQCacheSize, d.APQCacheSize)
+	set(&c.MaxFields, d.MaxFields)
+	set(&c.MaxSearchLength, d.MaxSearchLength)
+	set(&c.MaxIDs, d.MaxIDs)
 	set(&c.QueryCacheSize, d.QueryCacheSize)
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = d.RequestTimeout

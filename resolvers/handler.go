@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"mime"
 	"net/http"
 	"time"
 
@@ -47,19 +48,25 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	srv.Use(fieldLimit{max: cfg.MaxFields})
 	srv.Use(depthLimit{max: cfg.MaxDepth})
+	srv.AroundFields(argumentLimits(cfg.MaxSearchLength, cfg.MaxIDs))
 	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", r.perRequest(cfg.RequestTimeout, srv))
+	limit := func(h http.Handler) http.Handler { return h }
+	if rl := cfg.RateLimit; rl != nil && rl.PerSecond > 0 {
+		limit = newRateLimiter(*rl).wrap
+	}
+	mux.Handle("/graphql", limit(checkGraphQLRequest(r.perRequest(cfg.RequestTimeout, srv))))
 	mux.Handle("GET /{$}", playground.Handler("sundhedsgraf", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", r.ready)
-	mux.Handle("GET /export/{file}", r.perRequest(cfg.ExportTimeout, http.HandlerFunc(r.export)))
+	mux.Handle("GET /export/{file}", limit(r.perRequest(cfg.ExportTimeout, http.HandlerFunc(r.export))))
 	mux.Handle(explore.Prefix, explore.Handler())
 
 	origins := cfg.CORSOrigins
@@ -89,6 +96,29 @@ func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Han
 		defer cancel()
 		ctx = withLoaders(ctx, newLoaders(r.store, r.cfg.LoaderWait))
 		next.ServeHTTP(w, req.WithContext(ctx))
+	})
+}
+
+// checkGraphQLRequest answers requests no GraphQL transport takes with a
+// coded error: methods other than GET, POST and OPTIONS (405) and POST
+// bodies that are not application/json (415). Batched requests (a JSON
+// array) and malformed JSON are refused by the POST transport (400).
+func checkGraphQLRequest(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		switch req.Method {
+		case http.MethodGet, http.MethodOptions:
+		case http.MethodPost:
+			mt, _, err := mime.ParseMediaType(req.Header.Get("Content-Type"))
+			if err != nil || mt != "application/json" {
+				writeError(w, graph.Errorf(graph.ErrInvalid, "a GraphQL POST needs Content-Type: application/json"), http.StatusUnsupportedMediaType)
+				return
+			}
+		default:
+			w.Header().Set("Allow", "GET, POST, OPTIONS")
+			writeError(w, graph.Errorf(graph.ErrInvalid, "method %s is not allowed", req.Method), http.StatusMethodNotAllowed)
+			return
+		}
+		next.ServeHTTP(w, req)
 	})
 }
 

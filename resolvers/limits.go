@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -237,4 +238,82 @@ func (r *Resolver) networkComplexity(c *exec.ComplexityRoot) {
 	c.TransitionOverlap.Clusters, c.TransitionOverlap.Councils = list(manyItems), list(manyItems)
 	c.TransitionOverlap.Cells = list(manyItems * 2)
 	c.OverlapCell.Municipalities = list(someItems)
+}
+
+// CodeTooManyFields is the code of a query rejected for selecting more
+// fields than Config.MaxFields (alias and fragment bombs).
+const CodeTooManyFields = "TOO_MANY_FIELDS"
+
+// fieldLimit rejects operations that select more than max fields, counting
+// a fragment's fields each time it is spread. It runs before the depth and
+// complexity limits, which walk the expanded query, and stops counting at
+// max+1, so a fragment bomb (2^n fields in n lines) costs it little.
+type fieldLimit struct{ max int }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = fieldLimit{}
+
+func (fieldLimit) ExtensionName() string                   { return "FieldLimit" }
+func (fieldLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (f fieldLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	n := 0
+	if !countFields(opCtx.Operation.SelectionSet, f.max, &n) {
+		err := gqlerror.Errorf("the query selects more than %d fields (counting each use of a fragment)", f.max)
+		errcode.Set(err, CodeTooManyFields)
+		return err
+	}
+	return nil
+}
+
+// countFields adds the fields of set to *n and reports whether *n stayed at
+// most max; it stops as soon as it does not.
+func countFields(set ast.SelectionSet, max int, n *int) bool {
+	for _, sel := range set {
+		var sub ast.SelectionSet
+		switch s := sel.(type) {
+		case *ast.Field:
+			if *n++; *n > max {
+				return false
+			}
+			sub = s.SelectionSet
+		case *ast.InlineFragment:
+			sub = s.SelectionSet
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				sub = s.Definition.SelectionSet
+			}
+		}
+		if !countFields(sub, max, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// argumentLimits rejects arguments too large to be sensible before the
+// resolver runs: search text longer than maxSearch characters and more
+// than maxIDs ids in one nodes query.
+func argumentLimits(maxSearch, maxIDs int) graphql.FieldMiddleware {
+	return func(ctx context.Context, next graphql.Resolver) (any, error) {
+		fc := graphql.GetFieldContext(ctx)
+		if fc != nil && fc.Object == "Query" && fc.Field.Field != nil {
+			switch fc.Field.Name {
+			case "search":
+				if text, _ := fc.Args["text"].(string); utf8.RuneCountInString(text) > maxSearch {
+					return nil, graph.Errorf(graph.ErrInvalid, "search text is longer than %d characters", maxSearch)
+				}
+			case "nodes":
+				if ids, _ := fc.Args["ids"].([]string); len(ids) > maxIDs {
+					return nil, graph.Errorf(graph.ErrInvalid, "nodes asks for %d ids, more than the limit of %d", len(ids), maxIDs)
+				}
+			}
+		}
+		return next(ctx)
+	}
 }

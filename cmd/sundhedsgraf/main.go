@@ -187,6 +187,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", cfg.MaxBodyBytes, "largest request body accepted")
 	fs.BoolVar(&cfg.DisableIntrospection, "no-introspection", false, "turn GraphQL introspection off")
 	fs.IntVar(&cfg.APQCacheSize, "apq-cache", cfg.APQCacheSize, "number of automatic persisted queries kept")
+	fs.IntVar(&cfg.MaxFields, "max-fields", cfg.MaxFields, "most fields a query may select, counting each use of a fragment")
+	fs.IntVar(&cfg.MaxSearchLength, "max-search-length", cfg.MaxSearchLength, "longest search text accepted, in characters")
+	rate := resolvers.RateLimit{PerSecond: 50, Burst: 100}
+	fs.Float64Var(&rate.PerSecond, "rate-limit", rate.PerSecond, "requests per second one client may make on average to /graphql and the exports (0 turns the limit off)")
+	fs.IntVar(&rate.Burst, "rate-burst", rate.Burst, "requests one client may make at once before the rate limit applies")
+	fs.BoolVar(&rate.TrustProxy, "trust-proxy", false, "count clients by the first X-Forwarded-For address (only behind a proxy that sets it)")
 	shutdown := fs.Duration("shutdown-timeout", 30*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	noSample := fs.Bool("no-sample", false, "do not load the sample corpus into an empty store")
 	watch := m.watchFlags(fs)
@@ -200,6 +206,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		if o = strings.TrimSpace(o); o != "" {
 			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
 		}
+	}
+	if rate.PerSecond > 0 {
+		cfg.RateLimit = &rate
 	}
 	logger := m.logger(sf)
 
