@@ -118,7 +118,9 @@ func checkGraphQLRequest(next http.Handler) http.Handler {
 			writeError(w, graph.Errorf(graph.ErrInvalid, "method %s is not allowed", req.Method), http.StatusMethodNotAllowed)
 			return
 		}
-		next.ServeHTTP(w, req)
+		cw, finish := codeErrors(w)
+		defer finish()
+		next.ServeHTTP(cw, req)
 	})
 }
 

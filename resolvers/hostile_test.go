@@ -202,3 +202,18 @@ func TestHostileBurstKeepsMemoryBounded(t *testing.T) {
 		t.Errorf("live heap grew from %d to %d bytes over a burst of hostile requests (bound %d)", before, after, bound)
 	}
 }
+
+// TestTransportErrorsCarryACode covers the errors gqlgen's transports
+// write themselves.
+func TestTransportErrorsCarryACode(t *testing.T) {
+	h := newTestHandler(t, sample(t), Config{})
+	for _, q := range []string{"query=%7B+stats+%7B+documents+%7D+%7D&variables=%5B", "query=%7B+stats+%7B+documents+%7D+%7D&extensions=1", "query=%7B"} {
+		rec := get(t, h, "/graphql?"+q, nil)
+		if rec.Code != 400 && rec.Code != 422 {
+			t.Errorf("GET ?%s: status %d", q, rec.Code)
+		}
+		if codes := errorCodesOf(t, rec.Body.Bytes()); len(codes) == 0 || slices.Contains(codes, "") {
+			t.Errorf("GET ?%s: codes %v: %s", q, codes, rec.Body)
+		}
+	}
+}
