@@ -41,6 +41,9 @@ type Loader struct {
 	store graph.Store
 	opts  Options
 	mu    sync.Mutex
+
+	people        *peopleCache // the stored people, for resolution (peoplecache.go); nil until the first document
+	noPeopleCache bool         // tests: resolve every document from the store, as without the cache
 }
 
 // New returns a Loader that writes into store.
@@ -248,12 +251,16 @@ func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph
 	} else if d, ok := got[documentID(name)].(*graph.Document); ok && d.SHA256 == info.SHA256 {
 		return graph.WriteResult{DocumentID: d.ID, Unchanged: true}, nil
 	}
-	facts, err := buildFacts(ctx, l.store, reference(), info, ext)
+	store, err := l.resolvingStore(ctx)
+	if err != nil {
+		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
+	}
+	facts, err := buildFacts(ctx, store, reference(), info, ext)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
 	noteLocations(facts, documentID(name), doc)
-	res, err := l.store.ReplaceDocument(ctx, facts)
+	res, err := l.replaceDocument(ctx, facts)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: write: %w", name, err)
 	}
@@ -387,6 +394,7 @@ func (l *Loader) loadReference(ctx context.Context) (graph.WriteResult, error) {
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("reference: %w", err)
 	}
+	l.people = nil // the reference has people too: rebuilt on the next document
 	res, err := l.store.ReplaceDocument(ctx, facts)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("reference: write: %w", err)

@@ -91,6 +91,7 @@ type resolver struct {
 	exactOnly bool // join a document's mentions only on exact names (the reference lists)
 	entities  []*entity
 	taken     map[string]bool // person IDs held by people other documents support
+	view      *docView        // when set, the Loader's people cache stands for entities and taken
 }
 
 // newResolver reads the people in the store (and what they are evidence
@@ -98,6 +99,9 @@ type resolver struct {
 // being loaded supports are left out, so that reloading a document
 // decides as the first load did.
 func newResolver(ctx context.Context, store graph.Store, ref *refData, docID string) (*resolver, error) {
+	if cs, ok := store.(cachedStore); ok {
+		return cs.people.resolver(ref, docID), nil
+	}
 	rs := &resolver{ref: ref, docID: docID, taken: map[string]bool{}}
 	if store == nil {
 		return rs, nil
@@ -161,48 +165,15 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 		return nil, err
 	}
 	for _, p := range people {
-		e := &entity{ID: p.ID, Names: append([]string{p.Name}, p.Aliases...), Party: p.Party, OrgID: p.OrganisationID, Titles: p.Titles}
-		if o, ok := more[p.OrganisationID].(*graph.Organisation); ok {
-			e.OrgKind = o.Kind
-		}
-		var roles []string
-		addRegion := func(code string) {
-			if code != "" && !slices.Contains(e.Regions, code) {
-				e.Regions = append(e.Regions, code)
-			}
-		}
-		addRegion(ref.regionOfOrg(p.OrganisationID))
+		o, _ := more[p.OrganisationID].(*graph.Organisation)
+		var seats []seat
 		for _, mid := range rel[p.ID] {
-			m, ok := mfacts[mid].(*graph.Membership)
-			if !ok || onlyFrom(m.Sources, docID) {
-				continue
-			}
-			roles = append(roles, m.Role)
-			b, ok := more[m.BodyID].(*graph.Body)
-			if !ok {
-				continue
-			}
-			if b.Kind == graph.BodyHealthCouncil {
-				roles = append(roles, "council")
-			}
-			if code := strings.TrimPrefix(b.ClusterID, "cluster:"); code != "" {
-				if !slices.Contains(e.Clusters, code) {
-					e.Clusters = append(e.Clusters, code)
-				}
-				if c := ref.clusterByCode[code]; c != nil {
-					addRegion(c.RegionCode)
-				}
-			}
-			if code := strings.TrimPrefix(b.CouncilID, "council:"); code != "" {
-				for _, c := range ref.Councils {
-					if c.Code == code {
-						addRegion(c.RegionCode)
-					}
-				}
+			if m, ok := mfacts[mid].(*graph.Membership); ok {
+				b, _ := more[m.BodyID].(*graph.Body)
+				seats = append(seats, seat{m, b})
 			}
 		}
-		e.Category = category(e.Party, e.Titles, e.OrgID, e.OrgKind, roles)
-		rs.entities = append(rs.entities, e)
+		rs.entities = append(rs.entities, newEntity(ref, p, o, seats, docID))
 	}
 	return rs, nil
 }
@@ -542,7 +513,7 @@ func (rs *resolver) match(groups []*group) (ids, notes []string, possible [][]ma
 	for gi, g := range groups {
 		var merges []cand
 		words := len(nameTokens(g.canonical()))
-		for _, e := range rs.entities {
+		for _, e := range rs.candidates(g.names) {
 			match, detail := bestNameMatch(g.names, e.Names)
 			if match < matchTypo {
 				continue
@@ -640,7 +611,7 @@ func (rs *resolver) assignIDs(groups []*group, ids []string) {
 		}
 		opts = append(opts, b+"-"+shortHash(rs.docID, strings.Join(g.names, "|"))[:6], b+"-"+shortHash(rs.docID, strconv.Itoa(gi)))
 		for _, o := range opts {
-			if id := personIDFor(o); !rs.taken[id] && !used[id] {
+			if id := personIDFor(o); !rs.isTaken(id) && !used[id] {
 				ids[gi] = id
 				break
 			}

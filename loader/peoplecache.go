@@ -1,0 +1,528 @@
+package loader
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+)
+
+// The people cache: the resolver's view of the people in the store, kept
+// by the Loader between documents so that resolving a document costs the
+// same whatever the number of people already loaded.
+//
+// It is built once from the store (on the first document) and, after each
+// document the Loader writes, updated from what that write can have
+// changed: the people, memberships, bodies and organisations the new
+// version contributes and those the replaced version contributed. The
+// resolver it yields for a document decides exactly as newResolver reading
+// the whole store would: the same entities (people and memberships that
+// only that document supports left out), in the store's order, and the
+// same taken IDs. Entities are indexed by name key (nameKeys), so that a
+// mention group is compared only with people who could match it.
+//
+// The cache trusts that only its Loader writes the store. It checks that
+// cheaply before each document: the store's Stats must be what they were
+// after the Loader's last write, otherwise (another instance writing the
+// same Neo4j database, an admin correction) it is rebuilt.
+
+// seat is a membership with its body (nil if the body is not in the
+// store), the evidence an entity takes from it.
+type seat struct {
+	m *graph.Membership
+	b *graph.Body
+}
+
+// newEntity is what the resolver knows of a stored person p, leaving out
+// the memberships only docID supports. o is the person's organisation (nil
+// if none or not in the store).
+func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []seat, docID string) *entity {
+	e := &entity{ID: p.ID, Names: append([]string{p.Name}, p.Aliases...), Party: p.Party, OrgID: p.OrganisationID, Titles: p.Titles}
+	if o != nil {
+		e.OrgKind = o.Kind
+	}
+	var roles []string
+	addRegion := func(code string) {
+		if code != "" && !slices.Contains(e.Regions, code) {
+			e.Regions = append(e.Regions, code)
+		}
+	}
+	addRegion(ref.regionOfOrg(p.OrganisationID))
+	for _, s := range seats {
+		m, b := s.m, s.b
+		if onlyFrom(m.Sources, docID) {
+			continue
+		}
+		roles = append(roles, m.Role)
+		if b == nil {
+			continue
+		}
+		if b.Kind == graph.BodyHealthCouncil {
+			roles = append(roles, "council")
+		}
+		if code := strings.TrimPrefix(b.ClusterID, "cluster:"); code != "" {
+			if !slices.Contains(e.Clusters, code) {
+				e.Clusters = append(e.Clusters, code)
+			}
+			if c := ref.clusterByCode[code]; c != nil {
+				addRegion(c.RegionCode)
+			}
+		}
+		if code := strings.TrimPrefix(b.CouncilID, "council:"); code != "" {
+			for _, c := range ref.Councils {
+				if c.Code == code {
+					addRegion(c.RegionCode)
+				}
+			}
+		}
+	}
+	e.Category = category(e.Party, e.Titles, e.OrgID, e.OrgKind, roles)
+	return e
+}
+
+// nameKeys are the index keys of a list of names. Two names that
+// compareNames relates as a spelling variant or closer (the only relations
+// resolve acts on against the store) share a key:
+//   - "t:" and each word: an equal first name, an equal last name, and
+//     exact names (also one-word ones) share one;
+//   - "d:", the first letter of the first name and the last name with at
+//     most one letter deleted: the one relation with no equal word, an
+//     initial for the first name ("T. Lundsryd" / "Trine Lundsfryd") and a
+//     one-letter difference in the last name (both of five letters or
+//     more); two words one edit apart (substitution, insertion, deletion,
+//     adjacent transposition) share such a deletion.
+//
+// A first name one letter off needs an equal last name, and a last name
+// omitted an equal first name, so "t:" finds them.
+func nameKeys(names []string) []string {
+	var keys []string
+	for _, n := range names {
+		ts := nameTokens(n)
+		for _, t := range ts {
+			keys = append(keys, "t:"+t)
+		}
+		if len(ts) < 2 {
+			continue
+		}
+		last := []rune(ts[len(ts)-1])
+		if len(last) < 5 {
+			continue
+		}
+		prefix := "d:" + ts[0][:1] + "|"
+		keys = append(keys, prefix+string(last))
+		for i := range last {
+			keys = append(keys, prefix+string(last[:i])+string(last[i+1:]))
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// cachedPerson is a stored person with what newEntity needs.
+type cachedPerson struct {
+	p       *graph.Person
+	mids    []string // membership IDs, in the store's order
+	docs    map[string]bool
+	keys    []string
+	sortKey string
+	full    *entity // the entity for a document that does not support them
+}
+
+// peopleCache holds the stored people and the facts their entities derive
+// from. Not safe for concurrent use: the Loader holds l.mu.
+type peopleCache struct {
+	ref        *refData
+	people     map[string]*cachedPerson
+	members    map[string]*graph.Membership
+	bodies     map[string]*graph.Body
+	orgs       map[string]*graph.Organisation
+	byKey      map[string]map[string]bool // name key → person IDs
+	byDoc      map[string]map[string]bool // document ID → person IDs it supports, as a person or a membership
+	bodyPeople map[string]map[string]bool // body ID → person IDs with a seat in it
+	orgPeople  map[string]map[string]bool // organisation ID → person IDs employed there
+	stats      graph.Stats                // the store's, after the last build or update
+}
+
+// cachedStore hands buildFacts the Loader's people cache with the store:
+// newResolver then resolves against the cache instead of reading every
+// person.
+type cachedStore struct {
+	graph.Store
+	people *peopleCache
+}
+
+func addTo(m map[string]map[string]bool, k, v string) {
+	if m[k] == nil {
+		m[k] = map[string]bool{}
+	}
+	m[k][v] = true
+}
+
+func removeFrom(m map[string]map[string]bool, k, v string) {
+	if s := m[k]; s != nil {
+		delete(s, v)
+		if len(s) == 0 {
+			delete(m, k)
+		}
+	}
+}
+
+// buildPeopleCache reads every person in the store, with their
+// memberships, bodies and organisations.
+func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*peopleCache, error) {
+	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{},
+		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
+		byKey: map[string]map[string]bool{}, byDoc: map[string]map[string]bool{},
+		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{}}
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read stats: %w", err)
+	}
+	var ids []string
+	for p := (graph.Page{First: graph.MaxPageSize}); ; {
+		res, err := store.List(ctx, graph.KindPerson, graph.Filter{}, p)
+		if err != nil {
+			return nil, fmt.Errorf("read people: %w", err)
+		}
+		ids = append(ids, res.IDs...)
+		if !res.HasNext || len(res.IDs) == 0 {
+			break
+		}
+		p.After = res.EndCursor
+	}
+	if err := c.refresh(ctx, store, ids, nil); err != nil {
+		return nil, err
+	}
+	c.stats = st
+	return c, nil
+}
+
+// refresh re-reads the people personIDs, and the bodies and organisations
+// bodyOrgIDs; people with a seat in, or employed by, a body or
+// organisation that changed are recomputed too.
+func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs, bodyOrgIDs []string) error {
+	dirty := map[string]bool{}
+	// Bodies and organisations first: people read below take them from here.
+	if len(bodyOrgIDs) > 0 {
+		got, err := getAll(ctx, store, bodyOrgIDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range bodyOrgIDs {
+			switch f := got[id].(type) {
+			case *graph.Body:
+				if old := c.bodies[id]; old == nil || old.Kind != f.Kind || old.ClusterID != f.ClusterID || old.CouncilID != f.CouncilID {
+					for pid := range c.bodyPeople[id] {
+						dirty[pid] = true
+					}
+				}
+				c.bodies[id] = f
+			case *graph.Organisation:
+				if old := c.orgs[id]; old == nil || old.Kind != f.Kind {
+					for pid := range c.orgPeople[id] {
+						dirty[pid] = true
+					}
+				}
+				c.orgs[id] = f
+			default:
+				if c.bodies[id] != nil || c.orgs[id] != nil {
+					for pid := range c.bodyPeople[id] {
+						dirty[pid] = true
+					}
+					for pid := range c.orgPeople[id] {
+						dirty[pid] = true
+					}
+				}
+				delete(c.bodies, id)
+				delete(c.orgs, id)
+			}
+		}
+	}
+	if len(personIDs) > 0 {
+		facts, err := getAll(ctx, store, slices.Clone(personIDs))
+		if err != nil {
+			return err
+		}
+		var present []string
+		for _, id := range personIDs {
+			if _, ok := facts[id].(*graph.Person); ok {
+				present = append(present, id)
+			} else {
+				c.remove(id)
+			}
+		}
+		rel := map[string][]string{}
+		for i := 0; i < len(present); i += graph.MaxPageSize {
+			part, err := store.Related(ctx, graph.RelMembershipsOfPerson, present[i:min(i+graph.MaxPageSize, len(present))])
+			if err != nil {
+				return fmt.Errorf("read memberships: %w", err)
+			}
+			maps.Copy(rel, part)
+		}
+		var mids []string
+		for _, ms := range rel {
+			mids = append(mids, ms...)
+		}
+		mfacts, err := getAll(ctx, store, mids)
+		if err != nil {
+			return err
+		}
+		// Bodies and organisations not cached yet.
+		var missing []string
+		for _, f := range mfacts {
+			if m, ok := f.(*graph.Membership); ok && c.bodies[m.BodyID] == nil {
+				missing = append(missing, m.BodyID)
+			}
+		}
+		for _, id := range present {
+			if o := facts[id].(*graph.Person).OrganisationID; o != "" && c.orgs[o] == nil {
+				missing = append(missing, o)
+			}
+		}
+		more, err := getAll(ctx, store, missing)
+		if err != nil {
+			return err
+		}
+		for id, f := range more {
+			switch f := f.(type) {
+			case *graph.Body:
+				c.bodies[id] = f
+			case *graph.Organisation:
+				c.orgs[id] = f
+			}
+		}
+		for _, id := range present {
+			c.remove(id)
+			p := facts[id].(*graph.Person)
+			cp := &cachedPerson{p: p, docs: map[string]bool{}, keys: nameKeys(append([]string{p.Name}, p.Aliases...)), sortKey: graph.SortKey(p)}
+			for _, s := range p.Sources {
+				cp.docs[s.DocumentID] = true
+			}
+			for _, mid := range rel[id] {
+				m, ok := mfacts[mid].(*graph.Membership)
+				if !ok {
+					continue
+				}
+				c.members[mid] = m
+				cp.mids = append(cp.mids, mid)
+				addTo(c.bodyPeople, m.BodyID, id)
+				for _, s := range m.Sources {
+					cp.docs[s.DocumentID] = true
+				}
+			}
+			if p.OrganisationID != "" {
+				addTo(c.orgPeople, p.OrganisationID, id)
+			}
+			for _, k := range cp.keys {
+				addTo(c.byKey, k, id)
+			}
+			for d := range cp.docs {
+				addTo(c.byDoc, d, id)
+			}
+			c.people[id] = cp
+			cp.full = c.entity(cp, "")
+			delete(dirty, id)
+		}
+	}
+	for id := range dirty {
+		if cp := c.people[id]; cp != nil {
+			cp.full = c.entity(cp, "")
+		}
+	}
+	return nil
+}
+
+// remove forgets a person and their memberships.
+func (c *peopleCache) remove(id string) {
+	cp := c.people[id]
+	if cp == nil {
+		return
+	}
+	for _, mid := range cp.mids {
+		if m := c.members[mid]; m != nil {
+			removeFrom(c.bodyPeople, m.BodyID, id)
+			delete(c.members, mid)
+		}
+	}
+	if cp.p.OrganisationID != "" {
+		removeFrom(c.orgPeople, cp.p.OrganisationID, id)
+	}
+	for _, k := range cp.keys {
+		removeFrom(c.byKey, k, id)
+	}
+	for d := range cp.docs {
+		removeFrom(c.byDoc, d, id)
+	}
+	delete(c.people, id)
+}
+
+// entity is newEntity for a cached person and document docID.
+func (c *peopleCache) entity(cp *cachedPerson, docID string) *entity {
+	seats := make([]seat, 0, len(cp.mids))
+	for _, mid := range cp.mids {
+		if m := c.members[mid]; m != nil {
+			seats = append(seats, seat{m, c.bodies[m.BodyID]})
+		}
+	}
+	var o *graph.Organisation
+	if id := cp.p.OrganisationID; id != "" {
+		o = c.orgs[id]
+	}
+	return newEntity(c.ref, cp.p, o, seats, docID)
+}
+
+// resolver returns a resolver for document docID that reads the cache.
+func (c *peopleCache) resolver(ref *refData, docID string) *resolver {
+	return &resolver{ref: ref, docID: docID, view: &docView{c: c, docID: docID}}
+}
+
+// docView is the cache as one document's resolver sees it.
+type docView struct {
+	c     *peopleCache
+	docID string
+}
+
+// hidden says whether a person is one only the document supports.
+func (v *docView) hidden(cp *cachedPerson) bool {
+	return cp.docs[v.docID] && onlyFrom(cp.p.Sources, v.docID)
+}
+
+// candidates are the stored people a group of names may match, in the
+// store's order: with the cache, those sharing a name key; without, all.
+func (rs *resolver) candidates(names []string) []*entity {
+	if rs.view == nil {
+		return rs.entities
+	}
+	v := rs.view
+	seen := map[string]bool{}
+	var cps []*cachedPerson
+	for _, k := range nameKeys(names) {
+		for id := range v.c.byKey[k] {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if cp := v.c.people[id]; cp != nil && !v.hidden(cp) {
+				cps = append(cps, cp)
+			}
+		}
+	}
+	slices.SortFunc(cps, func(a, b *cachedPerson) int { return cmp.Compare(a.sortKey, b.sortKey) })
+	out := make([]*entity, len(cps))
+	for i, cp := range cps {
+		if cp.docs[v.docID] {
+			out[i] = v.c.entity(cp, v.docID)
+		} else {
+			out[i] = cp.full
+		}
+	}
+	return out
+}
+
+// isTaken says whether a person ID is held by a person other documents
+// than the one being resolved support.
+func (rs *resolver) isTaken(id string) bool {
+	if rs.view == nil {
+		return rs.taken[id]
+	}
+	cp := rs.view.c.people[id]
+	return cp != nil && !rs.view.hidden(cp)
+}
+
+// touched lists what writing facts can change in the cache: people,
+// bodies and organisations the new version contributes (with the people
+// of its memberships) and, from old (RelFactsOfDocument before the write),
+// those the replaced version contributed.
+func (c *peopleCache) touched(facts *graph.DocumentFacts, old []string) (people, bodyOrgs []string) {
+	for _, p := range facts.People {
+		people = append(people, p.ID)
+	}
+	for _, m := range facts.Memberships {
+		people = append(people, m.PersonID)
+		bodyOrgs = append(bodyOrgs, m.BodyID)
+	}
+	for _, b := range facts.Bodies {
+		bodyOrgs = append(bodyOrgs, b.ID)
+	}
+	for _, o := range facts.Organisations {
+		bodyOrgs = append(bodyOrgs, o.ID)
+	}
+	for _, id := range old {
+		switch graph.KindOf(id) {
+		case graph.KindPerson:
+			people = append(people, id)
+		case graph.KindMembership:
+			if m := c.members[id]; m != nil {
+				people = append(people, m.PersonID)
+				bodyOrgs = append(bodyOrgs, m.BodyID)
+			}
+		case graph.KindBody, graph.KindOrganisation:
+			bodyOrgs = append(bodyOrgs, id)
+		}
+	}
+	slices.Sort(people)
+	slices.Sort(bodyOrgs)
+	return slices.Compact(people), slices.Compact(bodyOrgs)
+}
+
+// resolvingStore is the store buildFacts resolves against: with the people
+// cache, built now if there is none or the store changed behind the
+// Loader's back. Call with l.mu held.
+func (l *Loader) resolvingStore(ctx context.Context) (graph.Store, error) {
+	if l.noPeopleCache {
+		return l.store, nil
+	}
+	if l.people != nil {
+		st, err := l.store.Stats(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read stats: %w", err)
+		}
+		if !sameStats(st, l.people.stats) {
+			l.opts.Logger.Info("store changed by another writer; rebuilding the people cache")
+			l.people = nil
+		}
+	}
+	if l.people == nil {
+		c, err := buildPeopleCache(ctx, l.store, reference())
+		if err != nil {
+			return nil, err
+		}
+		l.people = c
+	}
+	return cachedStore{l.store, l.people}, nil
+}
+
+func sameStats(a, b graph.Stats) bool {
+	return a.Documents == b.Documents && a.Contributions == b.Contributions && maps.Equal(a.Facts, b.Facts)
+}
+
+// replaceDocument writes a document's facts and brings the people cache
+// up to date with what the write changed. Call with l.mu held.
+func (l *Loader) replaceDocument(ctx context.Context, facts *graph.DocumentFacts) (graph.WriteResult, error) {
+	c := l.people
+	if c == nil {
+		return l.store.ReplaceDocument(ctx, facts)
+	}
+	id := facts.Document.ID
+	rel, err := l.store.Related(ctx, graph.RelFactsOfDocument, []string{id})
+	if err != nil {
+		return graph.WriteResult{}, err
+	}
+	res, err := l.store.ReplaceDocument(ctx, facts)
+	if err != nil || res.Unchanged {
+		return res, err
+	}
+	people, bodyOrgs := c.touched(facts, rel[id])
+	if err := c.refresh(ctx, l.store, people, bodyOrgs); err != nil {
+		l.people = nil // rebuilt on the next document
+		return res, nil
+	}
+	if c.stats, err = l.store.Stats(ctx); err != nil {
+		l.people = nil
+	}
+	return res, nil
+}

@@ -1,0 +1,299 @@
+package loader
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"maps"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/gen"
+)
+
+// genDocument is one generated document, as bytes to load.
+type genDocument struct {
+	name string
+	data []byte
+}
+
+// generatedDocs renders the first n documents of the seed-5 corpus.
+func generatedDocs(t *testing.T, n int) []genDocument {
+	t.Helper()
+	c, err := gen.Generate(gen.Options{Seed: 5, Scale: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]genDocument, min(n, c.Len()))
+	for i := range out {
+		d := c.Document(i)
+		out[i] = genDocument{d.Name + ".txt", []byte(d.Text)}
+	}
+	return out
+}
+
+// equivalenceSequence is what the equivalence tests load: 120 documents,
+// then corrected versions (a different hash) of a few of them, so that
+// resolution also runs with the replaced version's people in the store.
+func equivalenceSequence(t *testing.T) []genDocument {
+	docs := generatedDocs(t, 120)
+	seq := slices.Clone(docs)
+	for _, i := range []int{0, 7, 33, 60, 119} {
+		seq = append(seq, genDocument{docs[i].name, append(slices.Clone(docs[i].data), "\n\n"...)})
+	}
+	return seq
+}
+
+func openNoSync(t *testing.T) *embedded.Store {
+	t.Helper()
+	s, err := embedded.OpenWith(t.TempDir(), embedded.Options{NoSync: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close(context.Background()) })
+	return s
+}
+
+func fixedOptions() Options {
+	return Options{Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }}
+}
+
+// allFacts reads every fact in the store.
+func allFacts(t *testing.T, s graph.Store) []any {
+	t.Helper()
+	ctx := context.Background()
+	var out []any
+	for _, k := range graph.Kinds {
+		var ids []string
+		for p := (graph.Page{First: graph.MaxPageSize}); ; {
+			res, err := s.List(ctx, k, graph.Filter{}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, res.IDs...)
+			if !res.HasNext || len(res.IDs) == 0 {
+				break
+			}
+			p.After = res.EndCursor
+		}
+		got, err := getAll(ctx, s, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range slices.Sorted(maps.Keys(got)) {
+			out = append(out, got[id])
+		}
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		out = append(out, &docs[i])
+	}
+	return out
+}
+
+// assertSameGraph compares two stores' facts (ContentHash) and Stats.
+func assertSameGraph(t *testing.T, got, want graph.Store) {
+	t.Helper()
+	ctx := context.Background()
+	sg, err := got.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := want.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameStats(sg, sw) {
+		t.Errorf("stats differ:\n got  %+v\n want %+v", sg, sw)
+	}
+	fg, fw := allFacts(t, got), allFacts(t, want)
+	if hg, hw := graph.ContentHash(fg), graph.ContentHash(fw); hg != hw {
+		t.Errorf("content hash differs: %s vs %s", hg, hw)
+		// Name a few differing people, to start from.
+		wm := map[string]string{}
+		for _, f := range fw {
+			wm[graph.IDOf(f)] = graph.ContentHash([]any{f})
+		}
+		n := 0
+		for _, f := range fg {
+			if id := graph.IDOf(f); wm[id] != graph.ContentHash([]any{f}) && n < 5 {
+				t.Errorf("differs: %s", id)
+				n++
+			}
+		}
+	}
+	if sg.Facts[graph.KindPerson] == 0 {
+		t.Fatal("no people loaded: the comparison proves nothing")
+	}
+}
+
+func loadAll(t *testing.T, l *Loader, docs []genDocument) {
+	t.Helper()
+	ctx := context.Background()
+	for _, d := range docs {
+		if _, err := l.LoadBytes(ctx, d.name, d.data); err != nil {
+			t.Fatalf("%s: %v", d.name, err)
+		}
+	}
+}
+
+// TestPeopleCacheDecidesAsTheStore loads the same documents with the
+// people cache and resolving each from the whole store, and expects the
+// same graph.
+func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 125 documents twice")
+	}
+	seq := equivalenceSequence(t)
+	cached, scratch := openNoSync(t), openNoSync(t)
+	lc := New(cached, fixedOptions())
+	ls := New(scratch, fixedOptions())
+	ls.noPeopleCache = true
+	loadAll(t, lc, seq)
+	loadAll(t, ls, seq)
+	if lc.people == nil || len(lc.people.people) == 0 {
+		t.Fatal("the cached loader holds no people cache")
+	}
+	if ls.people != nil {
+		t.Fatal("the scratch loader built a cache")
+	}
+	assertSameGraph(t, cached, scratch)
+
+	// The cache, kept up to date document by document, equals one built
+	// afresh from the final store.
+	fresh, err := buildPeopleCache(context.Background(), cached, reference())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fresh.people) != len(lc.people.people) {
+		t.Fatalf("cache holds %d people, the store %d", len(lc.people.people), len(fresh.people))
+	}
+	for id, fp := range fresh.people {
+		cp := lc.people.people[id]
+		if cp == nil {
+			t.Errorf("%s missing from the cache", id)
+			continue
+		}
+		if !entitiesEqual(cp.full, fp.full) {
+			t.Errorf("%s: cached entity %+v, from the store %+v", id, *cp.full, *fp.full)
+		}
+	}
+}
+
+func entitiesEqual(a, b *entity) bool {
+	sorted := func(x []string) []string { y := slices.Clone(x); slices.Sort(y); return y }
+	return a.ID == b.ID && slices.Equal(a.Names, b.Names) && a.Party == b.Party && a.OrgID == b.OrgID &&
+		a.OrgKind == b.OrgKind && slices.Equal(a.Titles, b.Titles) && a.Category == b.Category &&
+		slices.Equal(sorted(a.Regions), sorted(b.Regions)) && slices.Equal(sorted(a.Clusters), sorted(b.Clusters))
+}
+
+// TestPeopleCacheSeesOtherWriters has two Loaders (two instances) write
+// one store in turns; each must notice the other's documents and decide
+// as a single Loader resolving from the store would.
+func TestPeopleCacheSeesOtherWriters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 80 documents twice")
+	}
+	docs := generatedDocs(t, 80)
+	shared, scratch := openNoSync(t), openNoSync(t)
+	a, b := New(shared, fixedOptions()), New(shared, fixedOptions())
+	ls := New(scratch, fixedOptions())
+	ls.noPeopleCache = true
+	for i, d := range docs {
+		l := a
+		if (i/5)%2 == 1 {
+			l = b
+		}
+		loadAll(t, l, []genDocument{d})
+	}
+	loadAll(t, ls, docs)
+	assertSameGraph(t, shared, scratch)
+}
+
+// TestNameKeysFindEveryMatch checks that every pair of names that
+// compareNames relates closely enough for resolve to act on (spelling
+// variant or closer) shares a name key, on hand-picked pairs for each rule
+// and on every pair of names of the people of generated documents.
+func TestNameKeysFindEveryMatch(t *testing.T) {
+	pairs := [][2]string{
+		{"Anne-Mette Dalgaard", "Anne Mette Dalgaard"},       // exact
+		{"Agnete", "Agnete"},                                 // exact, one word
+		{"Trine M. Hansen", "Trine Malling Hansen"},          // initial in the middle
+		{"T. Hansen", "Trine Hansen"},                        // initial first name
+		{"Anne Krøjer", "Anne Krøjer Jacobsen"},              // last name omitted
+		{"Stephenie Olsen", "Stephanie Olsen"},               // first name one letter off
+		{"Trine Lundsryd", "Trine Lundsfryd"},                // last name one letter off
+		{"T. Lundsryd", "Trine Lundsfryd"},                   // initial and a last name one letter off
+		{"T. Lundsfryd", "Trine Lundsfyrd"},                  // initial and a transposition
+		{"K. Bækgaard", "Karen Bækgård"},                     // initial and a folded letter
+		{"J. Mortensen", "Jens Peter Mortensn"},              // initial, middle name, deletion
+		{"Hans Christian Holm Sørensen", "Hans C. Sørensen"}, // initial and omitted middle names
+	}
+	for _, p := range pairs {
+		if m, _ := compareNames(p[0], p[1]); m < matchTypo {
+			t.Errorf("%q / %q: compareNames says %v; the table is wrong", p[0], p[1], m)
+			continue
+		}
+		if !shareKey(nameKeys([]string{p[0]}), nameKeys([]string{p[1]})) {
+			t.Errorf("%q / %q share no name key", p[0], p[1])
+		}
+	}
+	if shareKey(nameKeys([]string{"Trine Hansen"}), nameKeys([]string{"Ole Jensen"})) {
+		t.Error("unrelated names share a key: the index would not narrow anything")
+	}
+
+	c, err := gen.Generate(gen.Options{Seed: 5, Scale: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var names []string
+	for i := range min(c.Len(), 200) {
+		d := c.Document(i)
+		for _, p := range d.Key.People {
+			for _, n := range append([]string{p.Name}, p.Aliases...) {
+				if !seen[n] {
+					seen[n] = true
+					names = append(names, n)
+				}
+			}
+		}
+	}
+	if len(names) < 100 {
+		t.Fatalf("only %d names generated", len(names))
+	}
+	keys := make([][]string, len(names))
+	for i, n := range names {
+		keys[i] = nameKeys([]string{n})
+	}
+	related := 0
+	for i := range names {
+		for j := i + 1; j < len(names); j++ {
+			if m, _ := compareNames(names[i], names[j]); m >= matchTypo {
+				related++
+				if !shareKey(keys[i], keys[j]) {
+					t.Errorf("%q / %q (%v) share no name key", names[i], names[j], m)
+				}
+			}
+		}
+	}
+	if related == 0 {
+		t.Error("no related pairs among the generated names: the check proves nothing")
+	}
+	t.Logf("%d names, %d related pairs", len(names), related)
+}
+
+func shareKey(a, b []string) bool {
+	for _, k := range a {
+		if _, ok := slices.BinarySearch(b, k); ok {
+			return true
+		}
+	}
+	return false
+}
