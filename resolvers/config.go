@@ -33,6 +33,8 @@ type Config struct {
 	// one nodes query may ask for.
 	MaxSearchLength int
 	MaxIDs          int
+	// Admin configures the admin writes (tokens, upload size).
+	Admin AdminConfig
 	// RateLimit, if set, limits how often one client may call the API.
 	RateLimit *RateLimit
 	// DisableIntrospection turns GraphQL introspection off (it is on: the

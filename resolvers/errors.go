@@ -22,7 +22,7 @@ const (
 	CodeUnavailable     = "UNAVAILABLE"
 	CodeInternal        = "INTERNAL"
 	CodeConflict        = "CONFLICT"
-	CodeUnauthenticated = "UNAUTHENTICATED" // for the admin writes to come
+	CodeUnauthenticated = "UNAUTHENTICATED" // an admin write without a valid token
 	CodeForbidden       = "FORBIDDEN"
 )
 
@@ -38,6 +38,7 @@ var errorCodes = map[string]struct {
 	graph.ErrUnavailable:  {CodeUnavailable, 503},
 	graph.ErrConflict:     {CodeConflict, 409},
 	graph.ErrUnauthorized: {CodeForbidden, 403},
+	errUnauthenticated:    {CodeUnauthenticated, 401},
 	graph.ErrInternal:     {CodeInternal, 500},
 }
 

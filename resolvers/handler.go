@@ -37,12 +37,14 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
-	r := &Resolver{store: store, cfg: cfg, logger: logger}
+	cfg.Admin = cfg.Admin.withDefaults()
+	r := newResolver(store, cfg, logger)
 
 	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: r, Complexity: r.complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: cfg.Admin.MaxUploadBytes, MaxMemory: 1 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	if !cfg.DisableIntrospection {
 		srv.Use(extension.Introspection{})
@@ -60,7 +62,7 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	if rl := cfg.RateLimit; rl != nil && rl.PerSecond > 0 {
 		limit = newRateLimiter(*rl).wrap
 	}
-	mux.Handle("/graphql", limit(checkGraphQLRequest(r.perRequest(cfg.RequestTimeout, srv))))
+	mux.Handle("/graphql", limit(r.auth.authenticate(r.auth.checkUpload(checkGraphQLRequest(r.perRequest(cfg.RequestTimeout, srv))))))
 	mux.Handle("GET /{$}", playground.Handler("sundhedsgraf", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -87,11 +89,15 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 // dataloaders.
 func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if req.ContentLength > r.cfg.MaxBodyBytes {
-			writeError(w, graph.Errorf(graph.ErrInvalid, "request body larger than %d bytes", r.cfg.MaxBodyBytes), http.StatusRequestEntityTooLarge)
+		maxBody := r.cfg.MaxBodyBytes
+		if isAdminUpload(req) {
+			maxBody = r.cfg.Admin.MaxUploadBytes + 1<<20 // the file and the form around it
+		}
+		if req.ContentLength > maxBody {
+			writeError(w, graph.Errorf(graph.ErrInvalid, "request body larger than %d bytes", maxBody), http.StatusRequestEntityTooLarge)
 			return
 		}
-		req.Body = http.MaxBytesReader(w, req.Body, r.cfg.MaxBodyBytes)
+		req.Body = http.MaxBytesReader(w, req.Body, maxBody)
 		ctx, cancel := context.WithTimeout(req.Context(), timeout)
 		defer cancel()
 		ctx = withLoaders(ctx, newLoaders(r.store, r.cfg.LoaderWait))
@@ -101,7 +107,8 @@ func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Han
 
 // checkGraphQLRequest answers requests no GraphQL transport takes with a
 // coded error: methods other than GET, POST and OPTIONS (405) and POST
-// bodies that are not application/json (415). Batched requests (a JSON
+// bodies that are not application/json (415) or multipart/form-data (an
+// admin's upload; others are refused before, by checkUpload). Batched requests (a JSON
 // array) and malformed JSON are refused by the POST transport (400).
 func checkGraphQLRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
@@ -109,7 +116,7 @@ func checkGraphQLRequest(next http.Handler) http.Handler {
 		case http.MethodGet, http.MethodOptions:
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(req.Header.Get("Content-Type"))
-			if err != nil || mt != "application/json" {
+			if err != nil || (mt != "application/json" && mt != "multipart/form-data") {
 				writeError(w, graph.Errorf(graph.ErrInvalid, "a GraphQL POST needs Content-Type: application/json"), http.StatusUnsupportedMediaType)
 				return
 			}

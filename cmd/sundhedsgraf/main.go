@@ -195,6 +195,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.BoolVar(&rate.TrustProxy, "trust-proxy", false, "count clients by the first X-Forwarded-For address (only behind a proxy that sets it)")
 	shutdown := fs.Duration("shutdown-timeout", 30*time.Second, "how long in-flight requests may take to finish on SIGINT/SIGTERM")
 	noSample := fs.Bool("no-sample", false, "do not load the sample corpus into an empty store")
+	tokenFile := fs.String("admin-token-file", "", "file of name:token lines whose bearer tokens may make admin writes (also $"+adminTokensEnv+"); none: admin writes are forbidden")
+	fs.Int64Var(&cfg.Admin.MaxUploadBytes, "max-upload-bytes", resolvers.DefaultMaxUploadBytes, "largest document an admin may upload")
 	watch := m.watchFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -210,7 +212,13 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if rate.PerSecond > 0 {
 		cfg.RateLimit = &rate
 	}
+	tokens, err := m.adminTokens(*tokenFile)
+	if err != nil {
+		return err
+	}
+	cfg.Admin.Tokens = tokens
 	logger := m.logger(sf)
+	logger.Info("admin writes", "enabled", len(tokens) > 0, "tokens", len(tokens))
 
 	store, err := m.openStore(ctx, sf.data, logger)
 	if err != nil {

@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	MunicipalityConnection() MunicipalityConnectionResolver
 	MunicipalityEdge() MunicipalityEdgeResolver
 	MunicipalityRef() MunicipalityRefResolver
+	Mutation() MutationResolver
 	Network() NetworkResolver
 	NetworkEdge() NetworkEdgeResolver
 	NetworkNode() NetworkNodeResolver
@@ -245,6 +246,39 @@ type ComplexityRoot struct {
 		Subject func(childComplexity int) int
 	}
 
+	Correction struct {
+		Absorb       func(childComplexity int) int
+		Actor        func(childComplexity int) int
+		Alias        func(childComplexity int) int
+		At           func(childComplexity int) int
+		Document     func(childComplexity int) int
+		Documents    func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Keep         func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Membership   func(childComplexity int) int
+		Name         func(childComplexity int) int
+		NewPersonID  func(childComplexity int) int
+		Number       func(childComplexity int) int
+		Person       func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Replaced     func(childComplexity int) int
+		RevertReason func(childComplexity int) int
+		Reverted     func(childComplexity int) int
+		RevertedAt   func(childComplexity int) int
+		RevertedBy   func(childComplexity int) int
+		StartDate    func(childComplexity int) int
+		Summary      func(childComplexity int) int
+	}
+
+	CorrectionConnection struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+		Nodes       func(childComplexity int) int
+		TotalCount  func(childComplexity int) int
+	}
+
 	CouncilMember struct {
 		InPredecessors      func(childComplexity int) int
 		MatchedBy           func(childComplexity int) int
@@ -348,6 +382,11 @@ type ComplexityRoot struct {
 		Start func(childComplexity int) int
 	}
 
+	LoadDocumentResult struct {
+		Correction func(childComplexity int) int
+		Result     func(childComplexity int) int
+	}
+
 	Meeting struct {
 		Attendance   func(childComplexity int, status *string, orderBy *model.AttendanceOrder) int
 		Body         func(childComplexity int) int
@@ -427,6 +466,16 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Origins      func(childComplexity int) int
 		Uncertain    func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddAlias          func(childComplexity int, person string, alias string, reason *string) int
+		CorrectMembership func(childComplexity int, id string, startDate *string, endDate *string, reason *string) int
+		LoadDocument      func(childComplexity int, file graphql.Upload, reason *string) int
+		MergePeople       func(childComplexity int, keep string, absorb string, reason *string) int
+		RemoveAlias       func(childComplexity int, person string, alias string, reason *string) int
+		RevertCorrection  func(childComplexity int, id string, reason *string) int
+		SplitPerson       func(childComplexity int, person string, documents []string, name string, reason *string) int
 	}
 
 	Network struct {
@@ -608,6 +657,7 @@ type ComplexityRoot struct {
 		Cluster           func(childComplexity int, id *string, name *string) int
 		Clusters          func(childComplexity int, filter *model.ClusterFilter, first *int, after *string, order *model.SortDirection) int
 		Communities       func(childComplexity int, kind *network.Kind, within *model.NetworkScope) int
+		Corrections       func(childComplexity int, first *int, after *string) int
 		Document          func(childComplexity int, id string) int
 		Documents         func(childComplexity int, first *int, after *string, order *model.SortDirection) int
 		HealthCouncil     func(childComplexity int, id string) int
@@ -790,6 +840,13 @@ type ComplexityRoot struct {
 		Person          func(childComplexity int) int
 		SeveralClusters func(childComplexity int) int
 		Uncertain       func(childComplexity int) int
+	}
+
+	WriteResult struct {
+		DocumentID func(childComplexity int) int
+		Facts      func(childComplexity int) int
+		Replaced   func(childComplexity int) int
+		Unchanged  func(childComplexity int) int
 	}
 }
 
@@ -1503,6 +1560,170 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Conflict.Subject(childComplexity), true
 
+	case "Correction.absorb":
+		if e.ComplexityRoot.Correction.Absorb == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Absorb(childComplexity), true
+	case "Correction.actor":
+		if e.ComplexityRoot.Correction.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Actor(childComplexity), true
+	case "Correction.alias":
+		if e.ComplexityRoot.Correction.Alias == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Alias(childComplexity), true
+	case "Correction.at":
+		if e.ComplexityRoot.Correction.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.At(childComplexity), true
+	case "Correction.document":
+		if e.ComplexityRoot.Correction.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Document(childComplexity), true
+	case "Correction.documents":
+		if e.ComplexityRoot.Correction.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Documents(childComplexity), true
+	case "Correction.endDate":
+		if e.ComplexityRoot.Correction.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.EndDate(childComplexity), true
+	case "Correction.id":
+		if e.ComplexityRoot.Correction.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.ID(childComplexity), true
+	case "Correction.keep":
+		if e.ComplexityRoot.Correction.Keep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Keep(childComplexity), true
+	case "Correction.kind":
+		if e.ComplexityRoot.Correction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Kind(childComplexity), true
+	case "Correction.membership":
+		if e.ComplexityRoot.Correction.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Membership(childComplexity), true
+	case "Correction.name":
+		if e.ComplexityRoot.Correction.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Name(childComplexity), true
+	case "Correction.newPersonId":
+		if e.ComplexityRoot.Correction.NewPersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.NewPersonID(childComplexity), true
+	case "Correction.number":
+		if e.ComplexityRoot.Correction.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Number(childComplexity), true
+	case "Correction.person":
+		if e.ComplexityRoot.Correction.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Person(childComplexity), true
+	case "Correction.reason":
+		if e.ComplexityRoot.Correction.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Reason(childComplexity), true
+	case "Correction.replaced":
+		if e.ComplexityRoot.Correction.Replaced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Replaced(childComplexity), true
+	case "Correction.revertReason":
+		if e.ComplexityRoot.Correction.RevertReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.RevertReason(childComplexity), true
+	case "Correction.reverted":
+		if e.ComplexityRoot.Correction.Reverted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Reverted(childComplexity), true
+	case "Correction.revertedAt":
+		if e.ComplexityRoot.Correction.RevertedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.RevertedAt(childComplexity), true
+	case "Correction.revertedBy":
+		if e.ComplexityRoot.Correction.RevertedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.RevertedBy(childComplexity), true
+	case "Correction.startDate":
+		if e.ComplexityRoot.Correction.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.StartDate(childComplexity), true
+	case "Correction.summary":
+		if e.ComplexityRoot.Correction.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Summary(childComplexity), true
+
+	case "CorrectionConnection.endCursor":
+		if e.ComplexityRoot.CorrectionConnection.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectionConnection.EndCursor(childComplexity), true
+	case "CorrectionConnection.hasNextPage":
+		if e.ComplexityRoot.CorrectionConnection.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectionConnection.HasNextPage(childComplexity), true
+	case "CorrectionConnection.nodes":
+		if e.ComplexityRoot.CorrectionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectionConnection.Nodes(childComplexity), true
+	case "CorrectionConnection.totalCount":
+		if e.ComplexityRoot.CorrectionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectionConnection.TotalCount(childComplexity), true
+
 	case "CouncilMember.inPredecessors":
 		if e.ComplexityRoot.CouncilMember.InPredecessors == nil {
 			break
@@ -1932,6 +2153,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LineRange.Start(childComplexity), true
 
+	case "LoadDocumentResult.correction":
+		if e.ComplexityRoot.LoadDocumentResult.Correction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadDocumentResult.Correction(childComplexity), true
+	case "LoadDocumentResult.result":
+		if e.ComplexityRoot.LoadDocumentResult.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadDocumentResult.Result(childComplexity), true
+
 	case "Meeting.attendance":
 		if e.ComplexityRoot.Meeting.Attendance == nil {
 			break
@@ -2274,6 +2508,84 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MunicipalityRef.Uncertain(childComplexity), true
+
+	case "Mutation.addAlias":
+		if e.ComplexityRoot.Mutation.AddAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddAlias(childComplexity, args["person"].(string), args["alias"].(string), args["reason"].(*string)), true
+	case "Mutation.correctMembership":
+		if e.ComplexityRoot.Mutation.CorrectMembership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_correctMembership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CorrectMembership(childComplexity, args["id"].(string), args["startDate"].(*string), args["endDate"].(*string), args["reason"].(*string)), true
+	case "Mutation.loadDocument":
+		if e.ComplexityRoot.Mutation.LoadDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loadDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoadDocument(childComplexity, args["file"].(graphql.Upload), args["reason"].(*string)), true
+	case "Mutation.mergePeople":
+		if e.ComplexityRoot.Mutation.MergePeople == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergePeople_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergePeople(childComplexity, args["keep"].(string), args["absorb"].(string), args["reason"].(*string)), true
+	case "Mutation.removeAlias":
+		if e.ComplexityRoot.Mutation.RemoveAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveAlias(childComplexity, args["person"].(string), args["alias"].(string), args["reason"].(*string)), true
+	case "Mutation.revertCorrection":
+		if e.ComplexityRoot.Mutation.RevertCorrection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revertCorrection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevertCorrection(childComplexity, args["id"].(string), args["reason"].(*string)), true
+	case "Mutation.splitPerson":
+		if e.ComplexityRoot.Mutation.SplitPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitPerson(childComplexity, args["person"].(string), args["documents"].([]string), args["name"].(string), args["reason"].(*string)), true
 
 	case "Network.brokers":
 		if e.ComplexityRoot.Network.Brokers == nil {
@@ -3139,6 +3451,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Communities(childComplexity, args["kind"].(*network.Kind), args["within"].(*model.NetworkScope)), true
+	case "Query.corrections":
+		if e.ComplexityRoot.Query.Corrections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_corrections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Corrections(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4096,6 +4419,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TransitionPerson.Uncertain(childComplexity), true
 
+	case "WriteResult.documentId":
+		if e.ComplexityRoot.WriteResult.DocumentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.DocumentID(childComplexity), true
+	case "WriteResult.facts":
+		if e.ComplexityRoot.WriteResult.Facts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Facts(childComplexity), true
+	case "WriteResult.replaced":
+		if e.ComplexityRoot.WriteResult.Replaced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Replaced(childComplexity), true
+	case "WriteResult.unchanged":
+		if e.ComplexityRoot.WriteResult.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WriteResult.Unchanged(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -4154,6 +4502,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -4180,6 +4543,113 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../../schema/admin.graphqls", Input: `# Administrative writes. Every mutation and the corrections list need
+# Authorization: Bearer <token> with a token from the server's
+# configuration (--admin-token-file or SUNDHEDSGRAF_ADMIN_TOKENS): without
+# one they answer UNAUTHENTICATED, and FORBIDDEN when the server has no
+# tokens; nothing changes then. Reads stay public.
+
+scalar Upload
+
+"What a document write did."
+type WriteResult {
+  documentId: ID!
+  "The same content was already loaded; nothing was written."
+  unchanged: Boolean!
+  "An earlier version of the document was replaced."
+  replaced: Boolean!
+  "Facts the document contributes."
+  facts: Int!
+}
+
+"""
+One administrative change, as recorded: who (the token's name), when, what
+and why. Corrections are kept as admin documents, apply to reads at once,
+survive reloads of the source documents, and are undone with
+revertCorrection (the record stays, marked reverted).
+"""
+type Correction {
+  "The correction's document, document:admin-NNNNNN."
+  id: ID!
+  number: Int!
+  "merge_people, split_person, add_alias, remove_alias, correct_membership or load_document."
+  kind: String!
+  "The name of the token that made it."
+  actor: String!
+  at: Time!
+  reason: String!
+  "What it does, in one line."
+  summary: String!
+  "merge_people: the person kept and the person absorbed."
+  keep: String!
+  absorb: String!
+  "split_person, add_alias, remove_alias: the person."
+  person: String!
+  alias: String!
+  "split_person: the documents whose mentions are another person, its name and id."
+  documents: [ID!]!
+  name: String!
+  newPersonId: String!
+  "correct_membership: the membership and its dates (empty: no stated date)."
+  membership: String!
+  startDate: String!
+  endDate: String!
+  "load_document: the document loaded, and whether it replaced an earlier version."
+  document: String!
+  replaced: Boolean!
+  reverted: Boolean!
+  revertedBy: String!
+  revertedAt: Time
+  revertReason: String!
+}
+
+type CorrectionConnection {
+  "Oldest first."
+  nodes: [Correction!]!
+  "Pass as after for the next page."
+  endCursor: String
+  hasNextPage: Boolean!
+  totalCount: Int!
+}
+
+type LoadDocumentResult {
+  result: WriteResult!
+  "The record of the load; null when the same content was already loaded."
+  correction: Correction
+}
+
+extend type Query {
+  "The corrections made, oldest first (needs an admin token)."
+  corrections(first: Int, after: String): CorrectionConnection!
+}
+
+type Mutation {
+  """
+  Loads one document (plain text, PDF, HTML or DOCX) as the loader does:
+  its file name is its id, so a new version replaces the old. A file that
+  cannot be read answers BAD_USER_INPUT with file:line, and nothing is
+  written.
+  """
+  loadDocument(file: Upload!, reason: String): LoadDocumentResult!
+  """
+  Makes absorb the same person as keep: reads of absorb answer keep, whose
+  memberships, attendance and aliases then include absorb's.
+  """
+  mergePeople(keep: ID!, absorb: ID!, reason: String): Correction!
+  """
+  Undoes a merge the loader made: the mentions of person in documents
+  become a new person called name (its id is in newPersonId). To undo a
+  mergePeople, revert it.
+  """
+  splitPerson(person: ID!, documents: [ID!]!, name: String!, reason: String): Correction!
+  addAlias(person: ID!, alias: String!, reason: String): Correction!
+  removeAlias(person: ID!, alias: String!, reason: String): Correction!
+  "Sets a membership's stated dates; a date left out is no stated date."
+  correctMembership(id: ID!, startDate: Date, endDate: Date, reason: String): Correction!
+  "Undoes a correction; the record stays, marked reverted."
+  revertCorrection(id: ID!, reason: String): Correction!
+}
+`, BuiltIn: false},
 	{Name: "../../../schema/base.graphqls", Input: `# Common types: scalars, the Node interface, paging, provenance, documents,
 # search and the root fields that are not about one area.
 
@@ -5840,6 +6310,72 @@ func (ec *executionContext) childFields_Conflict(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
 }
 
+func (ec *executionContext) childFields_Correction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Correction_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Correction_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_Correction_kind(ctx, field)
+	case "actor":
+		return ec.fieldContext_Correction_actor(ctx, field)
+	case "at":
+		return ec.fieldContext_Correction_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_Correction_reason(ctx, field)
+	case "summary":
+		return ec.fieldContext_Correction_summary(ctx, field)
+	case "keep":
+		return ec.fieldContext_Correction_keep(ctx, field)
+	case "absorb":
+		return ec.fieldContext_Correction_absorb(ctx, field)
+	case "person":
+		return ec.fieldContext_Correction_person(ctx, field)
+	case "alias":
+		return ec.fieldContext_Correction_alias(ctx, field)
+	case "documents":
+		return ec.fieldContext_Correction_documents(ctx, field)
+	case "name":
+		return ec.fieldContext_Correction_name(ctx, field)
+	case "newPersonId":
+		return ec.fieldContext_Correction_newPersonId(ctx, field)
+	case "membership":
+		return ec.fieldContext_Correction_membership(ctx, field)
+	case "startDate":
+		return ec.fieldContext_Correction_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_Correction_endDate(ctx, field)
+	case "document":
+		return ec.fieldContext_Correction_document(ctx, field)
+	case "replaced":
+		return ec.fieldContext_Correction_replaced(ctx, field)
+	case "reverted":
+		return ec.fieldContext_Correction_reverted(ctx, field)
+	case "revertedBy":
+		return ec.fieldContext_Correction_revertedBy(ctx, field)
+	case "revertedAt":
+		return ec.fieldContext_Correction_revertedAt(ctx, field)
+	case "revertReason":
+		return ec.fieldContext_Correction_revertReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Correction", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrectionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_CorrectionConnection_nodes(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_CorrectionConnection_endCursor(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_CorrectionConnection_hasNextPage(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CorrectionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrectionConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_CouncilMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "membership":
@@ -6046,6 +6582,16 @@ func (ec *executionContext) childFields_LineRange(ctx context.Context, field gra
 		return ec.fieldContext_LineRange_end(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LineRange", field.Name)
+}
+
+func (ec *executionContext) childFields_LoadDocumentResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "result":
+		return ec.fieldContext_LoadDocumentResult_result(ctx, field)
+	case "correction":
+		return ec.fieldContext_LoadDocumentResult_correction(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoadDocumentResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Meeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6872,6 +7418,20 @@ func (ec *executionContext) childFields_TransitionPerson(ctx context.Context, fi
 		return ec.fieldContext_TransitionPerson_uncertain(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TransitionPerson", field.Name)
+}
+
+func (ec *executionContext) childFields_WriteResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "documentId":
+		return ec.fieldContext_WriteResult_documentId(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_WriteResult_unchanged(ctx, field)
+	case "replaced":
+		return ec.fieldContext_WriteResult_replaced(ctx, field)
+	case "facts":
+		return ec.fieldContext_WriteResult_facts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WriteResult", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -64,6 +64,15 @@ type CompositionChange struct {
 	Stayed []*graph.Membership `json:"stayed"`
 }
 
+type CorrectionConnection struct {
+	// Oldest first.
+	Nodes []*graph.Correction `json:"nodes"`
+	// Pass as after for the next page.
+	EndCursor   *string `json:"endCursor,omitempty"`
+	HasNextPage bool    `json:"hasNextPage"`
+	TotalCount  int     `json:"totalCount"`
+}
+
 type HealthCouncilFilter struct {
 	NameContains *string       `json:"nameContains,omitempty"`
 	Region       *string       `json:"region,omitempty"`
@@ -98,6 +107,12 @@ type KindCount struct {
 type LineRange struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
+}
+
+type LoadDocumentResult struct {
+	Result *graph.WriteResult `json:"result"`
+	// The record of the load; null when the same content was already loaded.
+	Correction *graph.Correction `json:"correction,omitempty"`
 }
 
 type MeetingFilter struct {
@@ -141,6 +156,9 @@ type MunicipalityFilter struct {
 type MunicipalityOrder struct {
 	Field     MunicipalityOrderField `json:"field"`
 	Direction *SortDirection         `json:"direction,omitempty"`
+}
+
+type Mutation struct {
 }
 
 // One Louvain community.

@@ -1,0 +1,889 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Corrections are administrators' changes to what the documents say: merge
+// two people, split a wrong merge, add or remove an alias, correct a
+// membership's dates, and the record of a document loaded through the API.
+//
+// # Storage
+//
+// Each correction is one OriginAdmin document, "document:admin-NNNNNN"
+// (numbered from 1, zero-padded so that ID order is the order made), holding
+// a Link of type LinkCorrection ("link:correction:NNNNNN") whose Props
+// "correction" is the Correction as JSON: who, when, what and why. So
+// corrections are durable in both backends, ordered after every minutes
+// document (DocumentCompare), and a reload of a minutes document never
+// touches them. An alias added is also a plain admin contribution to the
+// person (Aliases), so that both backends' search and name filters find it.
+// Reverting a correction rewrites its document with Reverted set and
+// without the contribution; the record stays for the audit list.
+//
+// # Merges and splits: a read-side view
+//
+// A merge re-points facts from the absorbed person to the kept one, and a
+// split re-points the facts of some documents from a person to a new one.
+// Neither rewrites the minutes' contributions: CorrectedStore is a Store
+// that wraps a backend and applies the active corrections to every read
+// (Get, Related, List, Count, Search), whatever the backend. The loader
+// writes through the backend itself, unwrapped, so it resolves people as
+// the documents say; the view then maps the resolver's IDs. That is why a
+// reload of a source document keeps a merge (the document again contributes
+// to the absorbed ID, which the view maps to the kept one), and why a
+// revert restores both people at once (nothing was rewritten). Reads of an
+// absorbed ID answer the kept person; memberships, attendance (person and
+// substitute) and initiatives' lead people point at the kept person; lists
+// and counts of people leave the absorbed out; search ranks the corrected
+// facts. A person split off is answered by Get and Related and search finds
+// it through the original, but List of people does not include it.
+//
+// The active corrections are read once and cached; writes through the view
+// (Apply, Revert, and any admin document written through it) refresh the
+// cache. A second process writing corrections to the same Neo4j database
+// is not seen until restart.
+
+// LinkCorrection is the link type that records a correction (From the
+// corrected fact, To the other fact involved, if any; Props "correction").
+const LinkCorrection = "correction"
+
+// Kinds of correction.
+const (
+	CorrectionMergePeople     = "merge_people"
+	CorrectionSplitPerson     = "split_person"
+	CorrectionAddAlias        = "add_alias"
+	CorrectionRemoveAlias     = "remove_alias"
+	CorrectionMembershipDates = "correct_membership"
+	CorrectionLoadDocument    = "load_document"
+)
+
+// adminPrefix starts the ID of every correction's document.
+const adminPrefix = "document:admin-"
+
+// Correction is one administrative change, as recorded.
+type Correction struct {
+	ID     string    `json:"id"` // the correction's document, "document:admin-NNNNNN"
+	Number int       `json:"number"`
+	Kind   string    `json:"kind"`
+	Actor  string    `json:"actor"` // the name of the token that made it
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason,omitempty"`
+
+	Keep   string `json:"keep,omitempty"`   // merge: the person kept
+	Absorb string `json:"absorb,omitempty"` // merge: the person absorbed
+
+	Person      string   `json:"person,omitempty"`      // split, aliases: the person
+	Alias       string   `json:"alias,omitempty"`       // aliases
+	Documents   []string `json:"documents,omitempty"`   // split: documents whose mentions are another person
+	Name        string   `json:"name,omitempty"`        // split: that person's name
+	NewPersonID string   `json:"newPersonId,omitempty"` // split: that person's ID
+
+	Membership string `json:"membership,omitempty"` // membership dates
+	StartDate  string `json:"startDate,omitempty"`
+	EndDate    string `json:"endDate,omitempty"`
+
+	Document string `json:"document,omitempty"` // load: the document loaded
+	Replaced bool   `json:"replaced,omitempty"` // load: it replaced an earlier version
+
+	Reverted     bool      `json:"reverted,omitempty"`
+	RevertedBy   string    `json:"revertedBy,omitempty"`
+	RevertedAt   time.Time `json:"revertedAt,omitzero"`
+	RevertReason string    `json:"revertReason,omitempty"`
+}
+
+// CorrectionDocumentID is the ID of correction number n's document.
+func CorrectionDocumentID(n int) string { return fmt.Sprintf("%s%06d", adminPrefix, n) }
+
+func correctionLinkID(docID string) string {
+	return "link:correction:" + strings.TrimPrefix(docID, adminPrefix)
+}
+
+// IsCorrectionDocument reports whether a document ID is a correction's.
+func IsCorrectionDocument(id string) bool { return strings.HasPrefix(id, adminPrefix) }
+
+// CorrectionFacts is what a correction's document contributes.
+func CorrectionFacts(c Correction) *DocumentFacts {
+	body, _ := json.Marshal(c)
+	sum := sha256.Sum256(body)
+	name := strings.TrimPrefix(c.ID, "document:")
+	src := Source{DocumentID: c.ID, FileName: name, SHA256: hex.EncodeToString(sum[:]),
+		Origin: OriginAdmin, Quote: c.Summary(), Note: "by " + c.Actor + ": " + c.Reason}
+	from, to := c.Keep, c.Absorb
+	switch c.Kind {
+	case CorrectionSplitPerson:
+		from, to = c.Person, c.NewPersonID
+	case CorrectionAddAlias, CorrectionRemoveAlias:
+		from, to = c.Person, ""
+	case CorrectionMembershipDates:
+		from, to = c.Membership, ""
+	case CorrectionLoadDocument:
+		from, to = c.Document, ""
+	}
+	f := &DocumentFacts{
+		Document: Document{ID: c.ID, FileName: name, SHA256: src.SHA256, Kind: DocAdmin,
+			Origin: OriginAdmin, Title: c.Summary(), LoadedAt: c.At},
+		Links: []Link{{ID: correctionLinkID(c.ID), Type: LinkCorrection, FromID: from, ToID: to,
+			Props: map[string]string{"correction": string(body)}, Sources: []Source{src}}},
+	}
+	if c.Kind == CorrectionAddAlias && !c.Reverted {
+		f.People = []Person{{ID: c.Person, Aliases: []string{c.Alias}, Titles: []string{}, Sources: []Source{src}}}
+	}
+	return f
+}
+
+// Summary says in one line what the correction does.
+func (c Correction) Summary() string {
+	switch c.Kind {
+	case CorrectionMergePeople:
+		return fmt.Sprintf("merge %s into %s", c.Absorb, c.Keep)
+	case CorrectionSplitPerson:
+		return fmt.Sprintf("split %s out of %s (%s)", c.NewPersonID, c.Person, strings.Join(c.Documents, ", "))
+	case CorrectionAddAlias:
+		return fmt.Sprintf("add alias %q to %s", c.Alias, c.Person)
+	case CorrectionRemoveAlias:
+		return fmt.Sprintf("remove alias %q from %s", c.Alias, c.Person)
+	case CorrectionMembershipDates:
+		return fmt.Sprintf("dates of %s: %s to %s", c.Membership, c.StartDate, c.EndDate)
+	case CorrectionLoadDocument:
+		return "load " + c.Document
+	}
+	return c.Kind
+}
+
+// corrState is the active corrections, indexed for reads.
+type corrState struct {
+	list        []Correction               // all, by number (reverted too)
+	keptOf      map[string]string          // absorbed person → the person that absorbed it
+	absorbed    map[string][]string        // kept person (final) → every person it absorbed
+	splits      map[string][]*Correction   // person → active splits out of it
+	splitPerson map[string]*Correction     // person split off → its split
+	removed     map[string]map[string]bool // person → folded aliases removed
+	dates       map[string]*Correction     // membership → its last date correction
+}
+
+func newCorrState(list []Correction) *corrState {
+	s := &corrState{list: list, keptOf: map[string]string{}, absorbed: map[string][]string{},
+		splits: map[string][]*Correction{}, splitPerson: map[string]*Correction{},
+		removed: map[string]map[string]bool{}, dates: map[string]*Correction{}}
+	for i := range list {
+		c := &list[i]
+		if c.Reverted {
+			continue
+		}
+		switch c.Kind {
+		case CorrectionMergePeople:
+			s.keptOf[c.Absorb] = c.Keep
+		case CorrectionSplitPerson:
+			s.splits[c.Person] = append(s.splits[c.Person], c)
+			s.splitPerson[c.NewPersonID] = c
+		case CorrectionAddAlias:
+			delete(s.removed[c.Person], Fold(c.Alias))
+		case CorrectionRemoveAlias:
+			if s.removed[c.Person] == nil {
+				s.removed[c.Person] = map[string]bool{}
+			}
+			s.removed[c.Person][Fold(c.Alias)] = true
+		case CorrectionMembershipDates:
+			s.dates[c.Membership] = c
+		}
+	}
+	for a := range s.keptOf {
+		k := s.canon(a)
+		s.absorbed[k] = append(s.absorbed[k], a)
+	}
+	for _, as := range s.absorbed {
+		slices.Sort(as)
+	}
+	return s
+}
+
+// active reports whether any correction changes reads.
+func (s *corrState) active() bool {
+	return len(s.keptOf)+len(s.splits)+len(s.removed)+len(s.dates) > 0
+}
+
+// canon follows merges from a person to the one that finally absorbed it.
+func (s *corrState) canon(id string) string {
+	for range len(s.keptOf) + 1 {
+		k, ok := s.keptOf[id]
+		if !ok {
+			return id
+		}
+		id = k
+	}
+	return id
+}
+
+// personOf is the person a membership or attendance of rawID with these
+// sources belongs to after splits and merges.
+func (s *corrState) personOf(rawID string, sources []Source) string {
+	if rawID == "" {
+		return ""
+	}
+	id := rawID
+	for _, sp := range s.splits[rawID] {
+		if allFrom(sources, sp.Documents) {
+			id = sp.NewPersonID
+			break
+		}
+	}
+	return s.canon(id)
+}
+
+func allFrom(sources []Source, docs []string) bool {
+	for _, src := range sources {
+		if !slices.Contains(docs, src.DocumentID) {
+			return false
+		}
+	}
+	return len(sources) > 0
+}
+
+// rawPeople lists the backend's person IDs that make up a person as read.
+func (s *corrState) rawPeople(id string) []string {
+	k := s.canon(id)
+	var out []string
+	for _, m := range append([]string{k}, s.absorbed[k]...) {
+		if sp := s.splitPerson[m]; sp != nil {
+			m = sp.Person
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// personOne is one person as read before merges: a person split off, or a
+// person without the documents split off it.
+func (s *corrState) personOne(id string, raw map[string]any) *Person {
+	if sp := s.splitPerson[id]; sp != nil {
+		p, ok := raw[sp.Person].(*Person)
+		if !ok {
+			return nil
+		}
+		c := *p
+		c.ID, c.Name, c.Aliases = id, sp.Name, []string{}
+		c.Sources = filterSources(p.Sources, func(src Source) bool { return slices.Contains(sp.Documents, src.DocumentID) })
+		return &c
+	}
+	p, ok := raw[id].(*Person)
+	if !ok {
+		return nil
+	}
+	c := *p
+	for _, sp := range s.splits[id] {
+		c.Sources = filterSources(c.Sources, func(src Source) bool { return !slices.Contains(sp.Documents, src.DocumentID) })
+		c.Aliases = filterStrings(c.Aliases, func(a string) bool { return Fold(a) != Fold(sp.Name) })
+	}
+	return &c
+}
+
+// person is a person as read: the kept person merged with every person it
+// absorbed (the kept person's name wins), without removed aliases.
+func (s *corrState) person(id string, raw map[string]any) *Person {
+	k := s.canon(id)
+	p := s.personOne(k, raw)
+	if p == nil {
+		return nil
+	}
+	if abs := s.absorbed[k]; len(abs) > 0 {
+		var cs []Contribution
+		for _, a := range abs {
+			if v := s.personOne(a, raw); v != nil {
+				cs = append(cs, Contribution{Document: Document{ID: a, Origin: OriginMinutes}, Fact: v})
+			}
+		}
+		cs = append(cs, Contribution{Document: Document{ID: k, Origin: OriginAdmin}, Fact: p})
+		p = Merge(cs).(*Person)
+		p.ID = k
+	}
+	if rm := s.removed[k]; len(rm) > 0 {
+		p.Aliases = filterStrings(p.Aliases, func(a string) bool { return !rm[Fold(a)] })
+	}
+	return p
+}
+
+func filterSources(in []Source, keep func(Source) bool) []Source {
+	out := make([]Source, 0, len(in))
+	for _, s := range in {
+		if keep(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func filterStrings(in []string, keep func(string) bool) []string {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if keep(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// fact applies the corrections to one fact that is not a person; it copies
+// before changing, so the backend's values stay untouched.
+func (s *corrState) fact(f any) any {
+	switch x := f.(type) {
+	case *Membership:
+		c := *x
+		c.PersonID = s.personOf(x.PersonID, x.Sources)
+		if d := s.dates[x.ID]; d != nil {
+			c.StartDate, c.EndDate = d.StartDate, d.EndDate
+		}
+		return &c
+	case *Attendance:
+		c := *x
+		c.PersonID = s.personOf(x.PersonID, x.Sources)
+		c.SubstituteForID = s.canon(x.SubstituteForID)
+		return &c
+	case *Initiative:
+		if len(x.LeadPersonIDs) == 0 || len(s.keptOf) == 0 {
+			return x
+		}
+		c := *x
+		c.LeadPersonIDs = nil
+		for _, id := range x.LeadPersonIDs {
+			if k := s.canon(id); !slices.Contains(c.LeadPersonIDs, k) {
+				c.LeadPersonIDs = append(c.LeadPersonIDs, k)
+			}
+		}
+		return &c
+	}
+	return f
+}
+
+// CorrectedStore is a Store that applies corrections to reads (see the
+// comment at the top of this file) and writes them (Apply, Revert).
+type CorrectedStore struct {
+	Store // the backend
+
+	write sync.Mutex // serialises Apply and Revert
+	mu    sync.Mutex // guards state and gen
+	state *corrState
+	gen   int
+}
+
+// Corrected wraps a backend.
+func Corrected(s Store) *CorrectedStore { return &CorrectedStore{Store: s} }
+
+// Backend returns the wrapped store, for writers that must see the
+// documents as they are (the loader).
+func (c *CorrectedStore) Backend() Store { return c.Store }
+
+func (c *CorrectedStore) invalidate() {
+	c.mu.Lock()
+	c.state, c.gen = nil, c.gen+1
+	c.mu.Unlock()
+}
+
+// corrections returns the corrections' state, reading it if needed.
+func (c *CorrectedStore) corrections(ctx context.Context) (*corrState, error) {
+	c.mu.Lock()
+	st, gen := c.state, c.gen
+	c.mu.Unlock()
+	if st != nil {
+		return st, nil
+	}
+	docs, err := c.Store.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, d := range docs {
+		if d.Origin == OriginAdmin && IsCorrectionDocument(d.ID) {
+			ids = append(ids, correctionLinkID(d.ID))
+		}
+	}
+	var list []Correction
+	if len(ids) > 0 {
+		facts, err := getChunked(ctx, c.Store, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			l, ok := facts[id].(*Link)
+			if !ok {
+				continue
+			}
+			var cr Correction
+			if err := json.Unmarshal([]byte(l.Props["correction"]), &cr); err != nil {
+				return nil, Wrap(ErrInternal, "a correction cannot be read", err)
+			}
+			list = append(list, cr)
+		}
+	}
+	slices.SortFunc(list, func(a, b Correction) int { return a.Number - b.Number })
+	st = newCorrState(list)
+	c.mu.Lock()
+	if c.gen == gen {
+		c.state = st
+	}
+	c.mu.Unlock()
+	return st, nil
+}
+
+func getChunked(ctx context.Context, s Store, ids []string) (map[string]any, error) {
+	out := map[string]any{}
+	for len(ids) > 0 {
+		n := min(len(ids), MaxPageSize)
+		m, err := s.Get(ctx, ids[:n])
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range m {
+			out[k] = v
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// ReplaceDocument writes through; a correction's document refreshes the
+// corrections.
+func (c *CorrectedStore) ReplaceDocument(ctx context.Context, f *DocumentFacts) (WriteResult, error) {
+	res, err := c.Store.ReplaceDocument(ctx, f)
+	if f != nil && IsCorrectionDocument(f.Document.ID) {
+		c.invalidate()
+	}
+	return res, err
+}
+
+// DeleteDocument deletes through; a correction's document refreshes the
+// corrections.
+func (c *CorrectedStore) DeleteDocument(ctx context.Context, id string) (bool, error) {
+	ok, err := c.Store.DeleteDocument(ctx, id)
+	if IsCorrectionDocument(id) {
+		c.invalidate()
+	}
+	return ok, err
+}
+
+// Get reads facts with the corrections applied. An absorbed person's ID
+// answers the person that absorbed it.
+func (c *CorrectedStore) Get(ctx context.Context, ids []string) (map[string]any, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !st.active() {
+		return c.Store.Get(ctx, ids)
+	}
+	return c.get(ctx, st, ids)
+}
+
+func (c *CorrectedStore) get(ctx context.Context, st *corrState, ids []string) (map[string]any, error) {
+	need := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if KindOf(id) == KindPerson {
+			need = append(need, st.rawPeople(id)...)
+		} else {
+			need = append(need, id)
+		}
+	}
+	slices.Sort(need)
+	raw, err := getChunked(ctx, c.Store, slices.Compact(need))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(ids))
+	for _, id := range ids {
+		if KindOf(id) == KindPerson {
+			if p := st.person(id, raw); p != nil {
+				out[id] = p
+			}
+			continue
+		}
+		if f, ok := raw[id]; ok {
+			out[id] = st.fact(f)
+		}
+	}
+	return out, nil
+}
+
+// Related follows relations with the corrections applied: a person's
+// memberships, attendance and substitutions are those the corrections give
+// them, sorted as the backend sorts.
+func (c *CorrectedStore) Related(ctx context.Context, rel Relation, ids []string) (map[string][]string, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !st.active() {
+		return c.Store.Related(ctx, rel, ids)
+	}
+	switch rel {
+	case RelMembershipsOfPerson, RelAttendanceOfPerson, RelSubstitutionsFor, RelLinksFrom, RelLinksTo:
+	case RelPeopleOfOrganisation:
+		res, err := c.Store.Related(ctx, rel, ids)
+		if err != nil {
+			return nil, err
+		}
+		for k, ps := range res {
+			var out []string
+			for _, p := range ps {
+				if q := st.canon(p); !slices.Contains(out, q) {
+					out = append(out, q)
+				}
+			}
+			res[k] = out
+		}
+		return res, nil
+	default:
+		return c.Store.Related(ctx, rel, ids)
+	}
+	rawOf := map[string][]string{}
+	var all []string
+	for _, id := range ids {
+		if KindOf(id) != KindPerson {
+			rawOf[id] = []string{id}
+		} else {
+			rawOf[id] = st.rawPeople(id)
+		}
+		all = append(all, rawOf[id]...)
+	}
+	slices.Sort(all)
+	res, err := c.Store.Related(ctx, rel, slices.Compact(all))
+	if err != nil {
+		return nil, err
+	}
+	cands := map[string][]string{}
+	var want []string
+	for _, id := range ids {
+		for _, r := range rawOf[id] {
+			for _, x := range res[r] {
+				if !slices.Contains(cands[id], x) {
+					cands[id] = append(cands[id], x)
+					want = append(want, x)
+				}
+			}
+		}
+	}
+	slices.Sort(want)
+	facts, err := c.get(ctx, st, slices.Compact(want))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, id := range ids {
+		k := id
+		if KindOf(id) == KindPerson {
+			k = st.canon(id)
+		}
+		var keep []string
+		for _, x := range cands[id] {
+			f, ok := facts[x]
+			if !ok {
+				continue
+			}
+			switch v := f.(type) {
+			case *Membership:
+				if rel == RelMembershipsOfPerson && v.PersonID != k {
+					continue
+				}
+			case *Attendance:
+				if rel == RelAttendanceOfPerson && v.PersonID != k || rel == RelSubstitutionsFor && v.SubstituteForID != k {
+					continue
+				}
+			}
+			keep = append(keep, x)
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		slices.SortFunc(keep, func(a, b string) int { return strings.Compare(SortKey(facts[a]), SortKey(facts[b])) })
+		out[id] = keep
+	}
+	return out, nil
+}
+
+// List leaves absorbed people out.
+func (c *CorrectedStore) List(ctx context.Context, kind Kind, f Filter, p Page) (PageResult, error) {
+	res, err := c.Store.List(ctx, kind, f, p)
+	if err != nil || kind != KindPerson {
+		return res, err
+	}
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return PageResult{}, err
+	}
+	if len(st.keptOf) > 0 {
+		res.IDs = filterStrings(res.IDs, func(id string) bool { _, gone := st.keptOf[id]; return !gone })
+	}
+	return res, nil
+}
+
+// Count leaves absorbed people out.
+func (c *CorrectedStore) Count(ctx context.Context, kind Kind, f Filter) (int, error) {
+	n, err := c.Store.Count(ctx, kind, f)
+	if err != nil || kind != KindPerson {
+		return n, err
+	}
+	st, err := c.corrections(ctx)
+	if err != nil || len(st.keptOf) == 0 {
+		return n, err
+	}
+	ids := make([]string, 0, len(st.keptOf))
+	for a := range st.keptOf {
+		ids = append(ids, a)
+	}
+	raw, err := getChunked(ctx, c.Store, ids)
+	if err != nil {
+		return 0, err
+	}
+	for _, fact := range raw {
+		if Matches(fact, f, func(string) string { return "" }) {
+			n--
+		}
+	}
+	return n, nil
+}
+
+// Search ranks the corrected facts: an absorbed person's hit becomes the
+// kept person's, and a removed alias no longer matches.
+func (c *CorrectedStore) Search(ctx context.Context, text string, kinds []Kind, limit int) ([]SearchHit, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !st.active() {
+		return c.Store.Search(ctx, text, kinds, limit)
+	}
+	hits, err := c.Store.Search(ctx, text, kinds, limit+len(st.keptOf))
+	if err != nil {
+		return nil, err
+	}
+	var people []string
+	for _, h := range hits {
+		if h.Kind == KindPerson {
+			people = append(people, h.ID)
+		}
+	}
+	facts, err := c.get(ctx, st, people)
+	if err != nil {
+		return nil, err
+	}
+	folded := Fold(text)
+	best := map[string]int{}
+	out := hits[:0:0]
+	for _, h := range hits {
+		if h.Kind == KindPerson {
+			f, ok := facts[h.ID]
+			if !ok {
+				continue
+			}
+			score, snippet := Score(f, folded)
+			if score == 0 {
+				continue
+			}
+			h = SearchHit{ID: IDOf(f), Kind: KindPerson, Score: score, Snippet: snippet}
+		}
+		if i, ok := best[h.ID]; ok {
+			if h.Score > out[i].Score {
+				out[i] = h
+			}
+			continue
+		}
+		best[h.ID] = len(out)
+		out = append(out, h)
+	}
+	return RankHits(out, limit), nil
+}
+
+// Corrections lists every correction, reverted ones too, by number.
+func (c *CorrectedStore) Corrections(ctx context.Context) ([]Correction, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(st.list), nil
+}
+
+// Correction returns one correction by its ID.
+func (c *CorrectedStore) Correction(ctx context.Context, id string) (Correction, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return Correction{}, err
+	}
+	for _, cr := range st.list {
+		if cr.ID == id {
+			return cr, nil
+		}
+	}
+	return Correction{}, Errorf(ErrNotFound, "no correction %q", id)
+}
+
+// Apply checks a correction against the graph as corrected so far, numbers
+// it, and writes it. Kind, Actor, At, Reason and the fields of its kind are
+// the caller's; ID, Number and (for a split) NewPersonID are set here.
+func (c *CorrectedStore) Apply(ctx context.Context, cr Correction) (Correction, error) {
+	c.write.Lock()
+	defer c.write.Unlock()
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return Correction{}, err
+	}
+	if cr.Actor == "" {
+		return Correction{}, Errorf(ErrUnauthorized, "a correction needs an actor")
+	}
+	cr.Number = 1
+	if n := len(st.list); n > 0 {
+		cr.Number = st.list[n-1].Number + 1
+	}
+	cr.ID = CorrectionDocumentID(cr.Number)
+	if err := c.check(ctx, st, &cr); err != nil {
+		return Correction{}, err
+	}
+	if _, err := c.ReplaceDocument(ctx, CorrectionFacts(cr)); err != nil {
+		return Correction{}, err
+	}
+	return cr, nil
+}
+
+// person reads one person as corrected, or an ErrNotFound error.
+func (c *CorrectedStore) person(ctx context.Context, st *corrState, id string) (*Person, error) {
+	if KindOf(id) != KindPerson {
+		return nil, Errorf(ErrInvalid, "%q is not a person ID", id)
+	}
+	got, err := c.get(ctx, st, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	p, ok := got[id].(*Person)
+	if !ok {
+		return nil, Errorf(ErrNotFound, "no person %q", id)
+	}
+	return p, nil
+}
+
+func (c *CorrectedStore) check(ctx context.Context, st *corrState, cr *Correction) error {
+	switch cr.Kind {
+	case CorrectionMergePeople:
+		keep, err := c.person(ctx, st, cr.Keep)
+		if err != nil {
+			return err
+		}
+		if _, err := c.person(ctx, st, cr.Absorb); err != nil {
+			return err
+		}
+		if _, gone := st.keptOf[cr.Absorb]; gone {
+			return Errorf(ErrConflict, "%s is already merged into %s", cr.Absorb, st.canon(cr.Absorb))
+		}
+		cr.Keep = keep.ID
+		if cr.Keep == cr.Absorb {
+			return Errorf(ErrInvalid, "a person cannot be merged with themself")
+		}
+	case CorrectionSplitPerson:
+		if st.canon(cr.Person) != cr.Person || st.splitPerson[cr.Person] != nil {
+			return Errorf(ErrConflict, "%s is merged or split off; revert that correction instead", cr.Person)
+		}
+		got, err := c.Store.Get(ctx, []string{cr.Person})
+		if err != nil {
+			return err
+		}
+		p, ok := got[cr.Person].(*Person)
+		if !ok {
+			return Errorf(ErrNotFound, "no person %q", cr.Person)
+		}
+		cr.Name = strings.TrimSpace(cr.Name)
+		if cr.Name == "" || len(cr.Documents) == 0 {
+			return Errorf(ErrInvalid, "a split needs a name and at least one document")
+		}
+		for _, d := range cr.Documents {
+			if !slices.ContainsFunc(p.Sources, func(s Source) bool { return s.DocumentID == d }) {
+				return Errorf(ErrInvalid, "%s does not mention %s", d, cr.Person)
+			}
+		}
+		if allFrom(p.Sources, cr.Documents) {
+			return Errorf(ErrInvalid, "every document of %s would be split off", cr.Person)
+		}
+		cr.NewPersonID = "person:" + strings.ReplaceAll(Fold(cr.Name), " ", "-") + "-split-" + strconv.Itoa(cr.Number)
+	case CorrectionAddAlias, CorrectionRemoveAlias:
+		p, err := c.person(ctx, st, cr.Person)
+		if err != nil {
+			return err
+		}
+		cr.Person, cr.Alias = p.ID, strings.TrimSpace(cr.Alias)
+		if cr.Alias == "" || Fold(cr.Alias) == Fold(p.Name) {
+			return Errorf(ErrInvalid, "the alias must be a name other than the person's")
+		}
+		has := slices.ContainsFunc(p.Aliases, func(a string) bool { return Fold(a) == Fold(cr.Alias) })
+		if cr.Kind == CorrectionAddAlias && has {
+			return Errorf(ErrConflict, "%s already has the alias %q", p.ID, cr.Alias)
+		}
+		if cr.Kind == CorrectionRemoveAlias && !has {
+			return Errorf(ErrNotFound, "%s has no alias %q", p.ID, cr.Alias)
+		}
+	case CorrectionMembershipDates:
+		got, err := c.Store.Get(ctx, []string{cr.Membership})
+		if err != nil {
+			return err
+		}
+		if _, ok := got[cr.Membership].(*Membership); !ok {
+			return Errorf(ErrNotFound, "no membership %q", cr.Membership)
+		}
+		if cr.StartDate != "" && cr.EndDate != "" && cr.EndDate < cr.StartDate {
+			return Errorf(ErrInvalid, "the end date %s is before the start date %s", cr.EndDate, cr.StartDate)
+		}
+	case CorrectionLoadDocument:
+		if cr.Document == "" {
+			return Errorf(ErrInvalid, "a load names its document")
+		}
+	default:
+		return Errorf(ErrInvalid, "unknown kind of correction %q", cr.Kind)
+	}
+	return nil
+}
+
+// Revert undoes a correction: its document is rewritten as reverted, so the
+// record stays. Reverting a load deletes the document loaded, unless it
+// replaced an earlier version (which cannot be restored).
+func (c *CorrectedStore) Revert(ctx context.Context, id, actor, reason string, at time.Time) (Correction, error) {
+	c.write.Lock()
+	defer c.write.Unlock()
+	cr, err := c.Correction(ctx, id)
+	if err != nil {
+		return Correction{}, err
+	}
+	if cr.Reverted {
+		return Correction{}, Errorf(ErrConflict, "%s is already reverted", id)
+	}
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return Correction{}, err
+	}
+	switch cr.Kind {
+	case CorrectionMergePeople:
+		// A later merge into the absorbed person would be left dangling.
+		for a, k := range st.keptOf {
+			if k == cr.Absorb {
+				return Correction{}, Errorf(ErrConflict, "%s has since absorbed %s; revert that first", cr.Absorb, a)
+			}
+		}
+	case CorrectionLoadDocument:
+		if cr.Replaced {
+			return Correction{}, Errorf(ErrConflict, "%s replaced an earlier version, which cannot be restored; load that version instead", cr.Document)
+		}
+		if _, err := c.Store.DeleteDocument(ctx, cr.Document); err != nil {
+			return Correction{}, err
+		}
+	}
+	cr.Reverted, cr.RevertedBy, cr.RevertedAt, cr.RevertReason = true, actor, at, reason
+	if _, err := c.ReplaceDocument(ctx, CorrectionFacts(cr)); err != nil {
+		return Correction{}, err
+	}
+	return cr, nil
+}
