@@ -2,10 +2,7 @@ package resolvers
 
 import (
 	"context"
-	"errors"
 	"slices"
-
-	"github.com/vikstrous/dataloadgen"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
@@ -13,31 +10,6 @@ import (
 
 // Reads that combine a few loader calls; each step is one batched store call
 // per query level.
-
-// relatedAll follows rel from many IDs at once (one batched Related call)
-// and returns the related IDs, without duplicates, in order.
-func relatedAll(ctx context.Context, rel graph.Relation, ids []string) ([]string, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	lists, err := loadersFrom(ctx).related[rel].LoadAll(ctx, ids)
-	if err != nil {
-		var es dataloadgen.ErrorSlice
-		if !errors.As(err, &es) {
-			return nil, err
-		}
-		for _, e := range es {
-			if e != nil && !errors.Is(e, dataloadgen.ErrNotFound) {
-				return nil, e
-			}
-		}
-	}
-	var out []string
-	for _, l := range lists {
-		out = append(out, l...)
-	}
-	return unique(out), nil
-}
 
 // meetingsIn keeps meetings of a level (nil: any) in a date range.
 func meetingsIn(ms []*graph.Meeting, level, from, to *string) []*graph.Meeting {
@@ -60,11 +32,7 @@ func bodyAttendance(ctx context.Context, bodyID string, from, to *string) ([]*gr
 	for _, m := range meetingsIn(ms, nil, from, to) {
 		ids = append(ids, m.ID)
 	}
-	attIDs, err := relatedAll(ctx, graph.RelAttendanceOfMeeting, ids)
-	if err != nil {
-		return nil, err
-	}
-	return loadAll[*graph.Attendance](ctx, attIDs)
+	return relatedFactsAll[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, ids)
 }
 
 // personAttendance is a person's attendance, optionally at one body's

@@ -24,7 +24,7 @@ func (r *clusterResolver) Municipalities(ctx context.Context, obj *graph.Cluster
 }
 
 func (r *clusterResolver) Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string, orderBy *model.BodyOrder) ([]*graph.Body, error) {
-	bs, err := relatedFacts[*graph.Body](ctx, graph.RelBodiesOfCluster, obj.ID)
+	bs, err := relatedFactsPrefetch[*graph.Body](ctx, graph.RelBodiesOfCluster, obj.ID, selectedRefs(ctx))
 	out := bs[:0]
 	for _, b := range bs {
 		if (kind == nil || b.Kind == *kind) && (level == nil || b.Level == *level) {
@@ -86,7 +86,7 @@ func (r *healthCouncilResolver) Body(ctx context.Context, obj *graph.HealthCounc
 }
 
 func (r *healthCouncilResolver) Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.BodyID)
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.BodyID, selectedRefs(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -161,11 +161,11 @@ func (r *organisationResolver) Region(ctx context.Context, obj *graph.Organisati
 }
 
 func (r *organisationResolver) People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error) {
-	return relatedFacts[*graph.Person](ctx, graph.RelPeopleOfOrganisation, obj.ID)
+	return relatedFactsPrefetch[*graph.Person](ctx, graph.RelPeopleOfOrganisation, obj.ID, selectedRefs(ctx))
 }
 
 func (r *organisationResolver) Memberships(ctx context.Context, obj *graph.Organisation, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOnBehalfOf, obj.ID)
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOnBehalfOf, obj.ID, selectedRefs(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -3,21 +3,42 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"math/bits"
+	"slices"
+	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 )
 
 // loaders batch and cache the store reads of one request: one loader for Get
-// (any kind of fact by ID) and one per Relation for Related. They are built
-// per request in the HTTP middleware (withLoaders) and never shared between
-// requests, so a request sees a consistent cache and no data leaks between
-// callers.
+// (any kind of fact by ID), one per Relation for Related, and one for
+// related facts (Related and Get of one query level in a single batch).
+// They are built per request in the HTTP middleware (withLoaders) and never
+// shared between requests, so a request sees a consistent cache and no data
+// leaks between callers.
+//
+// Every loader collects keys for Config.LoaderWait before it fetches, so
+// that sibling resolvers (the same field of every element of a list) share
+// one store call. A query level that already holds all of its IDs does not
+// wait again: the related-facts loader fetches the related IDs, the facts
+// and, on request, the facts they refer to (prefetchRefs) in one batch, and
+// primes the other loaders, so the next level's per-object resolvers (a
+// membership's body, an attendance's participant) find their facts cached.
 type loaders struct {
+	store   graph.Store
 	get     *dataloadgen.Loader[string, any]
 	related map[graph.Relation]*dataloadgen.Loader[string, []string]
+	facts   *dataloadgen.Loader[factsKey, relFacts]
+	// mu guards known and knownRel: what this request has read from the
+	// store, so a direct fetch asks only for what is not cached yet. A nil
+	// value in known is a fact that does not exist.
+	mu       sync.Mutex
+	known    map[string]any
+	knownRel map[relKey][]string
 	// memo holds the request's networks and transition plans (networks.go).
 	memo *memo
 }
@@ -25,18 +46,259 @@ type loaders struct {
 func newLoaders(store graph.Store, wait time.Duration) *loaders {
 	opt := dataloadgen.WithWait(wait)
 	l := &loaders{
-		get: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]any, error) {
-			return store.Get(ctx, ids)
-		}, opt),
-		related: make(map[graph.Relation]*dataloadgen.Loader[string, []string], len(graph.Relations)),
-		memo:    &memo{},
+		store:    store,
+		related:  make(map[graph.Relation]*dataloadgen.Loader[string, []string], len(graph.Relations)),
+		known:    map[string]any{},
+		knownRel: map[relKey][]string{},
+		memo:     &memo{},
 	}
+	l.get = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]any, error) {
+		facts, err := store.Get(ctx, ids)
+		if err == nil {
+			l.remember(ids, facts)
+		}
+		return facts, err
+	}, opt)
 	for _, rel := range graph.Relations {
 		l.related[rel] = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]string, error) {
-			return store.Related(ctx, rel, ids)
+			lists, err := store.Related(ctx, rel, ids)
+			if err == nil {
+				l.rememberRel(rel, ids, lists)
+			}
+			return lists, err
 		}, opt)
 	}
+	l.facts = dataloadgen.NewMappedLoader(l.fetchFacts, opt)
 	return l
+}
+
+// remember records the result of a Get of ids (missing ones as nil).
+func (l *loaders) remember(ids []string, facts map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		l.known[id] = facts[id]
+	}
+}
+
+type relKey struct {
+	rel graph.Relation
+	id  string
+}
+
+func (l *loaders) rememberRel(rel graph.Relation, ids []string, lists map[string][]string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		l.knownRel[relKey{rel, id}] = lists[id]
+	}
+}
+
+// fetch makes sure the facts with the given IDs are cached: it reads those
+// not read yet in one direct store.Get (no batching window) and primes the
+// Get loader with them, missing facts as nil (which every reader treats as
+// not found).
+func (l *loaders) fetch(ctx context.Context, ids []string) error {
+	l.mu.Lock()
+	var missing []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := l.known[id]; !ok && id != "" && !seen[id] {
+			seen[id] = true
+			missing = append(missing, id)
+		}
+	}
+	l.mu.Unlock()
+	if len(missing) == 0 {
+		return nil
+	}
+	facts, err := l.store.Get(ctx, missing)
+	if err != nil {
+		return err
+	}
+	l.remember(missing, facts)
+	for _, id := range missing {
+		l.get.Prime(id, facts[id])
+	}
+	return nil
+}
+
+// refs selects the references of related facts to prefetch with them.
+type refs uint16
+
+const (
+	refBody          refs = 1 << iota // Membership, Meeting: BodyID
+	refPerson                         // Membership, Attendance: PersonID
+	refOnBehalfOf                     // Membership: OnBehalfOfID
+	refSubstituteFor                  // Attendance: SubstituteForID
+	refOrganisation                   // Person: OrganisationID
+	refMeeting                        // Attendance, AgendaItem: MeetingID
+	refCluster                        // Body, Meeting: ClusterID
+	refParent                         // Body: ParentID
+	numRefs          = iota
+)
+
+// refFields maps the schema's reference fields to the refs they read.
+var refFields = map[string]refs{
+	"body":          refBody,
+	"person":        refPerson,
+	"participant":   refPerson,
+	"onBehalfOf":    refOnBehalfOf,
+	"substituteFor": refSubstituteFor,
+	"organisation":  refOrganisation,
+	"meeting":       refMeeting,
+	"cluster":       refCluster,
+	"parent":        refParent,
+}
+
+// prefetch is what a related-facts load caches besides the facts: the
+// facts they refer to through first, and the facts those refer to through
+// second[i] when they were reached through the reference with bit i.
+type prefetch struct {
+	first  refs
+	second [numRefs]refs
+}
+
+// selectedRefs is what a list resolver should prefetch: the reference fields
+// the query selects on the list's elements, and the reference fields it
+// selects inside those. Outside a resolver it is nothing.
+func selectedRefs(ctx context.Context) prefetch {
+	var p prefetch
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return p
+	}
+	op := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		bit := refFields[f.Name]
+		if bit == 0 {
+			continue
+		}
+		p.first |= bit
+		for _, g := range graphql.CollectFields(op, f.Selections, nil) {
+			p.second[bits.TrailingZeros16(uint16(bit))] |= refFields[g.Name]
+		}
+	}
+	return p
+}
+
+// eachRef calls fn with every reference of fact selected by r and its bit.
+func eachRef(fact any, r refs, fn func(bit refs, id string)) {
+	add := func(bit refs, id string) {
+		if r&bit != 0 && id != "" {
+			fn(bit, id)
+		}
+	}
+	switch f := fact.(type) {
+	case *graph.Membership:
+		add(refBody, f.BodyID)
+		add(refPerson, f.PersonID)
+		add(refOnBehalfOf, f.OnBehalfOfID)
+	case *graph.Attendance:
+		add(refPerson, f.PersonID)
+		add(refSubstituteFor, f.SubstituteForID)
+		add(refMeeting, f.MeetingID)
+	case *graph.Person:
+		add(refOrganisation, f.OrganisationID)
+	case *graph.Body:
+		add(refCluster, f.ClusterID)
+		add(refParent, f.ParentID)
+	case *graph.Meeting:
+		add(refBody, f.BodyID)
+		add(refCluster, f.ClusterID)
+	case *graph.AgendaItem:
+		add(refMeeting, f.MeetingID)
+	}
+}
+
+// factsKey asks for the facts related to id by rel, and for the facts they
+// refer to through prefetch.
+type factsKey struct {
+	rel      graph.Relation
+	id       string
+	prefetch prefetch
+}
+
+// relFacts are the IDs related to a fact and the facts themselves, aligned
+// (nil where a fact is missing).
+type relFacts struct {
+	ids   []string
+	facts []any
+}
+
+// fetchFacts serves a batch of related-facts keys: one store.Related per
+// relation for the IDs not cached yet, one store.Get for the related facts
+// and one for the facts they refer to (if asked), without waiting between
+// the steps.
+func (l *loaders) fetchFacts(ctx context.Context, keys []factsKey) (map[factsKey]relFacts, error) {
+	byRel := map[graph.Relation][]string{}
+	l.mu.Lock()
+	for _, k := range keys {
+		if _, ok := l.knownRel[relKey{k.rel, k.id}]; !ok && !slices.Contains(byRel[k.rel], k.id) {
+			byRel[k.rel] = append(byRel[k.rel], k.id)
+		}
+	}
+	l.mu.Unlock()
+	for _, rel := range graph.Relations {
+		ids := byRel[rel]
+		if len(ids) == 0 {
+			continue
+		}
+		lists, err := l.store.Related(ctx, rel, ids)
+		if err != nil {
+			return nil, err
+		}
+		l.rememberRel(rel, ids, lists)
+		for _, id := range ids {
+			l.related[rel].Prime(id, lists[id])
+		}
+	}
+	lists := make([][]string, len(keys))
+	var all []string
+	l.mu.Lock()
+	for i, k := range keys {
+		lists[i] = l.knownRel[relKey{k.rel, k.id}]
+		all = append(all, lists[i]...)
+	}
+	l.mu.Unlock()
+	if err := l.fetch(ctx, all); err != nil {
+		return nil, err
+	}
+	out := make(map[factsKey]relFacts, len(keys))
+	type ref struct {
+		id   string
+		then refs // what to prefetch from the fact id
+	}
+	var next []ref
+	l.mu.Lock()
+	for i, k := range keys {
+		rf := relFacts{ids: lists[i], facts: make([]any, len(lists[i]))}
+		for j, id := range lists[i] {
+			rf.facts[j] = l.known[id]
+			eachRef(rf.facts[j], k.prefetch.first, func(bit refs, id string) {
+				next = append(next, ref{id, k.prefetch.second[bits.TrailingZeros16(uint16(bit))]})
+			})
+		}
+		out[k] = rf
+	}
+	l.mu.Unlock()
+	// The facts referred to, then (in one more Get) the facts they refer to.
+	ids := make([]string, len(next))
+	for i, r := range next {
+		ids[i] = r.id
+	}
+	if err := l.fetch(ctx, ids); err != nil {
+		return nil, err
+	}
+	ids = ids[:0]
+	l.mu.Lock()
+	for _, r := range next {
+		eachRef(l.known[r.id], r.then, func(_ refs, id string) { ids = append(ids, id) })
+	}
+	l.mu.Unlock()
+	if err := l.fetch(ctx, ids); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 type loadersKey struct{}
@@ -152,12 +414,74 @@ func related(ctx context.Context, rel graph.Relation, id string) ([]string, erro
 	return ids, err
 }
 
-// relatedFacts loads the facts related to id by rel: one batched Related
-// and one batched Get per level of the query.
+// relatedFacts loads the facts related to id by rel: one batch (Related and
+// Get, see fetchFacts) per level of the query.
 func relatedFacts[T any](ctx context.Context, rel graph.Relation, id string) ([]T, error) {
-	ids, err := related(ctx, rel, id)
+	return relatedFactsPrefetch[T](ctx, rel, id, prefetch{})
+}
+
+// relatedFactsPrefetch is relatedFacts that also caches the facts the
+// related facts refer to through prefetch (usually selectedRefs(ctx)), in
+// the same batch.
+func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id string, p prefetch) ([]T, error) {
+	if id == "" {
+		return []T{}, nil
+	}
+	if _, ok := loadersFrom(ctx).related[rel]; !ok {
+		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
+	}
+	rf, err := loadersFrom(ctx).facts.Load(ctx, factsKey{rel: rel, id: id, prefetch: p})
 	if err != nil {
 		return nil, err
 	}
-	return loadAll[T](ctx, ids)
+	return factsOf[T](rf.facts), nil
+}
+
+// factsOf keeps the facts that exist and are Ts, in order.
+func factsOf[T any](facts []any) []T {
+	out := make([]T, 0, len(facts))
+	for _, f := range facts {
+		if t, ok := f.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// relatedFactsAll follows rel from many IDs at once and returns the related
+// facts that exist and are Ts, without duplicates, in order: one batch
+// (Related and Get, see fetchFacts).
+func relatedFactsAll[T any](ctx context.Context, rel graph.Relation, ids []string) ([]T, error) {
+	if len(ids) == 0 {
+		return []T{}, nil
+	}
+	if _, ok := loadersFrom(ctx).related[rel]; !ok {
+		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
+	}
+	keys := make([]factsKey, len(ids))
+	for i, id := range ids {
+		keys[i] = factsKey{rel: rel, id: id}
+	}
+	rfs, err := loadersFrom(ctx).facts.LoadAll(ctx, keys)
+	if err != nil {
+		if es, ok := errors.AsType[dataloadgen.ErrorSlice](err); ok {
+			for _, e := range es {
+				if e != nil {
+					return nil, e
+				}
+			}
+		}
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var facts []any
+	for _, rf := range rfs {
+		for i, id := range rf.ids {
+			if !seen[id] {
+				seen[id] = true
+				facts = append(facts, rf.facts[i])
+			}
+		}
+	}
+	return factsOf[T](facts), nil
 }

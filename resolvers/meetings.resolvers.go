@@ -78,11 +78,11 @@ func (r *meetingResolver) Level(ctx context.Context, obj *graph.Meeting) (*strin
 }
 
 func (r *meetingResolver) Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error) {
-	return relatedFacts[*graph.AgendaItem](ctx, graph.RelItemsOfMeeting, obj.ID)
+	return relatedFactsPrefetch[*graph.AgendaItem](ctx, graph.RelItemsOfMeeting, obj.ID, selectedRefs(ctx))
 }
 
 func (r *meetingResolver) Attendance(ctx context.Context, obj *graph.Meeting, status *string, orderBy *model.AttendanceOrder) ([]*graph.Attendance, error) {
-	as, err := relatedFacts[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, obj.ID)
+	as, err := relatedFactsPrefetch[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, obj.ID, selectedRefs(ctx))
 	out := as[:0]
 	for _, a := range as {
 		if status == nil || a.Status == *status {
@@ -115,11 +115,7 @@ func (r *meetingResolver) Initiatives(ctx context.Context, obj *graph.Meeting, o
 	if err != nil {
 		return nil, err
 	}
-	ids, err := relatedAll(ctx, graph.RelInitiativesOfItem, items)
-	if err != nil {
-		return nil, err
-	}
-	is, err := loadAll[*graph.Initiative](ctx, ids)
+	is, err := relatedFactsAll[*graph.Initiative](ctx, graph.RelInitiativesOfItem, items)
 	return orderInitiatives(is, orderBy), err
 }
 

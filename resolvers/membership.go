@@ -128,19 +128,15 @@ func bodyLists(ctx context.Context, ms []*graph.Membership) (map[string][]partic
 	if len(bodies) == 0 {
 		return nil, nil
 	}
-	meetingIDs, err := relatedAll(ctx, graph.RelMeetingsOfBody, unique(bodies))
+	meetings, err := relatedFactsAll[*graph.Meeting](ctx, graph.RelMeetingsOfBody, unique(bodies))
 	if err != nil {
 		return nil, err
 	}
-	meetings, err := loadAll[*graph.Meeting](ctx, meetingIDs)
-	if err != nil {
-		return nil, err
+	meetingIDs := make([]string, len(meetings))
+	for i, m := range meetings {
+		meetingIDs[i] = m.ID
 	}
-	attIDs, err := relatedAll(ctx, graph.RelAttendanceOfMeeting, meetingIDs)
-	if err != nil {
-		return nil, err
-	}
-	att, err := loadAll[*graph.Attendance](ctx, attIDs)
+	att, err := relatedFactsAll[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, meetingIDs)
 	if err != nil {
 		return nil, err
 	}
