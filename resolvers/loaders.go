@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
@@ -317,6 +318,25 @@ func loadersFrom(ctx context.Context) *loaders {
 	return l
 }
 
+// soleQueryField reports whether ctx is the resolver of a query's only root
+// field. Its reads have no siblings to share a batch with, so they go to
+// the store at once instead of waiting for the batching window.
+func soleQueryField(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Object != "Query" {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx).Operation
+	if op == nil || op.Operation != ast.Query || len(op.SelectionSet) != 1 {
+		return false
+	}
+	_, ok := op.SelectionSet[0].(*ast.Field)
+	return ok
+}
+
 // load returns the fact with the given ID if it exists and is a T; the zero
 // T (nil) otherwise. An empty ID is nil without a store call.
 func load[T any](ctx context.Context, id string) (T, error) {
@@ -339,7 +359,13 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 	if id == "" {
 		return zero, false, nil
 	}
-	v, err := loadersFrom(ctx).get.Load(ctx, id)
+	l := loadersFrom(ctx)
+	if soleQueryField(ctx) {
+		if err := l.fetch(ctx, []string{id}); err != nil {
+			return zero, false, err
+		}
+	}
+	v, err := l.get.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return zero, false, nil
 	}
@@ -356,6 +382,11 @@ func loadAll[T any](ctx context.Context, ids []string) ([]T, error) {
 	out := make([]T, 0, len(ids))
 	if len(ids) == 0 {
 		return out, nil
+	}
+	if soleQueryField(ctx) {
+		if err := loadersFrom(ctx).fetch(ctx, ids); err != nil {
+			return nil, err
+		}
 	}
 	l := loadersFrom(ctx).get
 	thunks := make([]func() (any, error), len(ids))
@@ -379,6 +410,11 @@ func loadAll[T any](ctx context.Context, ids []string) ([]T, error) {
 
 // loadAny is loadAll keeping positions: nil where a fact is missing.
 func loadAny(ctx context.Context, ids []string) ([]any, error) {
+	if soleQueryField(ctx) {
+		if err := loadersFrom(ctx).fetch(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
 	l := loadersFrom(ctx).get
 	thunks := make([]func() (any, error), len(ids))
 	for i, id := range ids {

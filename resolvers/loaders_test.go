@@ -139,3 +139,49 @@ func TestRelatedFactsAllOneBatch(t *testing.T) {
 		t.Errorf("batch has %d memberships; one body at a time %d", len(all), want)
 	}
 }
+
+// TestSoleQueryFieldReadsAtOnce: the only root field of a query has no
+// siblings to batch with, so its read goes to the store without waiting
+// for the batching window (here an hour: the guard below only keeps a
+// regression from hanging the test run).
+func TestSoleQueryFieldReadsAtOnce(t *testing.T) {
+	cs := &countingStore{Store: sample(t)}
+	h := newTestHandler(t, cs, Config{LoaderWait: time.Hour})
+	done := make(chan string, 1)
+	go func() {
+		var out struct{ Person struct{ Name string } }
+		query(t, h, `query($id: ID!) { person(id: $id) { name } }`, map[string]any{"id": "person:jette-damsoe-henriksen"}, &out)
+		done <- out.Person.Name
+	}()
+	select {
+	case name := <-done:
+		if name == "" {
+			t.Fatal("no person found")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the sole root field waited for the batching window")
+	}
+	if got := cs.ops()["Get"]; got != 1 {
+		t.Errorf("%d Get calls; want 1", got)
+	}
+}
+
+// TestSeveralQueryFieldsShareABatch: two root fields still share one Get.
+func TestSeveralQueryFieldsShareABatch(t *testing.T) {
+	s := sample(t)
+	page, err := s.List(context.Background(), graph.KindPerson, graph.Filter{}, graph.Page{First: 2})
+	if err != nil || len(page.IDs) != 2 {
+		t.Fatalf("people: %v, %v", page.IDs, err)
+	}
+	cs := &countingStore{Store: s}
+	h := newTestHandler(t, cs, Config{LoaderWait: 50 * time.Millisecond})
+	var out struct{ A, B struct{ Name string } }
+	query(t, h, `query($a: ID!, $b: ID!) { a: person(id: $a) { name } b: person(id: $b) { name } }`,
+		map[string]any{"a": page.IDs[0], "b": page.IDs[1]}, &out)
+	if out.A.Name == "" || out.B.Name == "" {
+		t.Fatalf("people not found: %+v", out)
+	}
+	if got := cs.calls.Load(); got != 1 {
+		t.Errorf("%d store calls %v; want one batched Get", got, cs.ops())
+	}
+}
