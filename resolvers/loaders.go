@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/bits"
-	"slices"
 	"sync"
 	"time"
 
@@ -26,9 +25,11 @@ import (
 // that sibling resolvers (the same field of every element of a list) share
 // one store call. A query level that already holds all of its IDs does not
 // wait again: the related-facts loader fetches the related IDs, the facts
-// and, on request, the facts they refer to (prefetchRefs) in one batch, and
-// primes the other loaders, so the next level's per-object resolvers (a
-// membership's body, an attendance's participant) find their facts cached.
+// and, on request, the facts they refer to (selectedRefs, two levels deep)
+// in one batch, and primes the other loaders, so the next levels'
+// per-object resolvers (a membership's body, an attendance's participant
+// and its organisation) find their facts cached. A query's only root field
+// reads at once (soleQueryField).
 type loaders struct {
 	store   graph.Store
 	get     *dataloadgen.Loader[string, any]
@@ -232,9 +233,12 @@ type relFacts struct {
 // the steps.
 func (l *loaders) fetchFacts(ctx context.Context, keys []factsKey) (map[factsKey]relFacts, error) {
 	byRel := map[graph.Relation][]string{}
+	asked := map[relKey]bool{}
 	l.mu.Lock()
 	for _, k := range keys {
-		if _, ok := l.knownRel[relKey{k.rel, k.id}]; !ok && !slices.Contains(byRel[k.rel], k.id) {
+		rk := relKey{k.rel, k.id}
+		if _, ok := l.knownRel[rk]; !ok && !asked[rk] {
+			asked[rk] = true
 			byRel[k.rel] = append(byRel[k.rel], k.id)
 		}
 	}
