@@ -43,7 +43,9 @@ import (
 // to the absorbed ID, which the view maps to the kept one), and why a
 // revert restores both people at once (nothing was rewritten). Reads of an
 // absorbed ID answer the kept person; memberships, attendance (person and
-// substitute) and initiatives' lead people point at the kept person; lists
+// substitute) and initiatives' lead people point at the kept person (a
+// split moves the memberships and attendance, as person or substitute,
+// whose sources are all in its documents; lead people stay); lists
 // and counts of people leave the absorbed out; search ranks the corrected
 // facts. A person split off is answered by Get and Related and search finds
 // it through the original, but List of people does not include it.
@@ -348,7 +350,7 @@ func (s *corrState) fact(f any) any {
 	case *Attendance:
 		c := *x
 		c.PersonID = s.personOf(x.PersonID, x.Sources)
-		c.SubstituteForID = s.canon(x.SubstituteForID)
+		c.SubstituteForID = s.personOf(x.SubstituteForID, x.Sources)
 		return &c
 	case *Initiative:
 		if len(x.LeadPersonIDs) == 0 || len(s.keptOf) == 0 {
