@@ -28,7 +28,11 @@ import (
 // The cache trusts that only its Loader writes the store. It checks that
 // cheaply before each document: the store's Stats must be what they were
 // after the Loader's last write, otherwise (another instance writing the
-// same Neo4j database, an admin correction) it is rebuilt.
+// same Neo4j database, another Loader on the same store, an admin
+// correction document) it is rebuilt. A write by someone else that leaves
+// every count as it was (a document replaced by a version with as many
+// facts of each kind and contributions) goes unnoticed until the next
+// change of counts; the reference reload always rebuilds.
 
 // seat is a membership with its body (nil if the body is not in the
 // store), the evidence an entity takes from it.
