@@ -97,10 +97,10 @@ type Correction struct {
 	Document string `json:"document,omitempty"` // load: the document loaded
 	Replaced bool   `json:"replaced,omitempty"` // load: it replaced an earlier version
 
-	Reverted     bool      `json:"reverted,omitempty"`
-	RevertedBy   string    `json:"revertedBy,omitempty"`
-	RevertedAt   time.Time `json:"revertedAt,omitzero"`
-	RevertReason string    `json:"revertReason,omitempty"`
+	Reverted     bool       `json:"reverted,omitempty"`
+	RevertedBy   string     `json:"revertedBy,omitempty"`
+	RevertedAt   *time.Time `json:"revertedAt,omitempty"`
+	RevertReason string     `json:"revertReason,omitempty"`
 }
 
 // CorrectionDocumentID is the ID of correction number n's document.
@@ -883,7 +883,7 @@ func (c *CorrectedStore) Revert(ctx context.Context, id, actor, reason string, a
 			return Correction{}, err
 		}
 	}
-	cr.Reverted, cr.RevertedBy, cr.RevertedAt, cr.RevertReason = true, actor, at, reason
+	cr.Reverted, cr.RevertedBy, cr.RevertedAt, cr.RevertReason = true, actor, &at, reason
 	if _, err := c.ReplaceDocument(ctx, CorrectionFacts(cr)); err != nil {
 		return Correction{}, err
 	}

@@ -311,11 +311,12 @@ func TestAdminMergeReloadAndRevert(t *testing.T) {
 				Kind       string
 				Reverted   bool
 				RevertedBy string
+				RevertedAt *string
 			}
 		}
 	}
-	admin(t, h, `{ corrections { nodes { kind reverted revertedBy } } }`, nil, &list)
-	if n := list.Corrections.Nodes; len(n) != 1 || !n[0].Reverted || n[0].RevertedBy != "alice" || n[0].Kind != graph.CorrectionMergePeople {
+	admin(t, h, `{ corrections { nodes { kind reverted revertedBy revertedAt } } }`, nil, &list)
+	if n := list.Corrections.Nodes; len(n) != 1 || !n[0].Reverted || n[0].RevertedBy != "alice" || n[0].RevertedAt == nil || n[0].Kind != graph.CorrectionMergePeople {
 		t.Errorf("audit list: %+v", n)
 	}
 	// A merge reverted twice is a conflict.
@@ -519,8 +520,9 @@ func TestAdminCorrectionsPage(t *testing.T) {
 	type page struct {
 		Corrections struct {
 			Nodes []struct {
-				Number int
-				Alias  string
+				Number     int
+				Alias      string
+				RevertedAt *string
 			}
 			EndCursor   string
 			HasNextPage bool
@@ -528,9 +530,9 @@ func TestAdminCorrectionsPage(t *testing.T) {
 		}
 	}
 	var p1, p2 page
-	admin(t, h, `{ corrections(first: 2) { nodes { number alias } endCursor hasNextPage totalCount } }`, nil, &p1)
+	admin(t, h, `{ corrections(first: 2) { nodes { number alias revertedAt } endCursor hasNextPage totalCount } }`, nil, &p1)
 	admin(t, h, `query($a: String) { corrections(first: 2, after: $a) { nodes { number alias } endCursor hasNextPage totalCount } }`, map[string]any{"a": p1.Corrections.EndCursor}, &p2)
-	if c := p1.Corrections; len(c.Nodes) != 2 || !c.HasNextPage || c.TotalCount != 3 || c.Nodes[0].Alias != "A One" {
+	if c := p1.Corrections; len(c.Nodes) != 2 || !c.HasNextPage || c.TotalCount != 3 || c.Nodes[0].Alias != "A One" || c.Nodes[0].RevertedAt != nil {
 		t.Errorf("page 1: %+v", c)
 	}
 	if c := p2.Corrections; len(c.Nodes) != 1 || c.HasNextPage || c.Nodes[0].Number != 3 || c.Nodes[0].Alias != "A Three" {
