@@ -664,7 +664,11 @@ func (c *CorrectedStore) Search(ctx context.Context, text string, kinds []Kind, 
 	if !st.active() {
 		return c.Store.Search(ctx, text, kinds, limit)
 	}
-	hits, err := c.Store.Search(ctx, text, kinds, limit+len(st.keptOf))
+	more := limit
+	if limit > 0 {
+		more += len(st.keptOf) // absorbed people's hits fold into the kept ones'
+	}
+	hits, err := c.Store.Search(ctx, text, kinds, more)
 	if err != nil {
 		return nil, err
 	}
