@@ -41,6 +41,13 @@ type loaders struct {
 	mu       sync.Mutex
 	known    map[string]any
 	knownRel map[relKey][]string
+	// pending are the IDs waiting in the Get loader's window: a direct fetch
+	// reads them too, and the window's batch then needs no store call.
+	pending map[string]bool
+	// inflight counts the related-facts loads waiting or running; changed
+	// is signalled when one ends or a direct fetch has read facts.
+	inflight int
+	changed  *sync.Cond
 	// memo holds the request's networks and transition plans (networks.go).
 	memo *memo
 }
@@ -52,15 +59,11 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 		related:  make(map[graph.Relation]*dataloadgen.Loader[string, []string], len(graph.Relations)),
 		known:    map[string]any{},
 		knownRel: map[relKey][]string{},
+		pending:  map[string]bool{},
 		memo:     &memo{},
 	}
-	l.get = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]any, error) {
-		facts, err := store.Get(ctx, ids)
-		if err == nil {
-			l.remember(ids, facts)
-		}
-		return facts, err
-	}, opt)
+	l.changed = sync.NewCond(&l.mu)
+	l.get = dataloadgen.NewMappedLoader(l.getBatch, opt)
 	for _, rel := range graph.Relations {
 		l.related[rel] = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]string, error) {
 			lists, err := store.Related(ctx, rel, ids)
@@ -72,6 +75,58 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 	}
 	l.facts = dataloadgen.NewMappedLoader(l.fetchFacts, opt)
 	return l
+}
+
+// getBatch serves the Get loader's window: one store.Get for the IDs that a
+// direct fetch has not read meanwhile (none if it read them all). While a
+// related-facts load waits or runs, it waits for that batch's next Get,
+// which reads the pending IDs too, rather than make a store call of its own.
+func (l *loaders) getBatch(ctx context.Context, ids []string) (map[string]any, error) {
+	out := make(map[string]any, len(ids))
+	var missing []string
+	l.mu.Lock()
+	for {
+		missing = missing[:0]
+		for _, id := range ids {
+			if _, ok := l.known[id]; !ok {
+				missing = append(missing, id)
+			}
+		}
+		if len(missing) == 0 || l.inflight == 0 {
+			break
+		}
+		l.changed.Wait()
+	}
+	for _, id := range ids {
+		delete(l.pending, id)
+		if v := l.known[id]; v != nil {
+			out[id] = v
+		}
+	}
+	l.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	facts, err := l.store.Get(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	l.remember(missing, facts)
+	for id, v := range facts {
+		out[id] = v
+	}
+	return out, nil
+}
+
+// wait marks ids as waiting in the Get loader's window (see pending).
+func (l *loaders) wait(ids ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := l.known[id]; !ok && id != "" {
+			l.pending[id] = true
+		}
+	}
 }
 
 // remember records the result of a Get of ids (missing ones as nil).
@@ -99,7 +154,8 @@ func (l *loaders) rememberRel(rel graph.Relation, ids []string, lists map[string
 // fetch makes sure the facts with the given IDs are cached: it reads those
 // not read yet in one direct store.Get (no batching window) and primes the
 // Get loader with them, missing facts as nil (which every reader treats as
-// not found).
+// not found). The same Get reads the IDs waiting in the Get loader's window,
+// so that the window's batch needs no store call of its own.
 func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	l.mu.Lock()
 	var missing []string
@@ -108,6 +164,14 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 		if _, ok := l.known[id]; !ok && id != "" && !seen[id] {
 			seen[id] = true
 			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		for id := range l.pending {
+			if _, ok := l.known[id]; !ok && !seen[id] {
+				seen[id] = true
+				missing = append(missing, id)
+			}
 		}
 	}
 	l.mu.Unlock()
@@ -119,6 +183,7 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 		return err
 	}
 	l.remember(missing, facts)
+	l.changed.Broadcast()
 	for _, id := range missing {
 		l.get.Prime(id, facts[id])
 	}
@@ -369,6 +434,7 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 			return zero, false, err
 		}
 	}
+	l.wait(id)
 	v, err := l.get.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return zero, false, nil
@@ -392,6 +458,7 @@ func loadAll[T any](ctx context.Context, ids []string) ([]T, error) {
 			return nil, err
 		}
 	}
+	loadersFrom(ctx).wait(ids...)
 	l := loadersFrom(ctx).get
 	thunks := make([]func() (any, error), len(ids))
 	for i, id := range ids {
@@ -419,6 +486,7 @@ func loadAny(ctx context.Context, ids []string) ([]any, error) {
 			return nil, err
 		}
 	}
+	loadersFrom(ctx).wait(ids...)
 	l := loadersFrom(ctx).get
 	thunks := make([]func() (any, error), len(ids))
 	for i, id := range ids {
@@ -470,7 +538,15 @@ func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id str
 	if _, ok := loadersFrom(ctx).related[rel]; !ok {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
-	rf, err := loadersFrom(ctx).facts.Load(ctx, factsKey{rel: rel, id: id, prefetch: p})
+	l := loadersFrom(ctx)
+	l.mu.Lock()
+	l.inflight++
+	l.mu.Unlock()
+	rf, err := l.facts.Load(ctx, factsKey{rel: rel, id: id, prefetch: p})
+	l.mu.Lock()
+	l.inflight--
+	l.mu.Unlock()
+	l.changed.Broadcast()
 	if err != nil {
 		return nil, err
 	}
