@@ -185,3 +185,28 @@ func TestSeveralQueryFieldsShareABatch(t *testing.T) {
 		t.Errorf("%d store calls %v; want one batched Get", got, cs.ops())
 	}
 }
+
+// TestSingleLoadJoinsRelatedFactsBatch: a person's organisation (a single
+// load waiting in the Get window) is read with the person's memberships in
+// the related-facts batch's Get, not in a store call of its own: person,
+// Related, memberships and organisation, bodies, clusters.
+func TestSingleLoadJoinsRelatedFactsBatch(t *testing.T) {
+	cs := &countingStore{Store: sample(t)}
+	h := newTestHandler(t, cs, Config{LoaderWait: 50 * time.Millisecond})
+	var out struct {
+		Person struct {
+			Organisation *struct{ Name string }
+			Memberships  []struct {
+				Body struct{ Cluster *struct{ Name string } }
+			}
+		}
+	}
+	query(t, h, `query($id: ID!) { person(id: $id) { organisation { name }
+  memberships { body { cluster { name } } } } }`, map[string]any{"id": "person:jette-damsoe-henriksen"}, &out)
+	if out.Person.Organisation == nil || len(out.Person.Memberships) == 0 {
+		t.Fatalf("want an organisation and memberships: %+v", out)
+	}
+	if got := cs.calls.Load(); got != 5 {
+		t.Errorf("%d store calls %v; want 5", got, cs.ops())
+	}
+}
