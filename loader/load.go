@@ -232,6 +232,11 @@ func readLimited(path string, max int64) ([]byte, error) {
 // loaded first if the store does not have it.
 func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph.WriteResult, error) {
 	name = filepath.Base(name)
+	if id := documentID(name); id == ReferenceDocumentID || graph.IsCorrectionDocument(id) {
+		// Loading it would replace the reference skeleton or an
+		// administrator's correction.
+		return graph.WriteResult{}, graph.Errorf(graph.ErrInvalid, "%s: the file name is reserved for the reference data and administrative corrections; rename the file", name)
+	}
 	if int64(len(data)) > l.opts.MaxBytes {
 		return graph.WriteResult{}, &minutes.Error{File: name, Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), l.opts.MaxBytes)}
 	}
