@@ -180,19 +180,9 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 
 // getAll reads facts by ID in pages of graph.MaxPageSize.
 func getAll(ctx context.Context, store graph.Store, ids []string) (map[string]any, error) {
-	out := map[string]any{}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	for len(ids) > 0 {
-		n := min(len(ids), graph.MaxPageSize)
-		m, err := store.Get(ctx, ids[:n])
-		if err != nil {
-			return nil, fmt.Errorf("read facts: %w", err)
-		}
-		for k, v := range m {
-			out[k] = v
-		}
-		ids = ids[n:]
+	out, err := graph.GetAll(ctx, store, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read facts: %w", err)
 	}
 	return out, nil
 }
