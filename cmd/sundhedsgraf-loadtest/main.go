@@ -7,7 +7,12 @@
 // throughput, latency percentiles, errors, wrong answers, and the live heap
 // and RSS over time, and exits 1 if any request failed or answered wrongly.
 //
-//	sundhedsgraf-loadtest [-clients 32] [-duration 60s] [-max-requests 5000000] [-check-every 10]
+// Memory is reported in two phases: while the load runs, the live heap grows
+// with the facts written (reported as bytes per fact added); after the load
+// has finished (-load-docs bounds it), the clients go on and the live heap
+// must stay flat: a growth there is a leak in serving, not data.
+//
+//	sundhedsgraf-loadtest [-clients 32] [-duration 60s] [-load-docs 150] [-max-requests 5000000] [-check-every 10]
 package main
 
 import (
@@ -34,6 +39,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
 	"github.com/sundhedsgraf/sundhedsgraf/loader"
 	"github.com/sundhedsgraf/sundhedsgraf/loader/gen"
@@ -58,6 +64,7 @@ type config struct {
 	warmup      time.Duration
 	seed        int64
 	noLoad      bool
+	loadDocs    int
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -71,11 +78,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.DurationVar(&c.warmup, "warmup", 10*time.Second, "time after which memory should be flat")
 	fs.Int64Var(&c.seed, "seed", 7, "seed of the generated documents loaded during the run")
 	fs.BoolVar(&c.noLoad, "no-load", false, "do not load documents during the run")
+	fs.IntVar(&c.loadDocs, "load-docs", 150, "load at most this many new documents (0: all 1,056), so that the run has a phase after the load")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.clients < 1 || c.duration <= 0 || c.duration > 10*time.Minute || c.maxRequests < 1 || c.checkEvery < 1 {
-		return errors.New("need clients ≥ 1, 0 < duration ≤ 10m, max-requests ≥ 1, check-every ≥ 1")
+	if c.clients < 1 || c.duration <= 0 || c.duration > 10*time.Minute || c.maxRequests < 1 || c.checkEvery < 1 || c.loadDocs < 0 {
+		return errors.New("need clients ≥ 1, 0 < duration ≤ 10m, max-requests ≥ 1, check-every ≥ 1, load-docs ≥ 0")
 	}
 
 	tmp, err := os.MkdirTemp("", "sundhedsgraf-loadtest-")
@@ -103,6 +111,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		newDocs, _ = filepath.Glob(filepath.Join(dir, "minutes", "*.txt"))
 		slices.Sort(newDocs)
+		if c.loadDocs > 0 && len(newDocs) > c.loadDocs {
+			newDocs = newDocs[:c.loadDocs]
+		}
 	}
 	fx, err := newFixtures(ctx, store)
 	if err != nil {
@@ -127,8 +138,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 
 	// The concurrent load.
 	var loaded atomic.Int64
+	var loadEnd atomic.Int64 // nanoseconds after start when the load finished; 0 while it runs
 	loadDone := make(chan error, 1)
 	go func() {
+		defer func() { loadEnd.Store(int64(max(time.Since(start), 1))) }()
 		l := loader.New(store, loader.Options{Logger: quiet})
 		for _, f := range newDocs {
 			if runCtx.Err() != nil {
@@ -153,13 +166,14 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		defer close(memDone)
 		tick := time.NewTicker(c.sampleEvery)
 		defer tick.Stop()
-		samples = append(samples, readMem(start, loaded.Load()))
+		sample := func() { samples = append(samples, readMem(runCtx, store, start, loaded.Load(), loadEnd.Load() > 0)) }
+		sample()
 		for {
 			select {
 			case <-runCtx.Done():
 				return
 			case <-tick.C:
-				samples = append(samples, readMem(start, loaded.Load()))
+				sample()
 			}
 		}
 	}()
@@ -241,8 +255,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	elapsed := time.Since(start)
 	cancel()
 	<-memDone
-	samples = append(samples, readMem(start, loaded.Load()))
 	loadErr := <-loadDone
+	samples = append(samples, readMem(context.Background(), store, start, loaded.Load(), true))
 
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration {
@@ -269,20 +283,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, "\nmemory (live heap after GC, RSS):")
 	for _, s := range samples {
-		fmt.Fprintf(out, "  %5.1f s  heap %6.1f MiB  rss %6.1f MiB  docs loaded %d\n", s.at.Seconds(), mib(s.heap), mib(s.rss), s.docs)
-	}
-	var warm, peak memSample
-	for _, s := range samples {
-		if s.at <= c.warmup {
-			warm = s
-		} else if s.heap > peak.heap {
-			peak = s
+		phase := "loading"
+		if s.loadOver {
+			phase = "load over"
 		}
+		fmt.Fprintf(out, "  %5.1f s  heap %6.1f MiB  rss %6.1f MiB  docs loaded %4d  facts %6d  %s\n", s.at.Seconds(), mib(s.heap), mib(s.rss), s.docs, s.facts, phase)
 	}
-	if peak.at > 0 {
-		fmt.Fprintf(out, "after warm-up (%s): heap %.1f → peak %.1f MiB (%+.1f MiB); RSS %.1f → %.1f MiB\n",
-			c.warmup, mib(warm.heap), mib(peak.heap), mib(peak.heap)-mib(warm.heap), mib(warm.rss), mib(samples[len(samples)-1].rss))
-	}
+	fmt.Fprint(out, memoryVerdict(samples, c.warmup))
 	for _, e := range errs {
 		fmt.Fprintln(out, "error:", e)
 	}
@@ -304,13 +311,58 @@ type memSample struct {
 	at        time.Duration
 	heap, rss uint64
 	docs      int64
+	facts     int
+	loadOver  bool // the concurrent load had finished when the sample was taken
 }
 
-func readMem(start time.Time, docs int64) memSample {
+func readMem(ctx context.Context, store interface {
+	Stats(context.Context) (graph.Stats, error)
+}, start time.Time, docs int64, loadOver bool) memSample {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return memSample{at: time.Since(start), heap: ms.HeapAlloc, rss: rss(), docs: docs}
+	st, _ := store.Stats(ctx)
+	facts := 0
+	for _, n := range st.Facts {
+		facts += n
+	}
+	return memSample{at: time.Since(start), heap: ms.HeapAlloc, rss: rss(), docs: docs, facts: facts, loadOver: loadOver}
+}
+
+// memoryVerdict summarises the samples after warm-up in two phases: while
+// the load ran, heap growth per fact added (data, expected); after it, the
+// heap's drift with only queries running (should be flat).
+func memoryVerdict(samples []memSample, warmup time.Duration) string {
+	var b strings.Builder
+	var during, after []memSample
+	for _, s := range samples {
+		switch {
+		case s.at < warmup:
+		case s.loadOver:
+			after = append(after, s)
+		default:
+			during = append(during, s)
+		}
+	}
+	if len(during) >= 2 {
+		first, last := during[0], during[len(during)-1]
+		perFact := 0.0
+		if df := last.facts - first.facts; df > 0 {
+			perFact = (float64(last.heap) - float64(first.heap)) / float64(df)
+		}
+		fmt.Fprintf(&b, "while loading (%.0f–%.0f s): heap %.1f → %.1f MiB for %+d facts (%.0f bytes per fact added)\n",
+			first.at.Seconds(), last.at.Seconds(), mib(first.heap), mib(last.heap), last.facts-first.facts, perFact)
+	}
+	if len(after) >= 2 {
+		first, last := after[0], after[len(after)-1]
+		lo, hi := first.heap, first.heap
+		for _, s := range after {
+			lo, hi = min(lo, s.heap), max(hi, s.heap)
+		}
+		fmt.Fprintf(&b, "after the load (%.0f–%.0f s, queries only): heap %.1f → %.1f MiB (%+.1f MiB, range %.1f–%.1f), RSS %.1f → %.1f MiB\n",
+			first.at.Seconds(), last.at.Seconds(), mib(first.heap), mib(last.heap), mib(last.heap)-mib(first.heap), mib(lo), mib(hi), mib(first.rss), mib(last.rss))
+	}
+	return b.String()
 }
 
 // rss reads the resident set size from /proc (0 where there is none).
