@@ -42,18 +42,29 @@ import (
 // reload of a source document keeps a merge (the document again contributes
 // to the absorbed ID, which the view maps to the kept one), and why a
 // revert restores both people at once (nothing was rewritten). Reads of an
-// absorbed ID answer the kept person; memberships, attendance (person and
-// substitute) and initiatives' lead people point at the kept person (a
-// split moves the memberships and attendance, as person or substitute,
-// whose sources are all in its documents; lead people stay); lists
-// and counts of people leave the absorbed out; search ranks the corrected
-// facts. A person split off is answered by Get and Related and search finds
-// it through the original, but List of people does not include it.
+// absorbed ID answer the kept person. Every relation that points at a
+// person follows the corrections: memberships, attendance (person and
+// substitute), links' ends (but not the correction links themselves,
+// which record what was done) and initiatives' lead people point at the
+// kept person, and a split moves those whose sources are all in its
+// documents to the person split off. Lists, counts and search answer the
+// corrected people: the absorbed are left out, the person split off is in,
+// and names, aliases and sort keys are those of the corrected facts; a
+// corrected membership's dates give its sort key. Lists merge the backend's
+// page with the few facts the corrections change, so cursors stay keyset
+// cursors (EncodeCursor of SortKey) that either store accepts.
 //
-// The active corrections are read once and cached; writes through the view
-// (Apply, Revert, and any admin document written through it) refresh the
-// cache. A second process writing corrections to the same Neo4j database
-// is not seen until restart.
+// # Cache
+//
+// The active corrections are read once and kept. A read checks them again
+// when they are older than MaxAge (DefaultCorrectionsMaxAge): one Get of
+// the known correction documents and of the next number's, which sees a
+// correction made or reverted by another process or server replica on the
+// same database. Only if a document is new, gone or changed (its SHA256) are
+// the corrections read again. Apply and Revert always check first, so that
+// numbers continue from the newest correction. Two processes applying
+// corrections at the same instant may still pick the same number; the later
+// write then replaces the earlier (the stores have no conditional write).
 
 // LinkCorrection is the link type that records a correction (From the
 // corrected fact, To the other fact involved, if any; Props "correction").
@@ -171,12 +182,24 @@ type corrState struct {
 	splitPerson map[string]*Correction     // person split off → its split
 	removed     map[string]map[string]bool // person → folded aliases removed
 	dates       map[string]*Correction     // membership → its last date correction
+	added       map[string]bool            // people with an alias added
+
+	sums map[string]string // correction document → its SHA256, as read
+	next string            // the document the next correction will have
+
+	people      []string        // people whose facts the corrections change (absorbed too), sorted
+	memberships []string        // memberships whose dates are corrected, sorted
+	changed     map[string]bool // people and memberships
 }
 
-func newCorrState(list []Correction) *corrState {
+func newCorrState(list []Correction, sums map[string]string) *corrState {
 	s := &corrState{list: list, keptOf: map[string]string{}, absorbed: map[string][]string{},
 		splits: map[string][]*Correction{}, splitPerson: map[string]*Correction{},
-		removed: map[string]map[string]bool{}, dates: map[string]*Correction{}}
+		removed: map[string]map[string]bool{}, dates: map[string]*Correction{}, added: map[string]bool{},
+		sums: sums, next: CorrectionDocumentID(1), changed: map[string]bool{}}
+	if n := len(list); n > 0 {
+		s.next = CorrectionDocumentID(list[n-1].Number + 1)
+	}
 	for i := range list {
 		c := &list[i]
 		if c.Reverted {
@@ -190,6 +213,7 @@ func newCorrState(list []Correction) *corrState {
 			s.splitPerson[c.NewPersonID] = c
 		case CorrectionAddAlias:
 			delete(s.removed[c.Person], Fold(c.Alias))
+			s.added[c.Person] = true
 		case CorrectionRemoveAlias:
 			if s.removed[c.Person] == nil {
 				s.removed[c.Person] = map[string]bool{}
@@ -206,12 +230,50 @@ func newCorrState(list []Correction) *corrState {
 	for _, as := range s.absorbed {
 		slices.Sort(as)
 	}
+	for _, m := range []map[string]bool{keys(s.keptOf), keys(s.absorbed), keys(s.splits), keys(s.splitPerson), keys(s.removed), s.added} {
+		for id := range m {
+			if !s.changed[id] {
+				s.changed[id] = true
+				s.people = append(s.people, id)
+			}
+		}
+	}
+	for id := range s.dates {
+		s.changed[id] = true
+		s.memberships = append(s.memberships, id)
+	}
+	slices.Sort(s.people)
+	slices.Sort(s.memberships)
 	return s
 }
 
+func keys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// changedOf lists the facts of a kind whose corrected fact may sort, match
+// a filter or score differently from the backend's: people and dated
+// memberships. Absorbed people are included (they are to be left out).
+func (s *corrState) changedOf(kind Kind) []string {
+	switch kind {
+	case KindPerson:
+		return s.people
+	case KindMembership:
+		return s.memberships
+	}
+	return nil
+}
+
+// hidden reports whether an ID is an absorbed person, which lists leave out.
+func (s *corrState) hidden(id string) bool { _, ok := s.keptOf[id]; return ok }
+
 // active reports whether any correction changes reads.
 func (s *corrState) active() bool {
-	return len(s.keptOf)+len(s.splits)+len(s.removed)+len(s.dates) > 0
+	return len(s.keptOf)+len(s.splits)+len(s.removed)+len(s.dates)+len(s.added) > 0
 }
 
 // canon follows merges from a person to the one that finally absorbed it.
@@ -310,9 +372,10 @@ func (s *corrState) person(id string, raw map[string]any) *Person {
 		p = Merge(cs).(*Person)
 		p.ID = k
 	}
-	if rm := s.removed[k]; len(rm) > 0 {
-		p.Aliases = filterStrings(p.Aliases, func(a string) bool { return !rm[Fold(a)] })
-	}
+	// An alias's contribution has no name, which Merge takes for one more
+	// spelling: an empty alias.
+	rm := s.removed[k]
+	p.Aliases = filterStrings(p.Aliases, func(a string) bool { return a != "" && !rm[Fold(a)] })
 	return p
 }
 
@@ -353,38 +416,73 @@ func (s *corrState) fact(f any) any {
 		c.SubstituteForID = s.personOf(x.SubstituteForID, x.Sources)
 		return &c
 	case *Initiative:
-		if len(x.LeadPersonIDs) == 0 || len(s.keptOf) == 0 {
+		if len(x.LeadPersonIDs) == 0 || len(s.keptOf)+len(s.splits) == 0 {
 			return x
 		}
 		c := *x
-		c.LeadPersonIDs = nil
+		c.LeadPersonIDs = make([]string, 0, len(x.LeadPersonIDs))
 		for _, id := range x.LeadPersonIDs {
-			if k := s.canon(id); !slices.Contains(c.LeadPersonIDs, k) {
+			if k := s.personOf(id, x.Sources); !slices.Contains(c.LeadPersonIDs, k) {
 				c.LeadPersonIDs = append(c.LeadPersonIDs, k)
 			}
+		}
+		slices.Sort(c.LeadPersonIDs)
+		return &c
+	case *Link:
+		// A correction's link records what was done, by the IDs given.
+		if x.Type == LinkCorrection || KindOf(x.FromID) != KindPerson && KindOf(x.ToID) != KindPerson {
+			return x
+		}
+		c := *x
+		if KindOf(x.FromID) == KindPerson {
+			c.FromID = s.personOf(x.FromID, x.Sources)
+		}
+		if KindOf(x.ToID) == KindPerson {
+			c.ToID = s.personOf(x.ToID, x.Sources)
 		}
 		return &c
 	}
 	return f
 }
 
+// DefaultCorrectionsMaxAge is how long a CorrectedStore trusts the
+// corrections it has read before a read checks them again.
+const DefaultCorrectionsMaxAge = time.Second
+
 // CorrectedStore is a Store that applies corrections to reads (see the
 // comment at the top of this file) and writes them (Apply, Revert).
 type CorrectedStore struct {
 	Store // the backend
 
-	write sync.Mutex // serialises Apply and Revert
-	mu    sync.Mutex // guards state and gen
-	state *corrState
-	gen   int
+	// MaxAge is how long the corrections read are trusted before a read
+	// checks them again (one Get of the correction documents); zero checks
+	// on every read. Set it before the first read.
+	MaxAge time.Duration
+	// Now is the clock of MaxAge; nil means time.Now.
+	Now func() time.Time
+
+	write   sync.Mutex // serialises Apply and Revert
+	mu      sync.Mutex // guards state, gen and checked
+	state   *corrState
+	gen     int
+	checked time.Time // when state was last read or checked
 }
 
 // Corrected wraps a backend.
-func Corrected(s Store) *CorrectedStore { return &CorrectedStore{Store: s} }
+func Corrected(s Store) *CorrectedStore {
+	return &CorrectedStore{Store: s, MaxAge: DefaultCorrectionsMaxAge}
+}
 
 // Backend returns the wrapped store, for writers that must see the
 // documents as they are (the loader).
 func (c *CorrectedStore) Backend() Store { return c.Store }
+
+func (c *CorrectedStore) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}
 
 func (c *CorrectedStore) invalidate() {
 	c.mu.Lock()
@@ -392,22 +490,84 @@ func (c *CorrectedStore) invalidate() {
 	c.mu.Unlock()
 }
 
-// corrections returns the corrections' state, reading it if needed.
+// corrections returns the corrections' state, checking it if it is older
+// than MaxAge.
 func (c *CorrectedStore) corrections(ctx context.Context) (*corrState, error) {
+	return c.correctionsAsOf(ctx, false)
+}
+
+// correctionsAsOf returns the corrections' state; force checks it whatever
+// its age.
+func (c *CorrectedStore) correctionsAsOf(ctx context.Context, force bool) (*corrState, error) {
+	now := c.now()
 	c.mu.Lock()
 	st, gen := c.state, c.gen
-	c.mu.Unlock()
-	if st != nil {
+	if st != nil && !force && now.Sub(c.checked) < c.MaxAge {
+		c.mu.Unlock()
 		return st, nil
 	}
+	if st != nil {
+		// This reader checks; the others meanwhile use st.
+		c.checked = now
+	}
+	c.mu.Unlock()
+	if st != nil {
+		same, err := c.unchanged(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		if same {
+			return st, nil
+		}
+	}
+	st, err := c.read(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen == gen {
+		c.state, c.checked = st, now
+	}
+	c.mu.Unlock()
+	return st, nil
+}
+
+// unchanged reports whether the correction documents are those st was read
+// from: the same documents with the same SHA256, and no next one.
+func (c *CorrectedStore) unchanged(ctx context.Context, st *corrState) (bool, error) {
+	ids := make([]string, 0, len(st.sums)+1)
+	for id := range st.sums {
+		ids = append(ids, id)
+	}
+	ids = append(ids, st.next)
+	got, err := getChunked(ctx, c.Store, ids)
+	if err != nil {
+		return false, err
+	}
+	if _, ok := got[st.next]; ok || len(got) != len(st.sums) {
+		return false, nil
+	}
+	for id, sum := range st.sums {
+		d, ok := got[id].(*Document)
+		if !ok || d.SHA256 != sum {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// read reads the corrections from the backend.
+func (c *CorrectedStore) read(ctx context.Context) (*corrState, error) {
 	docs, err := c.Store.Documents(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var ids []string
+	sums := map[string]string{}
 	for _, d := range docs {
 		if d.Origin == OriginAdmin && IsCorrectionDocument(d.ID) {
 			ids = append(ids, correctionLinkID(d.ID))
+			sums[d.ID] = d.SHA256
 		}
 	}
 	var list []Correction
@@ -429,13 +589,7 @@ func (c *CorrectedStore) corrections(ctx context.Context) (*corrState, error) {
 		}
 	}
 	slices.SortFunc(list, func(a, b Correction) int { return a.Number - b.Number })
-	st = newCorrState(list)
-	c.mu.Lock()
-	if c.gen == gen {
-		c.state = st
-	}
-	c.mu.Unlock()
-	return st, nil
+	return newCorrState(list, sums), nil
 }
 
 func getChunked(ctx context.Context, s Store, ids []string) (map[string]any, error) {
@@ -516,9 +670,8 @@ func (c *CorrectedStore) get(ctx context.Context, st *corrState, ids []string) (
 	return out, nil
 }
 
-// Related follows relations with the corrections applied: a person's
-// memberships, attendance and substitutions are those the corrections give
-// them, sorted as the backend sorts.
+// Related follows relations with the corrections applied: it answers what
+// Edges of the corrected facts say, sorted by their SortKey.
 func (c *CorrectedStore) Related(ctx context.Context, rel Relation, ids []string) (map[string][]string, error) {
 	st, err := c.corrections(ctx)
 	if err != nil {
@@ -529,24 +682,90 @@ func (c *CorrectedStore) Related(ctx context.Context, rel Relation, ids []string
 	}
 	switch rel {
 	case RelMembershipsOfPerson, RelAttendanceOfPerson, RelSubstitutionsFor, RelLinksFrom, RelLinksTo:
+		return c.relatedOfPeople(ctx, st, rel, ids)
 	case RelPeopleOfOrganisation:
-		res, err := c.Store.Related(ctx, rel, ids)
-		if err != nil {
-			return nil, err
-		}
-		for k, ps := range res {
-			var out []string
-			for _, p := range ps {
-				if q := st.canon(p); !slices.Contains(out, q) {
-					out = append(out, q)
+		return c.peopleOf(ctx, st, ids)
+	}
+	res, err := c.Store.Related(ctx, rel, ids)
+	if err != nil {
+		return nil, err
+	}
+	switch rel {
+	case RelFactsOfDocument:
+		// The document's mentions of a person split off or absorbed are
+		// the person as corrected.
+		for doc, xs := range res {
+			out := make([]string, 0, len(xs))
+			for _, x := range xs {
+				if KindOf(x) == KindPerson {
+					x = st.mentionOf(x, doc)
+				}
+				if !slices.Contains(out, x) {
+					out = append(out, x)
 				}
 			}
-			res[k] = out
+			res[doc] = out
 		}
-		return res, nil
+	case RelMembershipsOfBody, RelMembershipsOnBehalfOf:
 	default:
-		return c.Store.Related(ctx, rel, ids)
+		return res, nil
 	}
+	return res, c.resort(ctx, st, res)
+}
+
+// mentionOf is the person a document's mention of person id is, after
+// splits and merges.
+func (s *corrState) mentionOf(id, doc string) string {
+	for _, sp := range s.splits[id] {
+		if slices.Contains(sp.Documents, doc) {
+			return s.canon(sp.NewPersonID)
+		}
+	}
+	return s.canon(id)
+}
+
+// resort sorts again, by kind (in Kinds order) and SortKey of the corrected
+// facts, the lists of res that hold a fact the corrections change.
+func (c *CorrectedStore) resort(ctx context.Context, st *corrState, res map[string][]string) error {
+	var want []string
+	for _, xs := range res {
+		if slices.ContainsFunc(xs, func(x string) bool { return st.changed[x] }) {
+			want = append(want, xs...)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	slices.Sort(want)
+	facts, err := c.get(ctx, st, slices.Compact(want))
+	if err != nil {
+		return err
+	}
+	for from, xs := range res {
+		if slices.ContainsFunc(xs, func(x string) bool { return st.changed[x] }) {
+			res[from] = sortFacts(xs, facts)
+		}
+	}
+	return nil
+}
+
+// sortFacts sorts IDs by kind (in Kinds order), then SortKey of their facts.
+func sortFacts(ids []string, facts map[string]any) []string {
+	key := func(id string) string {
+		f, ok := facts[id]
+		if !ok {
+			return id
+		}
+		return fmt.Sprintf("%02d\x00%s", slices.Index(Kinds, KindOf(id)), SortKey(f))
+	}
+	slices.SortFunc(ids, func(a, b string) int { return strings.Compare(key(a), key(b)) })
+	return ids
+}
+
+// relatedOfPeople follows a relation from people (or anything, for links):
+// it asks the backend from every person that makes up each person as read,
+// and keeps what the corrected facts' Edges relate to it.
+func (c *CorrectedStore) relatedOfPeople(ctx context.Context, st *corrState, rel Relation, ids []string) (map[string][]string, error) {
 	rawOf := map[string][]string{}
 	var all []string
 	for _, id := range ids {
@@ -591,56 +810,171 @@ func (c *CorrectedStore) Related(ctx context.Context, rel Relation, ids []string
 			if !ok {
 				continue
 			}
-			switch v := f.(type) {
-			case *Membership:
-				if rel == RelMembershipsOfPerson && v.PersonID != k {
-					continue
-				}
-			case *Attendance:
-				if rel == RelAttendanceOfPerson && v.PersonID != k || rel == RelSubstitutionsFor && v.SubstituteForID != k {
-					continue
-				}
+			if l, ok := f.(*Link); (!ok || l.Type != LinkCorrection) && !slices.Contains(Edges(f), Edge{rel, k, x}) {
+				continue
 			}
 			keep = append(keep, x)
 		}
 		if len(keep) == 0 {
 			continue
 		}
-		slices.SortFunc(keep, func(a, b string) int { return strings.Compare(SortKey(facts[a]), SortKey(facts[b])) })
-		out[id] = keep
+		out[id] = sortFacts(keep, facts)
 	}
 	return out, nil
 }
 
-// List leaves absorbed people out.
-func (c *CorrectedStore) List(ctx context.Context, kind Kind, f Filter, p Page) (PageResult, error) {
-	res, err := c.Store.List(ctx, kind, f, p)
-	if err != nil || kind != KindPerson {
-		return res, err
-	}
-	st, err := c.corrections(ctx)
+// peopleOf answers RelPeopleOfOrganisation: the backend's people that the
+// corrections leave alone, and the corrected people of the organisation.
+func (c *CorrectedStore) peopleOf(ctx context.Context, st *corrState, ids []string) (map[string][]string, error) {
+	res, err := c.Store.Related(ctx, RelPeopleOfOrganisation, ids)
 	if err != nil {
-		return PageResult{}, err
+		return nil, err
 	}
-	if len(st.keptOf) > 0 {
-		res.IDs = filterStrings(res.IDs, func(id string) bool { _, gone := st.keptOf[id]; return !gone })
+	own, err := c.get(ctx, st, st.people)
+	if err != nil {
+		return nil, err
+	}
+	for _, org := range ids {
+		xs := filterStrings(res[org], func(x string) bool { return !st.changed[x] })
+		n := len(xs)
+		for _, p := range st.people {
+			if f, ok := own[p].(*Person); ok && !st.hidden(p) && f.OrganisationID == org && org != "" {
+				xs = append(xs, p)
+			}
+		}
+		switch {
+		case len(xs) == 0:
+			delete(res, org)
+		case len(xs) == n:
+			res[org] = xs
+		default:
+			res[org] = xs
+			if err := c.resort(ctx, st, map[string][]string{org: xs}); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return res, nil
 }
 
-// Count leaves absorbed people out.
-func (c *CorrectedStore) Count(ctx context.Context, kind Kind, f Filter) (int, error) {
-	n, err := c.Store.Count(ctx, kind, f)
-	if err != nil || kind != KindPerson {
-		return n, err
+// ownEntry is a fact the corrections change, as a list sees it.
+type ownEntry struct{ id, key string }
+
+// own lists the facts of a kind that the corrections change and that match
+// the filter, as corrected, with their sort keys, sorted.
+func (c *CorrectedStore) own(ctx context.Context, st *corrState, kind Kind, f Filter) ([]ownEntry, error) {
+	ids := st.changedOf(kind)
+	if len(ids) == 0 {
+		return nil, nil
 	}
+	facts, err := c.get(ctx, st, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []ownEntry
+	for _, id := range ids {
+		fact, ok := facts[id]
+		if !ok || st.hidden(id) || !Matches(fact, f, func(string) string { return "" }) {
+			continue
+		}
+		out = append(out, ownEntry{id, SortKey(fact)})
+	}
+	slices.SortFunc(out, func(a, b ownEntry) int { return strings.Compare(a.key, b.key) })
+	return out, nil
+}
+
+// List lists the corrected facts: for people and memberships, the
+// backend's pages without the facts the corrections change, merged in sort
+// order with those facts as corrected.
+func (c *CorrectedStore) List(ctx context.Context, kind Kind, f Filter, p Page) (PageResult, error) {
 	st, err := c.corrections(ctx)
-	if err != nil || len(st.keptOf) == 0 {
-		return n, err
+	if err != nil {
+		return PageResult{}, err
 	}
-	ids := make([]string, 0, len(st.keptOf))
-	for a := range st.keptOf {
-		ids = append(ids, a)
+	if len(st.changedOf(kind)) == 0 {
+		return c.Store.List(ctx, kind, f, p)
+	}
+	if err := CheckFilter(kind, f); err != nil {
+		return PageResult{}, err
+	}
+	after := ""
+	if p.After != "" {
+		if after, err = DecodeCursor(p.After); err != nil {
+			return PageResult{}, err
+		}
+	}
+	size := PageSize(p.First)
+	own, err := c.own(ctx, st, kind, f)
+	if err != nil {
+		return PageResult{}, err
+	}
+	var cands []ownEntry
+	for _, e := range own {
+		if after == "" || (!p.Desc && e.key > after) || (p.Desc && e.key < after) {
+			cands = append(cands, e)
+		}
+	}
+	// The backend's facts that the corrections leave alone, size+1 of them
+	// if there are as many.
+	var rest []string
+	more := true
+	q := Page{After: p.After, Desc: p.Desc, First: min(size+1+len(st.changedOf(kind)), MaxPageSize)}
+	for len(rest) <= size && more {
+		res, err := c.Store.List(ctx, kind, f, q)
+		if err != nil {
+			return PageResult{}, err
+		}
+		rest = append(rest, filterStrings(res.IDs, func(id string) bool { return !st.changed[id] })...)
+		more, q.After = res.HasNext && len(res.IDs) > 0, res.EndCursor
+	}
+	return c.page(ctx, rest, cands, size, more, p.Desc)
+}
+
+// page merges the backend's IDs (in page order, unchanged by corrections)
+// with the changed facts and cuts the page.
+func (c *CorrectedStore) page(ctx context.Context, rest []string, own []ownEntry, size int, more, desc bool) (PageResult, error) {
+	all := make([]ownEntry, 0, len(rest)+len(own))
+	if len(rest) > 0 {
+		facts, err := getChunked(ctx, c.Store, rest)
+		if err != nil {
+			return PageResult{}, err
+		}
+		for _, id := range rest {
+			if f, ok := facts[id]; ok {
+				all = append(all, ownEntry{id, SortKey(f)})
+			}
+		}
+	}
+	all = append(all, own...)
+	if len(own) > 0 {
+		slices.SortStableFunc(all, func(a, b ownEntry) int {
+			if desc {
+				return strings.Compare(b.key, a.key)
+			}
+			return strings.Compare(a.key, b.key)
+		})
+	}
+	res := PageResult{HasNext: more || len(all) > size}
+	for _, e := range all[:min(size, len(all))] {
+		res.IDs = append(res.IDs, e.id)
+		res.EndCursor = EncodeCursor(e.key)
+	}
+	return res, nil
+}
+
+// Count counts the corrected facts.
+func (c *CorrectedStore) Count(ctx context.Context, kind Kind, f Filter) (int, error) {
+	st, err := c.corrections(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ids := st.changedOf(kind)
+	if len(ids) == 0 {
+		return c.Store.Count(ctx, kind, f)
+	}
+	n, err := c.Store.Count(ctx, kind, f)
+	if err != nil {
+		return 0, err
 	}
 	raw, err := getChunked(ctx, c.Store, ids)
 	if err != nil {
@@ -651,62 +985,61 @@ func (c *CorrectedStore) Count(ctx context.Context, kind Kind, f Filter) (int, e
 			n--
 		}
 	}
-	return n, nil
+	own, err := c.own(ctx, st, kind, f)
+	if err != nil {
+		return 0, err
+	}
+	return n + len(own), nil
 }
 
-// Search ranks the corrected facts: an absorbed person's hit becomes the
-// kept person's, and a removed alias no longer matches.
+// Search ranks the corrected facts: the backend's hits for facts the
+// corrections leave alone, and the people they change, scored as
+// corrected.
 func (c *CorrectedStore) Search(ctx context.Context, text string, kinds []Kind, limit int) ([]SearchHit, error) {
 	st, err := c.corrections(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !st.active() {
+	if len(st.people) == 0 || len(kinds) > 0 && !slices.Contains(kinds, KindPerson) {
 		return c.Store.Search(ctx, text, kinds, limit)
 	}
 	more := limit
 	if limit > 0 {
-		more += len(st.keptOf) // absorbed people's hits fold into the kept ones'
+		more += len(st.people) // the backend's hits for them are dropped
 	}
 	hits, err := c.Store.Search(ctx, text, kinds, more)
 	if err != nil {
 		return nil, err
 	}
-	var people []string
-	for _, h := range hits {
-		if h.Kind == KindPerson {
-			people = append(people, h.ID)
-		}
+	out := filterHits(hits, func(h SearchHit) bool { return h.Kind != KindPerson || !st.changed[h.ID] })
+	folded := Fold(text)
+	if len(strings.Fields(folded)) == 0 {
+		return RankHits(out, limit), nil
 	}
-	facts, err := c.get(ctx, st, people)
+	facts, err := c.get(ctx, st, st.people)
 	if err != nil {
 		return nil, err
 	}
-	folded := Fold(text)
-	best := map[string]int{}
-	out := hits[:0:0]
-	for _, h := range hits {
-		if h.Kind == KindPerson {
-			f, ok := facts[h.ID]
-			if !ok {
-				continue
-			}
-			score, snippet := Score(f, folded)
-			if score == 0 {
-				continue
-			}
-			h = SearchHit{ID: IDOf(f), Kind: KindPerson, Score: score, Snippet: snippet}
-		}
-		if i, ok := best[h.ID]; ok {
-			if h.Score > out[i].Score {
-				out[i] = h
-			}
+	for _, id := range st.people {
+		f, ok := facts[id]
+		if !ok || st.hidden(id) {
 			continue
 		}
-		best[h.ID] = len(out)
-		out = append(out, h)
+		if score, snippet := Score(f, folded); score > 0 {
+			out = append(out, SearchHit{ID: id, Kind: KindPerson, Score: score, Snippet: snippet})
+		}
 	}
 	return RankHits(out, limit), nil
+}
+
+func filterHits(in []SearchHit, keep func(SearchHit) bool) []SearchHit {
+	out := make([]SearchHit, 0, len(in))
+	for _, h := range in {
+		if keep(h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // Corrections lists every correction, reverted ones too, by number.
@@ -738,18 +1071,22 @@ func (c *CorrectedStore) Correction(ctx context.Context, id string) (Correction,
 func (c *CorrectedStore) Apply(ctx context.Context, cr Correction) (Correction, error) {
 	c.write.Lock()
 	defer c.write.Unlock()
-	st, err := c.corrections(ctx)
+	if cr.Actor == "" {
+		return Correction{}, Errorf(ErrUnauthorized, "a correction needs an actor")
+	}
+	st, err := c.correctionsAsOf(ctx, true)
 	if err != nil {
 		return Correction{}, err
 	}
-	if cr.Actor == "" {
-		return Correction{}, Errorf(ErrUnauthorized, "a correction needs an actor")
+	if cr.At.IsZero() {
+		cr.At = c.now().UTC()
 	}
 	cr.Number = 1
 	if n := len(st.list); n > 0 {
 		cr.Number = st.list[n-1].Number + 1
 	}
 	cr.ID = CorrectionDocumentID(cr.Number)
+	cr.Reverted, cr.RevertedBy, cr.RevertedAt, cr.RevertReason = false, "", nil, ""
 	if err := c.check(ctx, st, &cr); err != nil {
 		return Correction{}, err
 	}
@@ -793,6 +1130,9 @@ func (c *CorrectedStore) check(ctx context.Context, st *corrState, cr *Correctio
 			return Errorf(ErrInvalid, "a person cannot be merged with themself")
 		}
 	case CorrectionSplitPerson:
+		if KindOf(cr.Person) != KindPerson {
+			return Errorf(ErrInvalid, "%q is not a person ID", cr.Person)
+		}
 		if st.canon(cr.Person) != cr.Person || st.splitPerson[cr.Person] != nil {
 			return Errorf(ErrConflict, "%s is merged or split off; revert that correction instead", cr.Person)
 		}
@@ -834,6 +1174,14 @@ func (c *CorrectedStore) check(ctx context.Context, st *corrState, cr *Correctio
 			return Errorf(ErrNotFound, "%s has no alias %q", p.ID, cr.Alias)
 		}
 	case CorrectionMembershipDates:
+		if KindOf(cr.Membership) != KindMembership {
+			return Errorf(ErrInvalid, "%q is not a membership ID", cr.Membership)
+		}
+		for _, d := range []string{cr.StartDate, cr.EndDate} {
+			if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+				return Errorf(ErrInvalid, "%q is not a date (YYYY-MM-DD)", d)
+			}
+		}
 		got, err := c.Store.Get(ctx, []string{cr.Membership})
 		if err != nil {
 			return err
@@ -860,16 +1208,23 @@ func (c *CorrectedStore) check(ctx context.Context, st *corrState, cr *Correctio
 func (c *CorrectedStore) Revert(ctx context.Context, id, actor, reason string, at time.Time) (Correction, error) {
 	c.write.Lock()
 	defer c.write.Unlock()
-	cr, err := c.Correction(ctx, id)
+	if actor == "" {
+		return Correction{}, Errorf(ErrUnauthorized, "a revert needs an actor")
+	}
+	st, err := c.correctionsAsOf(ctx, true)
 	if err != nil {
 		return Correction{}, err
 	}
+	i := slices.IndexFunc(st.list, func(cr Correction) bool { return cr.ID == id })
+	if i < 0 {
+		return Correction{}, Errorf(ErrNotFound, "no correction %q", id)
+	}
+	cr := st.list[i]
 	if cr.Reverted {
 		return Correction{}, Errorf(ErrConflict, "%s is already reverted", id)
 	}
-	st, err := c.corrections(ctx)
-	if err != nil {
-		return Correction{}, err
+	if at.IsZero() {
+		at = c.now().UTC()
 	}
 	switch cr.Kind {
 	case CorrectionMergePeople:
@@ -877,6 +1232,12 @@ func (c *CorrectedStore) Revert(ctx context.Context, id, actor, reason string, a
 		for a, k := range st.keptOf {
 			if k == cr.Absorb {
 				return Correction{}, Errorf(ErrConflict, "%s has since absorbed %s; revert that first", cr.Absorb, a)
+			}
+		}
+	case CorrectionSplitPerson:
+		for _, l := range st.list[i+1:] {
+			if !l.Reverted && (l.Keep == cr.NewPersonID || l.Absorb == cr.NewPersonID || l.Person == cr.NewPersonID) {
+				return Correction{}, Errorf(ErrConflict, "%s names %s, which %s split off; revert that first", l.ID, cr.NewPersonID, id)
 			}
 		}
 	case CorrectionLoadDocument:

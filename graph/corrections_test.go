@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -144,5 +145,169 @@ func TestCorrectedSplitAndDates(t *testing.T) {
 	}
 	if _, err := s.Apply(ctx, graph.Correction{Kind: "rename_everyone", Actor: "alice", At: now}); graph.ErrorCode(err) != graph.ErrInvalid {
 		t.Errorf("unknown kind: %v", err)
+	}
+}
+
+// counting counts a backend's calls by method.
+type counting struct {
+	graph.Store
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func (c *counting) count(m string) {
+	c.mu.Lock()
+	c.calls[m]++
+	c.mu.Unlock()
+}
+
+func (c *counting) take() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.calls
+	c.calls = map[string]int{}
+	return out
+}
+
+func (c *counting) Get(ctx context.Context, ids []string) (map[string]any, error) {
+	c.count("Get")
+	return c.Store.Get(ctx, ids)
+}
+
+func (c *counting) Documents(ctx context.Context) ([]graph.Document, error) {
+	c.count("Documents")
+	return c.Store.Documents(ctx)
+}
+
+func (c *counting) Related(ctx context.Context, rel graph.Relation, ids []string) (map[string][]string, error) {
+	c.count("Related")
+	return c.Store.Related(ctx, rel, ids)
+}
+
+// TestCorrectedRevalidates: a view sees another view's corrections once
+// its reading is older than MaxAge, and checking costs one Get.
+func TestCorrectedRevalidates(t *testing.T) {
+	ctx := context.Background()
+	writer := tinyStore(t)
+	backend := &counting{Store: writer.Backend(), calls: map[string]int{}}
+	reader := graph.Corrected(backend)
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	reader.MaxAge = time.Minute
+	reader.Now = func() time.Time { return clock }
+
+	if ms := related(t, reader, graph.RelMembershipsOfPerson, "person:anna"); len(ms) != 2 {
+		t.Fatalf("before: %v", ms)
+	}
+	merge, err := writer.Apply(ctx, graph.Correction{Kind: graph.CorrectionMergePeople, Keep: "person:anna", Absorb: "person:aberg", Actor: "alice", At: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	backend.take()
+	// Within MaxAge the reader trusts what it read, and asks nothing more.
+	if ms := related(t, reader, graph.RelMembershipsOfPerson, "person:anna"); len(ms) != 2 {
+		t.Errorf("within MaxAge: %v", ms)
+	}
+	if calls := backend.take(); calls["Get"]+calls["Documents"] != 0 || calls["Related"] != 1 {
+		t.Errorf("a read within MaxAge made %v backend calls; want one Related", calls)
+	}
+	clock = clock.Add(time.Minute)
+	if ms := related(t, reader, graph.RelMembershipsOfPerson, "person:anna"); len(ms) != 3 {
+		t.Errorf("after MaxAge: %v; want the merge seen", ms)
+	}
+	backend.take()
+	// Nothing changed since: the check is one Get.
+	clock = clock.Add(time.Minute)
+	if _, err := reader.Count(ctx, graph.KindAttendance, graph.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	if calls := backend.take(); calls["Get"] != 1 || calls["Documents"] != 0 {
+		t.Errorf("checking unchanged corrections made %v backend calls; want one Get", calls)
+	}
+	// A revert elsewhere changes the document's SHA256, which the check sees.
+	if _, err := writer.Revert(ctx, merge.ID, "bob", "", clock); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(time.Minute)
+	if ms := related(t, reader, graph.RelMembershipsOfPerson, "person:anna"); len(ms) != 2 {
+		t.Errorf("after the revert elsewhere: %v", ms)
+	}
+	// The reader numbers its own correction after the writer's, whatever
+	// its reading's age.
+	c, err := reader.Apply(ctx, graph.Correction{Kind: graph.CorrectionAddAlias, Person: "person:anna", Alias: "Anne", Actor: "carol"})
+	if err != nil || c.Number != 2 || c.At.IsZero() {
+		t.Errorf("Apply in the reader = %+v, %v; want number 2, at now", c, err)
+	}
+}
+
+// TestCorrectedListPages: with people merged, split and renamed, every
+// page size in both directions visits the corrected people in SortKey
+// order, as Get of each answers them.
+func TestCorrectedListPages(t *testing.T) {
+	ctx := context.Background()
+	s := tinyStore(t)
+	for _, p := range []string{"Bo", "Ea", "Åse", "Carl", "Anker", "Zoe"} {
+		id := "person:" + graph.Fold(p)
+		f := &graph.DocumentFacts{Document: graph.Document{ID: "document:" + graph.Fold(p), FileName: p, SHA256: p, Kind: graph.DocMinutes, Origin: graph.OriginMinutes, Date: "2025-02-01"},
+			People: []graph.Person{{ID: id, Name: p, Sources: []graph.Source{{DocumentID: "document:" + graph.Fold(p), Origin: graph.OriginMinutes}}}}}
+		if _, err := s.Backend().ReplaceDocument(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	for _, c := range []graph.Correction{
+		{Kind: graph.CorrectionSplitPerson, Person: "person:anna", Documents: []string{"document:m2"}, Name: "Zara Berg"},
+		{Kind: graph.CorrectionMergePeople, Keep: "person:zoe", Absorb: "person:bo"},
+		{Kind: graph.CorrectionMergePeople, Keep: "person:carl", Absorb: "person:aberg"},
+		{Kind: graph.CorrectionAddAlias, Person: "person:ea", Alias: "Eva"},
+	} {
+		c.Actor, c.At = "alice", now
+		if _, err := s.Apply(ctx, c); err != nil {
+			t.Fatalf("Apply(%s): %v", c.Summary(), err)
+		}
+	}
+	want := []string{"person:aase", "person:anker", "person:anna", "person:carl", "person:ea", "person:zara-berg-split-1", "person:zoe"}
+	got, err := s.Get(ctx, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(want); i++ {
+		if graph.SortKey(got[want[i-1]]) >= graph.SortKey(got[want[i]]) {
+			t.Fatalf("%s sorts before %s", want[i], want[i-1])
+		}
+	}
+	for _, f := range []graph.Filter{{}, {NameContains: "berg"}, {Origin: graph.OriginAdmin}} {
+		var w []string
+		for _, id := range want {
+			if graph.Matches(got[id], f, nil) {
+				w = append(w, id)
+			}
+		}
+		if n, err := s.Count(ctx, graph.KindPerson, f); err != nil || n != len(w) {
+			t.Errorf("Count(%+v) = %d, %v; want %d", f, n, err, len(w))
+		}
+		for size := 1; size <= len(want)+1; size++ {
+			for _, desc := range []bool{false, true} {
+				var ids []string
+				p := graph.Page{First: size, Desc: desc}
+				for range len(want) + 1 {
+					r, err := s.List(ctx, graph.KindPerson, f, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ids = append(ids, r.IDs...)
+					if !r.HasNext {
+						break
+					}
+					p.After = r.EndCursor
+				}
+				ww := slices.Clone(w)
+				if desc {
+					slices.Reverse(ww)
+				}
+				if !slices.Equal(ids, ww) {
+					t.Errorf("List(%+v) by %d, desc %v = %v; want %v", f, size, desc, ids, ww)
+				}
+			}
+		}
 	}
 }

@@ -63,6 +63,13 @@ func RunWith(t *testing.T, open func(t *testing.T) graph.Store, caps Capabilitie
 	sub("Delete", testDelete)
 	sub("Invalid", testInvalid)
 	sub("Concurrent", func(t *testing.T, ctx context.Context, s graph.Store) { testConcurrent(t, ctx, s, caps) })
+	sub("CorrectionsMerge", testCorrectionsMerge)
+	sub("CorrectionsSplit", testCorrectionsSplit)
+	sub("CorrectionsAliases", testCorrectionsAliases)
+	sub("CorrectionsMembershipDates", testCorrectionsMembershipDates)
+	sub("CorrectionsReload", testCorrectionsReload)
+	sub("CorrectionsInvalid", testCorrectionsInvalid)
+	sub("CorrectionsTwoViews", testCorrectionsTwoViews)
 }
 
 // Load writes documents in order and fails the test on the first error.
