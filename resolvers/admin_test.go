@@ -344,6 +344,17 @@ func TestAdminSplit(t *testing.T) {
 	if len(p.Person.Memberships) != 1 || p.Person.Attendance.TotalCount != 1 || slices.Contains([]string{p.Person.Memberships[0].ID}, n.Person.Memberships[0].ID) {
 		t.Errorf("left: %+v", p.Person)
 	}
+	// The people list has both.
+	var people struct {
+		People struct {
+			TotalCount int
+			Nodes      []struct{ ID string }
+		}
+	}
+	query(t, h, `{ people(filter: {nameContains: "Æbelø"}) { totalCount nodes { id } } }`, nil, &people)
+	if ids := people.People.Nodes; people.People.TotalCount != 2 || len(ids) != 2 || ids[0].ID != person || ids[1].ID != out.SplitPerson.NewPersonID {
+		t.Errorf("people after the split: %+v", people.People)
+	}
 	admin(t, h, `mutation($id: ID!) { revertCorrection(id: $id) { id } }`, map[string]any{"id": out.SplitPerson.ID}, nil)
 	if p := getPerson(t, h, person); len(p.Person.Memberships) != 2 || p.Person.Attendance.TotalCount != 2 {
 		t.Errorf("after the revert: %+v", p.Person)
