@@ -35,14 +35,71 @@ type docEntry struct {
 }
 
 // factEntry is one fact: its contributions and their merge.
+//
+// merged is graph.Merge of the contributions, normalised, and is never
+// handed out. To save memory it is the contribution itself when a fact has
+// one contribution that merges to itself (shared), and otherwise holds no
+// sources: they would repeat every contribution's. full and Get put them
+// back. Reads that use merged directly (graph.Matches without an Origin
+// filter, graph.Score, the cluster's region) do not look at sources.
 type factEntry struct {
 	id       string
 	kind     int
-	contribs []contrib
-	merged   any // graph.Merge of contribs, normalised; never handed out
+	shared   bool
+	contribs []contrib // in graph.DocumentCompare order, as Merge takes them
+	merged   any
 	sortKey  string
 	search   string // graph.SearchText
 	edges    []graph.Edge
+}
+
+// sources returns the merged fact's sources: the contributions', in order.
+func (e *factEntry) sources() []graph.Source {
+	n := 0
+	for _, c := range e.contribs {
+		n += len(*sourcesOf(c.fact))
+	}
+	out := make([]graph.Source, 0, n)
+	for _, c := range e.contribs {
+		out = append(out, *sourcesOf(c.fact)...)
+	}
+	return out
+}
+
+// full returns the merged fact with its sources, for reading only.
+func (e *factEntry) full() any {
+	if e.shared {
+		return e.merged
+	}
+	v := reflect.ValueOf(e.merged).Elem()
+	out := reflect.New(v.Type())
+	out.Elem().Set(v)
+	f := out.Interface()
+	*sourcesOf(f) = e.sources()
+	return f
+}
+
+// sourcesField maps the pointer type of every fact struct to the index of
+// its Sources field.
+var sourcesField = func() map[reflect.Type]int {
+	m := map[reflect.Type]int{}
+	t := reflect.TypeFor[graph.DocumentFacts]()
+	for i := 0; i < t.NumField(); i++ {
+		ft := t.Field(i).Type
+		if ft.Kind() != reflect.Slice || ft.Elem().Kind() != reflect.Struct {
+			continue
+		}
+		if sf, ok := ft.Elem().FieldByName("Sources"); ok && sf.Type == reflect.TypeFor[[]graph.Source]() {
+			m[reflect.PointerTo(ft.Elem())] = sf.Index[0]
+		}
+	}
+	return m
+}()
+
+// sourcesOf returns a pointer to a fact's Sources field.
+func sourcesOf(fact any) *[]graph.Source {
+	v := reflect.ValueOf(fact)
+	return v.Elem().Field(sourcesField[v.Type()]).Addr().Interface().(*[]graph.Source)
 }
 
 type contrib struct {
@@ -184,7 +241,7 @@ func newFactEntry(cs []contrib) *factEntry {
 	m := graph.Merge(gc)
 	graph.Normalize(m)
 	id := graph.IDOf(m)
-	return &factEntry{
+	e := &factEntry{
 		id:       id,
 		kind:     kindIndex[graph.KindOf(id)],
 		contribs: cs,
@@ -193,6 +250,14 @@ func newFactEntry(cs []contrib) *factEntry {
 		search:   graph.SearchText(m),
 		edges:    graph.Edges(m),
 	}
+	// Contributions are normalised (interner.own), so most facts stated by
+	// one document merge to their contribution.
+	if len(cs) == 1 && reflect.DeepEqual(m, cs[0].fact) {
+		e.merged, e.shared = cs[0].fact, true
+	} else {
+		*sourcesOf(m) = nil
+	}
+	return e
 }
 
 func (t *stateTx) replaceFact(id string, prev, next *factEntry) {

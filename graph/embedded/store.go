@@ -45,6 +45,7 @@ type Store struct {
 	gen      uint64
 	snapSize int64
 	broken   error // a failed write that could not be undone; writes refuse
+	strs     *interner
 	closed   atomic.Bool
 }
 
@@ -68,7 +69,7 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{dir: dir, opts: opts, lock: lock}
+	s := &Store{dir: dir, opts: opts, lock: lock, strs: newInterner()}
 	if err := s.recover(); err != nil {
 		_ = unlockDir(lock)
 		return nil, err
@@ -131,6 +132,7 @@ func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
 			if err != nil {
 				return fmt.Errorf("%w: %v", errCorrupt, err)
 			}
+			s.strs.own(d)
 			tx.put(d.Document.ID, d)
 			docs++
 		case opSnapEnd:
@@ -167,6 +169,7 @@ func (s *Store) replayLog(tx *stateTx, gen uint64) error {
 			if err != nil {
 				return fmt.Errorf("%w: %v", errCorrupt, err)
 			}
+			s.strs.own(d)
 			tx.put(d.Document.ID, d)
 		case opDelete:
 			tx.put(string(body), nil)
@@ -319,6 +322,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 			}
 			res[i].Replaced = true
 		}
+		s.strs.own(p.own)
 		tx.put(id, p.own)
 		e, _ := tx.docs.get(id)
 		res[i].Facts = len(e.ids)
@@ -483,6 +487,10 @@ func (s *Store) compact() error {
 	oldGen := s.gen
 	s.gen, s.snapSize = gen, size
 	_ = old.f.Close()
+	// Forget the strings of documents no longer loaded.
+	strs := newInterner()
+	cur.docs.all(func(_ string, e *docEntry) { strs.add(e.facts) })
+	s.strs = strs
 	_ = os.Remove(filepath.Join(s.dir, walName(oldGen)))
 	_ = os.Remove(filepath.Join(s.dir, snapName(oldGen)))
 	return nil
@@ -504,7 +512,11 @@ func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
 			continue
 		}
 		if e, ok := st.facts.get(id); ok {
-			out[id] = clone(e.merged)
+			f := clone(e.merged)
+			if !e.shared {
+				*sourcesOf(f) = e.sources()
+			}
+			out[id] = f
 		}
 	}
 	return out, nil
@@ -549,7 +561,7 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 	walk(cursor, func(e ixEntry) bool {
 		if !all {
 			fe, _ := st.facts.get(e.id)
-			if !graph.Matches(fe.merged, f, st.clusterRegion) {
+			if !matches(fe, f, st.clusterRegion) {
 				return true
 			}
 		}
@@ -565,6 +577,15 @@ func (s *Store) List(ctx context.Context, kind graph.Kind, f graph.Filter, p gra
 		res.EndCursor = graph.EncodeCursor(last)
 	}
 	return res, nil
+}
+
+// matches is graph.Matches for a stored fact; only the Origin filter needs
+// the fact's sources.
+func matches(e *factEntry, f graph.Filter, clusterRegion func(string) string) bool {
+	if f.Origin != "" {
+		return graph.Matches(e.full(), f, clusterRegion)
+	}
+	return graph.Matches(e.merged, f, clusterRegion)
 }
 
 // Count returns how many facts of a kind match the filter.
@@ -583,7 +604,7 @@ func (s *Store) Count(ctx context.Context, kind graph.Kind, f graph.Filter) (int
 	n := 0
 	st.index[ki].after("", func(e ixEntry) bool {
 		fe, _ := st.facts.get(e.id)
-		if graph.Matches(fe.merged, f, st.clusterRegion) {
+		if matches(fe, f, st.clusterRegion) {
 			n++
 		}
 		return true

@@ -74,13 +74,15 @@ func decodeFacts(b []byte) (*graph.DocumentFacts, error) {
 	return d, nil
 }
 
-// readRecords reads framed records from r, calling fn for each. It returns
+// readRecords reads framed records from r, calling fn for each; body is
+// only valid during the call. It returns
 // the offset after the last good record and, if reading stopped early, why
 // (errCorrupt for a torn or damaged record).
 func readRecords(r io.Reader, fn func(op byte, body []byte) error) (int64, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	var off int64
 	var hdr [headerSize]byte
+	var buf []byte
 	for {
 		if _, err := io.ReadFull(br, hdr[:]); err != nil {
 			if err == io.EOF {
@@ -95,7 +97,11 @@ func readRecords(r io.Reader, fn func(op byte, body []byte) error) (int64, error
 		if n == 0 || n > maxRecord {
 			return off, errCorrupt
 		}
-		payload := make([]byte, n)
+		// One buffer for all records: fn copies what it keeps.
+		if int(n) > cap(buf) {
+			buf = make([]byte, n)
+		}
+		payload := buf[:n]
 		if _, err := io.ReadFull(br, payload); err != nil {
 			if err == io.EOF || err == io.ErrUnexpectedEOF {
 				return off, errCorrupt
