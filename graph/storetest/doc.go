@@ -7,6 +7,15 @@
 // (Merge, Edges, SortKey, Matches, Score, RankHits, DocumentCompare), plus
 // hand-written expectations for the cases that matter most.
 //
+// The Corrections* cases wrap the backend in graph.Corrected, as the API
+// does, and check Get, List (with paging both ways), Count, Related and
+// Search through it after a merge, a split, aliases added and removed and a
+// seat's dates corrected; that each revert gives back the documents'
+// answers; that the corrections survive the minutes being reloaded,
+// deleted and loaded again; that invalid corrections are rejected with
+// their error code and change nothing; and that one view sees what
+// another view of the same backend did (another process or replica).
+//
 // Where the graph contract is silent, the suite fixes these readings, and
 // both backends must follow them:
 //
