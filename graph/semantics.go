@@ -130,7 +130,9 @@ func Merge(contribs []Contribution) any {
 		f.Name = cmp.Or(adminName, fullestName(names))
 		f.Aliases = withoutFold(f.Aliases, f.Name)
 		for _, n := range names {
-			if Fold(n) != Fold(f.Name) && !slices.Contains(f.Aliases, n) {
+			// A nameless contribution (an administrator's alias
+			// correction carries only aliases) adds no alias.
+			if n != "" && Fold(n) != Fold(f.Name) && !slices.Contains(f.Aliases, n) {
 				f.Aliases = append(f.Aliases, n)
 			}
 		}

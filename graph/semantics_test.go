@@ -90,6 +90,18 @@ func TestMergeAdminName(t *testing.T) {
 	}
 }
 
+func TestMergeNamelessContribution(t *testing.T) {
+	a := doc("document:a", OriginMinutes, "2023")
+	adm := doc("document:admin", OriginAdmin, "")
+	got := Merge([]Contribution{
+		{adm, &Person{ID: "person:x", Aliases: []string{"S. Lose"}}},
+		{a, &Person{ID: "person:x", Name: "Stephanie Lose"}},
+	}).(*Person)
+	if got.Name != "Stephanie Lose" || !slices.Equal(got.Aliases, []string{"S. Lose"}) {
+		t.Errorf("got %q %q; want the printed name and only the added alias (no empty one)", got.Name, got.Aliases)
+	}
+}
+
 func TestMergeMembershipAndMeeting(t *testing.T) {
 	a := doc("document:a", OriginMinutes, "2023-01-16")
 	b := doc("document:b", OriginMinutes, "2024-06-19")
