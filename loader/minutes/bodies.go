@@ -12,7 +12,7 @@ import (
 
 // bodyPattern finds one kind of body in running text.
 type bodyPattern struct {
-	re     *regexp.Regexp
+	re     litRegexp
 	kind   string
 	parent string // "cluster", "strategic", "level", "region" or ""
 	cut    bool   // cut the name's "for ..." tail at the first clause word
@@ -23,19 +23,19 @@ type bodyPattern struct {
 const nameTail = `(?:\s+(?:for|om|vedr\.)\s+[^.,;:()\n]+)?`
 
 var bodyPatterns = []bodyPattern{
-	{regexp.MustCompile(`\b[Ii]mplementeringsgruppe(?:n)?\s+for\s+\p{L}+(?:\s*(?:&|og)\s*(?:\p{Lu}\p{L}*|unge|ældre|pleje))*`), BodyImplementationGroup, "cluster", false},
-	{regexp.MustCompile(`\b[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|”[^”]+”|"[^"]+")`), BodyAdHocGroup, "strategic", false},
-	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+|[Pp]olitisk(?:e)?\s+|\p{L}+(?:ets|ens)\s+)?\p{L}*[Ss]tyregruppe(?:n)?\b` + nameTail), BodySteeringGroup, "", true},
-	{regexp.MustCompile(`(?:\p{Ll}+(?:iel|ig|isk)e?\s+){0,2}[Ff]ølgegruppe(?:n)?`), BodyWorkingGroup, "", false},
-	{regexp.MustCompile(`\b[Kk]oordinerende niveau`), BodyCoordinationForum, "strategic", false},
-	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}*forum\b|\b[Kk]oordinationsforum\b`), BodyCoordinationForum, "", false},
-	{regexp.MustCompile(`\b\p{Lu}\p{L}*arbejdsgruppe(?:n)?\b|\b[Aa]rbejdsgruppe(?:n)?\s+for\s+[^.,;:()\n]+`), BodyWorkingGroup, "", true},
-	{regexp.MustCompile(`\b[Ff]orretningsudvalg(?:et)?\s+for\s+projektet\s+(?:"[^"]+"|”[^”]+”|'[^']+')`), BodySteeringGroup, "cluster", false},
-	{regexp.MustCompile(`\b(?:[Dd]et politiske formandskab|[Ff]ormandskabet\s+(?:i\s+Sundhedsklynge\s+\p{Lu}\p{L}+|for\s+fagligt,?\s+strategisk\s+niveau|på\s+politisk\s+niveau))`), BodyOther, "level", false},
-	{regexp.MustCompile(`\b(?:[Dd]riftsgruppen|Revisionsgruppen(?:\s+for\s+[\p{L}:]+)?|Sundhedsdirektørkredsen|Sekretariatet|[Pp]rogramsekretariatet\s+for\s+` + properName + `)\b`), BodyOther, "cluster", false},
-	{regexp.MustCompile(`\b(?:\p{Lu}\p{L}*-\s+og\s+\p{L}*udvalget|\p{Lu}\p{L}*samarbejdsudvalget|[Dd]et?\s+\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+Udvalg)\b`), BodyOther, "", false},
-	{regexp.MustCompile(`\b[Ss]undhedsråd(?:et)?(?:[^\p{L}]|$)`), BodyOther, "", false},
-	{regexp.MustCompile(`\bSundhedsklynge\s+\p{Lu}\p{L}+`), BodyOther, "region", false},
+	{withLits(regexp.MustCompile(`\b[Ii]mplementeringsgruppe(?:n)?\s+for\s+\p{L}+(?:\s*(?:&|og)\s*(?:\p{Lu}\p{L}*|unge|ældre|pleje))*`), "mplementeringsgruppe"), BodyImplementationGroup, "cluster", false},
+	{withLits(regexp.MustCompile(`\b[Aa]d[ -]hoc[ -]gruppe(?:n)?\s+(?:'[^']+'|‘[^’]+’|”[^”]+”|"[^"]+")`), "hoc"), BodyAdHocGroup, "strategic", false},
+	{withLits(regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+|[Pp]olitisk(?:e)?\s+|\p{L}+(?:ets|ens)\s+)?\p{L}*[Ss]tyregruppe(?:n)?\b`+nameTail), "tyregruppe"), BodySteeringGroup, "", true},
+	{withLits(regexp.MustCompile(`(?:\p{Ll}+(?:iel|ig|isk)e?\s+){0,2}[Ff]ølgegruppe(?:n)?`), "ølgegruppe"), BodyWorkingGroup, "", false},
+	{withLits(regexp.MustCompile(`\b[Kk]oordinerende niveau`), "oordinerende niveau"), BodyCoordinationForum, "strategic", false},
+	{withLits(regexp.MustCompile(`\b(?:\p{Lu}\p{L}+\s+)?\p{Lu}\p{L}*forum\b|\b[Kk]oordinationsforum\b`), "forum"), BodyCoordinationForum, "", false},
+	{withLits(regexp.MustCompile(`\b\p{Lu}\p{L}*arbejdsgruppe(?:n)?\b|\b[Aa]rbejdsgruppe(?:n)?\s+for\s+[^.,;:()\n]+`), "rbejdsgruppe"), BodyWorkingGroup, "", true},
+	{withLits(regexp.MustCompile(`\b[Ff]orretningsudvalg(?:et)?\s+for\s+projektet\s+(?:"[^"]+"|”[^”]+”|'[^']+')`), "orretningsudvalg"), BodySteeringGroup, "cluster", false},
+	{withLits(regexp.MustCompile(`\b(?:[Dd]et politiske formandskab|[Ff]ormandskabet\s+(?:i\s+Sundhedsklynge\s+\p{Lu}\p{L}+|for\s+fagligt,?\s+strategisk\s+niveau|på\s+politisk\s+niveau))`), "ormandskab"), BodyOther, "level", false},
+	{withLits(regexp.MustCompile(`\b(?:[Dd]riftsgruppen|Revisionsgruppen(?:\s+for\s+[\p{L}:]+)?|Sundhedsdirektørkredsen|Sekretariatet|[Pp]rogramsekretariatet\s+for\s+`+properName+`)\b`), "riftsgruppen", "Revisionsgruppen", "Sundhedsdirektørkredsen", "Sekretariatet", "rogramsekretariatet"), BodyOther, "cluster", false},
+	{withLits(regexp.MustCompile(`\b(?:\p{Lu}\p{L}*-\s+og\s+\p{L}*udvalget|\p{Lu}\p{L}*samarbejdsudvalget|[Dd]et?\s+\p{Lu}\p{L}+\s+\p{Lu}\p{L}+\s+Udvalg)\b`), "udvalget", "Udvalg"), BodyOther, "", false},
+	{withLits(regexp.MustCompile(`\b[Ss]undhedsråd(?:et)?(?:[^\p{L}]|$)`), "undhedsråd"), BodyOther, "", false},
+	{withLits(regexp.MustCompile(`\bSundhedsklynge\s+\p{Lu}\p{L}+`), "Sundhedsklynge"), BodyOther, "region", false},
 }
 
 // clauseWords end a body's name: "styregruppen for X til godkendelse".

@@ -246,8 +246,15 @@ func quotedAccepted(name, before string) bool {
 
 // parseInitiatives finds the initiatives named in the items.
 func parseInitiatives(t *text, items []itemSpan, c *docContext) []Initiative {
+	return parseInitiativesOf(t, items, c, parseBodies(t, items, c))
+}
+
+// parseInitiativesOf is parseInitiatives given the document's bodies
+// (parseBodies of the same text, items and context), which it only reads:
+// Parse has them already.
+func parseInitiativesOf(t *text, items []itemSpan, c *docContext, bodies []Body) []Initiative {
 	var all []*initCand
-	d := newAttrDoc(t, items, c)
+	d := newAttrDoc(t, bodies, c)
 	for _, it := range items {
 		if isParticipantItem(it.title) {
 			continue
@@ -868,8 +875,8 @@ type attrDoc struct {
 	political string
 }
 
-func newAttrDoc(t *text, items []itemSpan, c *docContext) *attrDoc {
-	d := &attrDoc{bodies: parseBodies(t, items, c), orgs: scanOrgs(t, nil, nil), cluster: c.cluster}
+func newAttrDoc(t *text, bodies []Body, c *docContext) *attrDoc {
+	d := &attrDoc{bodies: bodies, orgs: scanOrgs(t, nil, nil), cluster: c.cluster}
 	if c.cluster != "" {
 		d.political = levelBody(c, levelNamePolitical)
 	}

@@ -141,7 +141,7 @@ func ParseLax(name, text string) (*Extraction, []Warning, error) {
 
 	x.AgendaItems = parseItems(t, items, c)
 	x.Bodies = parseBodies(t, items, c)
-	x.Initiatives = parseInitiatives(t, items, c)
+	x.Initiatives = parseInitiativesOf(t, items, c, x.Bodies)
 	x.FutureMeetings = parseFutureMeetings(t, items, c)
 	fillEmpty(x)
 	return x, warns, nil
