@@ -32,7 +32,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (bind.Node, error) 
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]bind.Node, error) {
-	facts, err := loadAny(ctx, ids)
+	facts, err := loadAny(ctx, ids, selection(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -56,8 +56,17 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []graph.K
 		return nil, err
 	}
 	out := make([]*graph.SearchHit, len(hits))
+	ids := make([]string, len(hits))
 	for i := range hits {
 		out[i] = &hits[i]
+		ids[i] = hits[i].ID
+	}
+	// The hits' nodes are this level's facts: read them (and what the query
+	// selects on them) now rather than in each hit's node resolver.
+	if sel := hitNodes(ctx); sel != nil && len(ids) > 0 {
+		if _, err := loadAny(ctx, ids, sel); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -31,12 +31,12 @@ func (r *bodyResolver) Parent(ctx context.Context, obj *graph.Body) (*graph.Body
 }
 
 func (r *bodyResolver) Children(ctx context.Context, obj *graph.Body, orderBy *model.BodyOrder) ([]*graph.Body, error) {
-	bs, err := relatedFactsPrefetch[*graph.Body](ctx, graph.RelChildBodies, obj.ID, selectedRefs(ctx))
+	bs, err := relatedFactsPrefetch[*graph.Body](ctx, graph.RelChildBodies, obj.ID, selected(ctx))
 	return orderBodies(bs, orderBy), err
 }
 
 func (r *bodyResolver) Members(ctx context.Context, obj *graph.Body, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.ID, selectedRefs(ctx))
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.ID, selected(ctx))
 	if err != nil {
 		return nil, err
 	}

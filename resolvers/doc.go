@@ -33,6 +33,8 @@
 // Neo4j ORDER BY on the property), and conformance tests in graph/storetest.
 //
 // Resolvers are thin: they convert arguments, call the store or a loader and
-// return. Every read goes through the loaders, which batch Get and Related
-// calls per request, so store calls grow with query depth, not result size.
+// return. Every read goes through the loaders, which read a level of the
+// query with one Get (and one Related per relation) and read ahead what the
+// query selects below it, or batch the reads of list elements in a short
+// window, so store calls grow with query depth, not result size.
 package resolvers

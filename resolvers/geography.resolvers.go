@@ -24,7 +24,7 @@ func (r *clusterResolver) Municipalities(ctx context.Context, obj *graph.Cluster
 }
 
 func (r *clusterResolver) Bodies(ctx context.Context, obj *graph.Cluster, kind *string, level *string, orderBy *model.BodyOrder) ([]*graph.Body, error) {
-	bs, err := relatedFactsPrefetch[*graph.Body](ctx, graph.RelBodiesOfCluster, obj.ID, selectedRefs(ctx))
+	bs, err := relatedFactsPrefetch[*graph.Body](ctx, graph.RelBodiesOfCluster, obj.ID, selected(ctx))
 	out := bs[:0]
 	for _, b := range bs {
 		if (kind == nil || b.Kind == *kind) && (level == nil || b.Level == *level) {
@@ -86,7 +86,7 @@ func (r *healthCouncilResolver) Body(ctx context.Context, obj *graph.HealthCounc
 }
 
 func (r *healthCouncilResolver) Members(ctx context.Context, obj *graph.HealthCouncil, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.BodyID, selectedRefs(ctx))
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, obj.BodyID, selected(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -161,11 +161,11 @@ func (r *organisationResolver) Region(ctx context.Context, obj *graph.Organisati
 }
 
 func (r *organisationResolver) People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error) {
-	return relatedFactsPrefetch[*graph.Person](ctx, graph.RelPeopleOfOrganisation, obj.ID, selectedRefs(ctx))
+	return relatedFactsPrefetch[*graph.Person](ctx, graph.RelPeopleOfOrganisation, obj.ID, selected(ctx))
 }
 
 func (r *organisationResolver) Memberships(ctx context.Context, obj *graph.Organisation, asOf *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOnBehalfOf, obj.ID, selectedRefs(ctx))
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOnBehalfOf, obj.ID, selected(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package resolvers
 import (
 	"context"
 	"errors"
-	"math/bits"
 	"sync"
 	"time"
 
@@ -21,15 +20,18 @@ import (
 // shared between requests, so a request sees a consistent cache and no data
 // leaks between callers.
 //
-// Every loader collects keys for Config.LoaderWait before it fetches, so
-// that sibling resolvers (the same field of every element of a list) share
-// one store call. A query level that already holds all of its IDs does not
-// wait again: the related-facts loader fetches the related IDs, the facts
-// and, on request, the facts they refer to (selectedRefs, two levels deep)
-// in one batch, and primes the other loaders, so the next levels'
-// per-object resolvers (a membership's body, an attendance's participant
-// and its organisation) find their facts cached. A query's only root field
-// reads at once (soleQueryField).
+// A resolver that runs once per request (alone: a query's only root field
+// and what is below it outside any list) reads at once, without a window,
+// and reads ahead what the query selects below its facts (ahead): the
+// facts they refer to and the lists they hold, one Get per level and one
+// Related per relation, so the per-object and per-parent resolvers of the
+// lower levels, inside lists too, find their facts cached and neither wait
+// nor call the store. Only reads the look-ahead does not cover (a field it
+// does not know, such as a connection's page, below a list, or below one
+// of several root fields) collect keys for Config.LoaderWait before they
+// fetch, so that siblings (the same field of every element of a list)
+// share one store call; such a related-facts batch reads ahead below its
+// facts in turn.
 type loaders struct {
 	store   graph.Store
 	get     *dataloadgen.Loader[string, any]
@@ -190,99 +192,299 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// refs selects the references of related facts to prefetch with them.
-type refs uint16
-
-const (
-	refBody          refs = 1 << iota // Membership, Meeting: BodyID
-	refPerson                         // Membership, Attendance: PersonID
-	refOnBehalfOf                     // Membership: OnBehalfOfID
-	refSubstituteFor                  // Attendance: SubstituteForID
-	refOrganisation                   // Person: OrganisationID
-	refMeeting                        // Attendance, AgendaItem: MeetingID
-	refCluster                        // Body, Meeting: ClusterID
-	refParent                         // Body: ParentID
-	numRefs          = iota
-)
-
-// refFields maps the schema's reference fields to the refs they read.
-var refFields = map[string]refs{
-	"body":          refBody,
-	"person":        refPerson,
-	"participant":   refPerson,
-	"onBehalfOf":    refOnBehalfOf,
-	"substituteFor": refSubstituteFor,
-	"organisation":  refOrganisation,
-	"meeting":       refMeeting,
-	"cluster":       refCluster,
-	"parent":        refParent,
+// lookAhead is what a query level's facts are read with: the facts the
+// query reaches from them through reference fields (membership.body,
+// attendance.participant, ...) and relation fields (person.memberships,
+// body.children, ...), level by level down the query, one Related per
+// relation and one Get per level. The per-object and per-parent resolvers
+// of those levels then find their facts cached (cachedFacts, cachedRel)
+// and make no store call and wait for no batching window.
+type lookAhead struct {
+	facts []any
+	sel   ast.SelectionSet // what the query selects on facts
 }
 
-// prefetch is what a related-facts load caches besides the facts: the
-// facts they refer to through first, and the facts those refer to through
-// second[i] when they were reached through the reference with bit i.
-type prefetch struct {
-	first  refs
-	second [numRefs]refs
+// selKey memoizes the fields a selection set selects on one type.
+type selKey struct {
+	first ast.Selection
+	n     int
+	typ   string
 }
 
-// selectedRefs is what a list resolver should prefetch: the reference fields
-// the query selects on the list's elements, and the reference fields it
-// selects inside those. Outside a resolver it is nothing.
-func selectedRefs(ctx context.Context) prefetch {
-	var p prefetch
-	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return p
+// askKey groups the next level: one reference or relation field.
+type askKey struct {
+	field *ast.Field
+	rel   graph.Relation // "" for a reference field
+}
+
+type ask struct {
+	ids []string // referenced IDs, or the parents of rel
+	sel ast.SelectionSet
+}
+
+// ahead reads what the query selects below levels (see lookAhead). It stops
+// where the query selects no further reference or relation field that it
+// knows: those resolvers read for themselves, through the loaders.
+func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
 	}
 	op := graphql.GetOperationContext(ctx)
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		bit := refFields[f.Name]
-		if bit == 0 {
-			continue
+	memo := map[selKey][]graphql.CollectedField{}
+	for len(levels) > 0 {
+		asks := map[askKey]*ask{}
+		var order []askKey
+		add := func(k askKey, id string, sel ast.SelectionSet) {
+			a := asks[k]
+			if a == nil {
+				a = &ask{sel: sel}
+				asks[k] = a
+				order = append(order, k)
+			}
+			a.ids = append(a.ids, id)
 		}
-		p.first |= bit
-		for _, g := range graphql.CollectFields(op, f.Selections, nil) {
-			p.second[bits.TrailingZeros16(uint16(bit))] |= refFields[g.Name]
+		for _, lv := range levels {
+			if len(lv.sel) == 0 {
+				continue
+			}
+			for _, fact := range lv.facts {
+				typ := typeName(fact)
+				if typ == "" {
+					continue
+				}
+				k := selKey{lv.sel[0], len(lv.sel), typ}
+				fields, ok := memo[k]
+				if !ok {
+					fields = graphql.CollectFields(op, lv.sel, []string{typ, "Node"})
+					memo[k] = fields
+				}
+				for _, f := range fields {
+					if id := refID(fact, f.Name); id != "" {
+						add(askKey{f.Field, ""}, id, f.Selections)
+					} else if rel := relOf(fact, f.Name); rel != "" {
+						add(askKey{f.Field, rel}, graph.IDOf(fact), f.Selections)
+					}
+				}
+			}
 		}
+		if len(order) == 0 {
+			return nil
+		}
+		byRel := map[graph.Relation][]string{}
+		for _, k := range order {
+			if k.rel != "" {
+				byRel[k.rel] = append(byRel[k.rel], asks[k].ids...)
+			}
+		}
+		for _, rel := range graph.Relations {
+			if err := l.fetchRelated(ctx, rel, byRel[rel]); err != nil {
+				return err
+			}
+		}
+		var all []string
+		l.mu.Lock()
+		for _, k := range order {
+			if k.rel == "" {
+				all = append(all, asks[k].ids...)
+				continue
+			}
+			for _, id := range asks[k].ids {
+				all = append(all, l.knownRel[relKey{k.rel, id}]...)
+			}
+		}
+		l.mu.Unlock()
+		if err := l.fetch(ctx, all); err != nil {
+			return err
+		}
+		next := levels[:0:0]
+		l.mu.Lock()
+		for _, k := range order {
+			a := asks[k]
+			if len(a.sel) == 0 {
+				continue
+			}
+			var facts []any
+			for _, id := range a.ids {
+				if k.rel == "" {
+					if f := l.known[id]; f != nil {
+						facts = append(facts, f)
+					}
+					continue
+				}
+				for _, rid := range l.knownRel[relKey{k.rel, id}] {
+					if f := l.known[rid]; f != nil {
+						facts = append(facts, f)
+					}
+				}
+			}
+			if len(facts) > 0 {
+				next = append(next, lookAhead{facts, a.sel})
+			}
+		}
+		l.mu.Unlock()
+		levels = next
 	}
-	return p
+	return nil
 }
 
-// eachRef calls fn with every reference of fact selected by r and its bit.
-func eachRef(fact any, r refs, fn func(bit refs, id string)) {
-	add := func(bit refs, id string) {
-		if r&bit != 0 && id != "" {
-			fn(bit, id)
+// fetchRelated makes sure the IDs related to ids by rel are cached: one
+// direct store.Related for those not read yet (none if all are).
+func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []string) error {
+	var missing []string
+	seen := map[string]bool{}
+	l.mu.Lock()
+	for _, id := range ids {
+		if _, ok := l.knownRel[relKey{rel, id}]; !ok && id != "" && !seen[id] {
+			seen[id] = true
+			missing = append(missing, id)
 		}
 	}
+	l.mu.Unlock()
+	if len(missing) == 0 {
+		return nil
+	}
+	lists, err := l.store.Related(ctx, rel, missing)
+	if err != nil {
+		return err
+	}
+	l.rememberRel(rel, missing, lists)
+	for _, id := range missing {
+		l.related[rel].Prime(id, lists[id])
+	}
+	return nil
+}
+
+// typeName is the GraphQL object type of a fact ("" for those ahead does
+// not follow).
+func typeName(fact any) string {
+	switch fact.(type) {
+	case *graph.Person:
+		return "Person"
+	case *graph.Membership:
+		return "Membership"
+	case *graph.Body:
+		return "Body"
+	case *graph.Meeting:
+		return "Meeting"
+	case *graph.Attendance:
+		return "Attendance"
+	case *graph.AgendaItem:
+		return "AgendaItem"
+	case *graph.Cluster:
+		return "Cluster"
+	case *graph.Region:
+		return "Region"
+	case *graph.Municipality:
+		return "Municipality"
+	case *graph.HealthCouncil:
+		return "HealthCouncil"
+	case *graph.Organisation:
+		return "Organisation"
+	}
+	return ""
+}
+
+// refID is the ID the reference field named field of fact reads, as its
+// resolver does ("" if the field is not a reference the loaders know).
+func refID(fact any, field string) string {
 	switch f := fact.(type) {
 	case *graph.Membership:
-		add(refBody, f.BodyID)
-		add(refPerson, f.PersonID)
-		add(refOnBehalfOf, f.OnBehalfOfID)
+		switch field {
+		case "person":
+			return f.PersonID
+		case "body":
+			return f.BodyID
+		case "onBehalfOf":
+			return f.OnBehalfOfID
+		}
 	case *graph.Attendance:
-		add(refPerson, f.PersonID)
-		add(refSubstituteFor, f.SubstituteForID)
-		add(refMeeting, f.MeetingID)
+		switch field {
+		case "participant":
+			return f.PersonID
+		case "meeting":
+			return f.MeetingID
+		case "substituteFor":
+			return f.SubstituteForID
+		}
 	case *graph.Person:
-		add(refOrganisation, f.OrganisationID)
+		if field == "organisation" {
+			return f.OrganisationID
+		}
 	case *graph.Body:
-		add(refCluster, f.ClusterID)
-		add(refParent, f.ParentID)
+		switch field {
+		case "cluster":
+			return f.ClusterID
+		case "parent":
+			return f.ParentID
+		case "healthCouncil":
+			return f.CouncilID
+		}
 	case *graph.Meeting:
-		add(refBody, f.BodyID)
-		add(refCluster, f.ClusterID)
+		switch field {
+		case "body":
+			return f.BodyID
+		case "cluster":
+			return f.ClusterID
+		}
 	case *graph.AgendaItem:
-		add(refMeeting, f.MeetingID)
+		if field == "meeting" {
+			return f.MeetingID
+		}
+	case *graph.Cluster:
+		if field == "region" {
+			return f.RegionID
+		}
+	case *graph.Municipality:
+		switch field {
+		case "region":
+			return f.RegionID
+		case "healthCouncil":
+			return f.CouncilID
+		}
+	case *graph.HealthCouncil:
+		switch field {
+		case "region":
+			return f.RegionID
+		case "body":
+			return f.BodyID
+		}
+	case *graph.Organisation:
+		switch field {
+		case "parent":
+			return f.ParentID
+		case "municipality":
+			return f.MunicipalityID
+		case "region":
+			return f.RegionID
+		}
 	}
+	return ""
 }
 
-// factsKey asks for the facts related to id by rel, and for the facts they
-// refer to through prefetch.
+// relOf is the relation the list field named field of fact follows from
+// the fact's own ID, as its resolver does ("" if none the loaders know).
+func relOf(fact any, field string) graph.Relation {
+	rels := relFields[typeName(fact)]
+	return rels[field]
+}
+
+var relFields = map[string]map[string]graph.Relation{
+	"Person":        {"memberships": graph.RelMembershipsOfPerson, "substitutedBy": graph.RelSubstitutionsFor},
+	"Body":          {"members": graph.RelMembershipsOfBody, "children": graph.RelChildBodies, "initiatives": graph.RelInitiativesOfBody},
+	"Meeting":       {"attendance": graph.RelAttendanceOfMeeting, "items": graph.RelItemsOfMeeting},
+	"AgendaItem":    {"initiatives": graph.RelInitiativesOfItem},
+	"Cluster":       {"bodies": graph.RelBodiesOfCluster, "municipalities": graph.RelMunicipalitiesOfCluster},
+	"Region":        {"municipalities": graph.RelMunicipalitiesOfRegion, "clusters": graph.RelClustersOfRegion, "healthCouncils": graph.RelCouncilsOfRegion},
+	"HealthCouncil": {"municipalities": graph.RelMunicipalitiesOfCouncil},
+	"Organisation":  {"people": graph.RelPeopleOfOrganisation, "memberships": graph.RelMembershipsOnBehalfOf},
+}
+
+// factsKey asks for the facts related to id by rel, and for what the query
+// selects below them in field (nil: nothing; see ahead).
 type factsKey struct {
-	rel      graph.Relation
-	id       string
-	prefetch prefetch
+	rel   graph.Relation
+	id    string
+	field *ast.Field
 }
 
 // relFacts are the IDs related to a fact and the facts themselves, aligned
@@ -293,33 +495,17 @@ type relFacts struct {
 }
 
 // fetchFacts serves a batch of related-facts keys: one store.Related per
-// relation for the IDs not cached yet, one store.Get for the related facts
-// and one for the facts they refer to (if asked), without waiting between
+// relation for the IDs not cached yet, one store.Get for the related facts,
+// then what the query selects below them (ahead), without waiting between
 // the steps.
 func (l *loaders) fetchFacts(ctx context.Context, keys []factsKey) (map[factsKey]relFacts, error) {
 	byRel := map[graph.Relation][]string{}
-	asked := map[relKey]bool{}
-	l.mu.Lock()
 	for _, k := range keys {
-		rk := relKey{k.rel, k.id}
-		if _, ok := l.knownRel[rk]; !ok && !asked[rk] {
-			asked[rk] = true
-			byRel[k.rel] = append(byRel[k.rel], k.id)
-		}
+		byRel[k.rel] = append(byRel[k.rel], k.id)
 	}
-	l.mu.Unlock()
 	for _, rel := range graph.Relations {
-		ids := byRel[rel]
-		if len(ids) == 0 {
-			continue
-		}
-		lists, err := l.store.Related(ctx, rel, ids)
-		if err != nil {
+		if err := l.fetchRelated(ctx, rel, byRel[rel]); err != nil {
 			return nil, err
-		}
-		l.rememberRel(rel, ids, lists)
-		for _, id := range ids {
-			l.related[rel].Prime(id, lists[id])
 		}
 	}
 	lists := make([][]string, len(keys))
@@ -334,41 +520,109 @@ func (l *loaders) fetchFacts(ctx context.Context, keys []factsKey) (map[factsKey
 		return nil, err
 	}
 	out := make(map[factsKey]relFacts, len(keys))
-	type ref struct {
-		id   string
-		then refs // what to prefetch from the fact id
-	}
-	var next []ref
+	byField := map[*ast.Field]int{}
+	var levels []lookAhead
 	l.mu.Lock()
 	for i, k := range keys {
 		rf := relFacts{ids: lists[i], facts: make([]any, len(lists[i]))}
 		for j, id := range lists[i] {
 			rf.facts[j] = l.known[id]
-			eachRef(rf.facts[j], k.prefetch.first, func(bit refs, id string) {
-				next = append(next, ref{id, k.prefetch.second[bits.TrailingZeros16(uint16(bit))]})
-			})
 		}
 		out[k] = rf
+		if k.field == nil || len(k.field.SelectionSet) == 0 {
+			continue
+		}
+		n, ok := byField[k.field]
+		if !ok {
+			n = len(levels)
+			byField[k.field] = n
+			levels = append(levels, lookAhead{sel: k.field.SelectionSet})
+		}
+		for _, f := range rf.facts {
+			if f != nil {
+				levels[n].facts = append(levels[n].facts, f)
+			}
+		}
 	}
 	l.mu.Unlock()
-	// The facts referred to, then (in one more Get) the facts they refer to.
-	ids := make([]string, len(next))
-	for i, r := range next {
-		ids[i] = r.id
-	}
-	if err := l.fetch(ctx, ids); err != nil {
-		return nil, err
-	}
-	ids = ids[:0]
-	l.mu.Lock()
-	for _, r := range next {
-		eachRef(l.known[r.id], r.then, func(_ refs, id string) { ids = append(ids, id) })
-	}
-	l.mu.Unlock()
-	if err := l.fetch(ctx, ids); err != nil {
+	if err := l.ahead(ctx, levels); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// cachedRel returns the facts related to id by rel if this request has
+// read them all already.
+func (l *loaders) cachedRel(rel graph.Relation, id string) (relFacts, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ids, ok := l.knownRel[relKey{rel, id}]
+	if !ok {
+		return relFacts{}, false
+	}
+	rf := relFacts{ids: ids, facts: make([]any, len(ids))}
+	for i, id := range ids {
+		f, ok := l.known[id]
+		if !ok {
+			return relFacts{}, false
+		}
+		rf.facts[i] = f
+	}
+	return rf, true
+}
+
+// cachedFacts returns the facts with the given IDs if this request has read
+// them all already (nil where one does not exist).
+func (l *loaders) cachedFacts(ids []string) ([]any, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		f, ok := l.known[id]
+		if !ok && id != "" {
+			return nil, false
+		}
+		out[i] = f
+	}
+	return out, true
+}
+
+// begin and end bracket a direct read: while one runs, a Get waiting in the
+// window for pending IDs waits for it rather than make its own call (see
+// getBatch).
+func (l *loaders) begin() {
+	l.mu.Lock()
+	l.inflight++
+	l.mu.Unlock()
+}
+
+func (l *loaders) end() {
+	l.mu.Lock()
+	l.inflight--
+	l.mu.Unlock()
+	l.changed.Broadcast()
+}
+
+// direct reads ids at once (no window), then what the query selects on
+// them below the resolver in ctx (ahead), and returns the facts in order,
+// nil where one is missing.
+func (l *loaders) direct(ctx context.Context, ids []string, sel ast.SelectionSet) ([]any, error) {
+	l.begin()
+	defer l.end()
+	if err := l.fetch(ctx, ids); err != nil {
+		return nil, err
+	}
+	facts, _ := l.cachedFacts(ids)
+	var present []any
+	for _, f := range facts {
+		if f != nil {
+			present = append(present, f)
+		}
+	}
+	if err := l.ahead(ctx, []lookAhead{{present, sel}}); err != nil {
+		return nil, err
+	}
+	return facts, nil
 }
 
 type loadersKey struct{}
@@ -387,23 +641,76 @@ func loadersFrom(ctx context.Context) *loaders {
 	return l
 }
 
-// soleQueryField reports whether ctx is the resolver of a query's only root
-// field. Its reads have no siblings to share a batch with, so they go to
-// the store at once instead of waiting for the batching window.
-func soleQueryField(ctx context.Context) bool {
+// alone reports whether the resolver in ctx runs once per request: it is a
+// query's only root field or below it, and not inside a list. Its reads
+// have no siblings to share a batch with, so they go to the store at once
+// instead of waiting for the batching window. Inside a list (or below one
+// of several root fields) the window merges the siblings' reads.
+func alone(ctx context.Context) bool {
 	if !graphql.HasOperationContext(ctx) {
 		return false
 	}
 	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Object != "Query" {
+	if fc == nil {
 		return false
 	}
 	op := graphql.GetOperationContext(ctx).Operation
 	if op == nil || op.Operation != ast.Query || len(op.SelectionSet) != 1 {
 		return false
 	}
-	_, ok := op.SelectionSet[0].(*ast.Field)
-	return ok
+	if _, ok := op.SelectionSet[0].(*ast.Field); !ok {
+		return false
+	}
+	for c := fc; c != nil; c = c.Parent {
+		if c.Index != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// selected is the field the resolver in ctx serves (nil outside one): what
+// the query selects below it is read ahead with its facts.
+func selected(ctx context.Context) *ast.Field {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		return fc.Field.Field
+	}
+	return nil
+}
+
+// selection is what the query selects on the result of the resolver in ctx.
+func selection(ctx context.Context) ast.SelectionSet {
+	if f := selected(ctx); f != nil {
+		return f.SelectionSet
+	}
+	return nil
+}
+
+// connectionNodes is what the query selects on the nodes of the connection
+// the resolver in ctx returns: under nodes and under edges { node }.
+func connectionNodes(ctx context.Context) ast.SelectionSet {
+	f := selected(ctx)
+	if f == nil {
+		return nil
+	}
+	var out ast.SelectionSet
+	op := graphql.GetOperationContext(ctx)
+	for _, c := range graphql.CollectFields(op, f.SelectionSet, nil) {
+		switch c.Name {
+		case "nodes":
+			out = append(out, c.Selections...)
+		case "edges":
+			for _, e := range graphql.CollectFields(op, c.Selections, nil) {
+				if e.Name == "node" {
+					out = append(out, e.Selections...)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // load returns the fact with the given ID if it exists and is a T; the zero
@@ -429,10 +736,17 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 		return zero, false, nil
 	}
 	l := loadersFrom(ctx)
-	if soleQueryField(ctx) {
-		if err := l.fetch(ctx, []string{id}); err != nil {
+	if fs, ok := l.cachedFacts([]string{id}); ok {
+		t, ok := fs[0].(T)
+		return t, ok, nil
+	}
+	if alone(ctx) {
+		fs, err := l.direct(ctx, []string{id}, selection(ctx))
+		if err != nil {
 			return zero, false, err
 		}
+		t, ok := fs[0].(T)
+		return t, ok, nil
 	}
 	l.wait(id)
 	v, err := l.get.Load(ctx, id)
@@ -447,50 +761,35 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 }
 
 // loadAll returns the facts with the given IDs that exist and are Ts, in
-// order, in one batched Get.
+// order: from the cache, in one direct Get with what the query selects
+// below them (alone), or in one batched Get.
 func loadAll[T any](ctx context.Context, ids []string) ([]T, error) {
-	out := make([]T, 0, len(ids))
 	if len(ids) == 0 {
-		return out, nil
+		return []T{}, nil
 	}
-	if soleQueryField(ctx) {
-		if err := loadersFrom(ctx).fetch(ctx, ids); err != nil {
-			return nil, err
-		}
-	}
-	loadersFrom(ctx).wait(ids...)
-	l := loadersFrom(ctx).get
-	thunks := make([]func() (any, error), len(ids))
-	for i, id := range ids {
-		thunks[i] = l.LoadThunk(ctx, id)
-	}
-	for _, th := range thunks {
-		v, err := th()
-		if errors.Is(err, dataloadgen.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if t, ok := v.(T); ok {
-			out = append(out, t)
-		}
-	}
-	return out, nil
+	facts, err := loadFacts(ctx, ids, selection(ctx))
+	return factsOf[T](facts), err
 }
 
-// loadAny is loadAll keeping positions: nil where a fact is missing.
-func loadAny(ctx context.Context, ids []string) ([]any, error) {
-	if soleQueryField(ctx) {
-		if err := loadersFrom(ctx).fetch(ctx, ids); err != nil {
-			return nil, err
-		}
+// loadAny is loadAll keeping positions: nil where a fact is missing. sel is
+// what the query selects on the facts (read ahead when the resolver is
+// alone).
+func loadAny(ctx context.Context, ids []string, sel ast.SelectionSet) ([]any, error) {
+	return loadFacts(ctx, ids, sel)
+}
+
+func loadFacts(ctx context.Context, ids []string, sel ast.SelectionSet) ([]any, error) {
+	l := loadersFrom(ctx)
+	if facts, ok := l.cachedFacts(ids); ok {
+		return facts, nil
 	}
-	loadersFrom(ctx).wait(ids...)
-	l := loadersFrom(ctx).get
+	if alone(ctx) {
+		return l.direct(ctx, ids, sel)
+	}
+	l.wait(ids...)
 	thunks := make([]func() (any, error), len(ids))
 	for i, id := range ids {
-		thunks[i] = l.LoadThunk(ctx, id)
+		thunks[i] = l.get.LoadThunk(ctx, id)
 	}
 	out := make([]any, len(ids))
 	for i, th := range thunks {
@@ -511,9 +810,15 @@ func related(ctx context.Context, rel graph.Relation, id string) ([]string, erro
 	if id == "" {
 		return nil, nil
 	}
-	l, ok := loadersFrom(ctx).related[rel]
+	ldr := loadersFrom(ctx)
+	l, ok := ldr.related[rel]
 	if !ok {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
+	}
+	if alone(ctx) {
+		if err := ldr.fetchRelated(ctx, rel, []string{id}); err != nil {
+			return nil, err
+		}
 	}
 	ids, err := l.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
@@ -525,13 +830,15 @@ func related(ctx context.Context, rel graph.Relation, id string) ([]string, erro
 // relatedFacts loads the facts related to id by rel: one batch (Related and
 // Get, see fetchFacts) per level of the query.
 func relatedFacts[T any](ctx context.Context, rel graph.Relation, id string) ([]T, error) {
-	return relatedFactsPrefetch[T](ctx, rel, id, prefetch{})
+	return relatedFactsPrefetch[T](ctx, rel, id, nil)
 }
 
-// relatedFactsPrefetch is relatedFacts that also caches the facts the
-// related facts refer to through prefetch (usually selectedRefs(ctx)), in
-// the same batch.
-func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id string, p prefetch) ([]T, error) {
+// relatedFactsPrefetch is relatedFacts that also reads what the query
+// selects below the related facts in field (usually selected(ctx), when
+// the resolver returns the related facts themselves) in the same batch
+// (see ahead). A level whose facts are cached (read ahead by the level
+// above) costs no store call; a resolver that is alone reads at once.
+func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id string, field *ast.Field) ([]T, error) {
 	if id == "" {
 		return []T{}, nil
 	}
@@ -539,14 +846,21 @@ func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id str
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
 	l := loadersFrom(ctx)
-	l.mu.Lock()
-	l.inflight++
-	l.mu.Unlock()
-	rf, err := l.facts.Load(ctx, factsKey{rel: rel, id: id, prefetch: p})
-	l.mu.Lock()
-	l.inflight--
-	l.mu.Unlock()
-	l.changed.Broadcast()
+	if rf, ok := l.cachedRel(rel, id); ok {
+		return factsOf[T](rf.facts), nil
+	}
+	key := factsKey{rel: rel, id: id, field: field}
+	l.begin()
+	var rf relFacts
+	var err error
+	if alone(ctx) {
+		var m map[factsKey]relFacts
+		m, err = l.fetchFacts(ctx, []factsKey{key})
+		rf = m[key]
+	} else {
+		rf, err = l.facts.Load(ctx, key)
+	}
+	l.end()
 	if err != nil {
 		return nil, err
 	}
@@ -566,28 +880,31 @@ func factsOf[T any](facts []any) []T {
 
 // relatedFactsAll follows rel from many IDs at once and returns the related
 // facts that exist and are Ts, without duplicates, in order: one batch
-// (Related and Get, see fetchFacts).
+// (Related and Get, see fetchFacts), at once when the resolver is alone.
 func relatedFactsAll[T any](ctx context.Context, rel graph.Relation, ids []string) ([]T, error) {
 	if len(ids) == 0 {
 		return []T{}, nil
 	}
-	if _, ok := loadersFrom(ctx).related[rel]; !ok {
+	l := loadersFrom(ctx)
+	if _, ok := l.related[rel]; !ok {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
 	keys := make([]factsKey, len(ids))
 	for i, id := range ids {
 		keys[i] = factsKey{rel: rel, id: id}
 	}
-	rfs, err := loadersFrom(ctx).facts.LoadAll(ctx, keys)
-	if err != nil {
-		if es, ok := errors.AsType[dataloadgen.ErrorSlice](err); ok {
-			for _, e := range es {
-				if e != nil {
-					return nil, e
-				}
-			}
+	rfs := make([]relFacts, len(ids))
+	cached := true
+	for i, id := range ids {
+		if rfs[i], cached = l.cachedRel(rel, id); !cached {
+			break
 		}
-		return nil, err
+	}
+	if !cached {
+		var err error
+		if rfs, err = l.relatedBatch(ctx, keys); err != nil {
+			return nil, err
+		}
 	}
 	seen := map[string]bool{}
 	var facts []any
@@ -600,4 +917,53 @@ func relatedFactsAll[T any](ctx context.Context, rel graph.Relation, ids []strin
 		}
 	}
 	return factsOf[T](facts), nil
+}
+
+// relatedBatch serves keys: at once when the resolver in ctx is alone,
+// else through the related-facts loader's window.
+func (l *loaders) relatedBatch(ctx context.Context, keys []factsKey) ([]relFacts, error) {
+	l.begin()
+	defer l.end()
+	if alone(ctx) {
+		m, err := l.fetchFacts(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]relFacts, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out, nil
+	}
+	rfs, err := l.facts.LoadAll(ctx, keys)
+	if err != nil {
+		if es, ok := errors.AsType[dataloadgen.ErrorSlice](err); ok {
+			for _, e := range es {
+				if e != nil {
+					return nil, e
+				}
+			}
+		}
+		return nil, err
+	}
+	return rfs, nil
+}
+
+// hitNodes is what the query selects on the nodes of the search hits the
+// resolver in ctx returns; nil if it selects no node.
+func hitNodes(ctx context.Context) ast.SelectionSet {
+	f := selected(ctx)
+	if f == nil {
+		return nil
+	}
+	var out ast.SelectionSet
+	for _, c := range graphql.CollectFields(graphql.GetOperationContext(ctx), f.SelectionSet, nil) {
+		if c.Name == "node" {
+			out = append(out, c.Selections...)
+			if out == nil {
+				out = ast.SelectionSet{}
+			}
+		}
+	}
+	return out
 }

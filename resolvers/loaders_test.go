@@ -2,7 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"math/bits"
 	"testing"
 	"time"
 
@@ -39,51 +38,102 @@ func seatedBody(t *testing.T, s graph.Store) string {
 	return ""
 }
 
-// TestRelatedFactsPrefetchCachesReferences loads a body's memberships with
-// their people, bodies and the people's organisations prefetched, and
-// checks that the per-object reads a query's next levels make afterwards
-// (membership.person, membership.body, person.organisation) reach no store:
-// they were read in the same batch, one Get per level.
-func TestRelatedFactsPrefetchCachesReferences(t *testing.T) {
+// noWindow runs a query with an hour-long batching window and fails if it
+// does not answer within a minute: the reads under test must not wait for
+// the window (the guard only keeps a regression from hanging the run).
+func noWindow(t *testing.T, cs *countingStore, q string, vars map[string]any, out any) {
+	t.Helper()
+	h := newTestHandler(t, cs, Config{LoaderWait: time.Hour})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		query(t, h, q, vars, out)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the query waited for the batching window")
+	}
+}
+
+// TestLookAheadReadsLevelsAtOnce: a query's only root field reads its fact
+// and what the query selects below it level by level, one Get per level
+// and one Related per relation, without waiting for the batching window;
+// the per-object resolvers of the lower levels (member.person, member.body,
+// person.organisation) then read nothing: body, Related memberships,
+// memberships, people (the body is cached), organisations.
+func TestLookAheadReadsLevelsAtOnce(t *testing.T) {
 	cs := &countingStore{Store: sample(t)}
 	body := seatedBody(t, cs.Store)
-	ctx := withLoaders(context.Background(), newLoaders(cs, time.Millisecond))
-
-	var p prefetch
-	p.first = refPerson | refBody
-	p.second[bits.TrailingZeros16(uint16(refPerson))] = refOrganisation
-	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfBody, body, p)
-	if err != nil {
-		t.Fatal(err)
+	var out struct {
+		Body struct {
+			Members []struct {
+				Person struct {
+					Name         string
+					Organisation *struct{ Name string }
+				}
+				Body struct{ Name string }
+			}
+		}
 	}
-	if len(ms) == 0 {
-		t.Fatalf("body %s has no memberships", body)
-	}
-	// Related, Get memberships, Get people and bodies, Get organisations.
-	if got := cs.calls.Load(); got != 4 {
-		t.Fatalf("loading with prefetch took %d store calls %v; want 4", got, cs.ops())
-	}
+	noWindow(t, cs, `query($id: ID!) { body(id: $id) { members { person { name organisation { name } } body { name } } } }`,
+		map[string]any{"id": body}, &out)
 	orgs := 0
-	for _, m := range ms {
-		person, err := mustLoad[*graph.Person](ctx, m.PersonID)
-		if err != nil {
-			t.Fatalf("membership %s: person: %v", m.ID, err)
+	for _, m := range out.Body.Members {
+		if m.Person.Name == "" || m.Body.Name == "" {
+			t.Errorf("member without person or body: %+v", m)
 		}
-		if _, err := mustLoad[*graph.Body](ctx, m.BodyID); err != nil {
-			t.Fatalf("membership %s: body: %v", m.ID, err)
-		}
-		org, err := load[*graph.Organisation](ctx, person.OrganisationID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if org != nil {
+		if m.Person.Organisation != nil {
 			orgs++
 		}
 	}
-	if orgs == 0 {
-		t.Fatal("no member's organisation was found")
+	if len(out.Body.Members) == 0 || orgs == 0 {
+		t.Fatalf("want members with organisations: %+v", out)
 	}
-	// The same relation again, without prefetch, is cached too.
+	if got := cs.calls.Load(); got != 5 {
+		t.Errorf("%d store calls %v; want 5", got, cs.ops())
+	}
+}
+
+// TestLookAheadFollowsNestedLists: below a list the look-ahead reads a
+// relation for every parent of the level at once (body.children twice),
+// so the nested lists wait for no window either: cluster, Related bodies,
+// bodies, then Related and Get per level of children.
+func TestLookAheadFollowsNestedLists(t *testing.T) {
+	cs := &countingStore{Store: sample(t)}
+	var out struct {
+		Cluster struct {
+			Bodies []struct {
+				Children []struct {
+					Children []struct{ Name string }
+				}
+			}
+		}
+	}
+	noWindow(t, cs, `query($id: ID) { cluster(id: $id) { name bodies { name children { name children { name } } } } }`,
+		map[string]any{"id": "cluster:SD-SONDERJYLLAND"}, &out)
+	if len(out.Cluster.Bodies) == 0 {
+		t.Fatalf("cluster has no bodies: %+v", out)
+	}
+	if got := cs.calls.Load(); got > 7 {
+		t.Errorf("%d store calls %v; want at most 7", got, cs.ops())
+	}
+}
+
+// TestRelatedFactsCached: facts read once are served from the request's
+// cache: the same relation again, its IDs and its facts one by one reach
+// no store.
+func TestRelatedFactsCached(t *testing.T) {
+	cs := &countingStore{Store: sample(t)}
+	body := seatedBody(t, cs.Store)
+	ctx := withLoaders(context.Background(), newLoaders(cs, time.Millisecond))
+	ms, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfBody, body)
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("memberships of %s: %d, %v", body, len(ms), err)
+	}
+	if got := cs.calls.Load(); got != 2 {
+		t.Fatalf("%d store calls %v; want 2 (Related, Get)", got, cs.ops())
+	}
 	again, err := relatedFacts[*graph.Membership](ctx, graph.RelMembershipsOfBody, body)
 	if err != nil || len(again) != len(ms) {
 		t.Fatalf("memberships again: %d, %v; want %d", len(again), err, len(ms))
@@ -91,8 +141,54 @@ func TestRelatedFactsPrefetchCachesReferences(t *testing.T) {
 	if ids, err := related(ctx, graph.RelMembershipsOfBody, body); err != nil || len(ids) < len(ms) {
 		t.Fatalf("related IDs again: %v, %v", ids, err)
 	}
-	if got := cs.calls.Load(); got != 4 {
-		t.Errorf("reading the prefetched facts took %d more store calls %v; want none", got-4, cs.ops())
+	for _, m := range ms {
+		if _, err := mustLoad[*graph.Membership](ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := cs.calls.Load(); got != 2 {
+		t.Errorf("reading cached facts took %d more store calls %v; want none", got-2, cs.ops())
+	}
+}
+
+// TestWindowMergesSiblingsBelowList: a list field the look-ahead does not
+// follow (cluster.meetings, a connection) is read by each element's
+// resolver; the batching window merges them, and the look-ahead of the
+// batch (attendance, participant) still serves the levels below, so one
+// cluster and all clusters take the same store calls.
+func TestWindowMergesSiblingsBelowList(t *testing.T) {
+	run := func(filter map[string]any) (int64, map[string]int64, int) {
+		cs := &countingStore{Store: sample(t)}
+		h := newTestHandler(t, cs, Config{LoaderWait: 50 * time.Millisecond})
+		var out struct {
+			Clusters struct {
+				Nodes []struct {
+					Meetings struct {
+						Nodes []struct {
+							Attendance []struct{ Participant struct{ Name string } }
+						}
+					}
+				}
+			}
+		}
+		query(t, h, `query($f: ClusterFilter) { clusters(filter: $f) { nodes { meetings { nodes { attendance { participant { name } } } } } } }`,
+			map[string]any{"f": filter}, &out)
+		n := 0
+		for _, c := range out.Clusters.Nodes {
+			for _, m := range c.Meetings.Nodes {
+				n += len(m.Attendance)
+			}
+		}
+		return cs.calls.Load(), cs.ops(), n
+	}
+	oneCalls, oneOps, one := run(map[string]any{"nameContains": "Sønderjylland"})
+	allCalls, allOps, all := run(nil)
+	t.Logf("one cluster: %d calls %v, %d attendance; all: %d calls %v, %d attendance", oneCalls, oneOps, one, allCalls, allOps, all)
+	if one == 0 {
+		t.Fatal("no attendance found in one cluster")
+	}
+	if oneCalls != allCalls || allCalls > 8 {
+		t.Errorf("store calls: %d for one cluster, %d for all; want equal and at most 8", oneCalls, allCalls)
 	}
 }
 

@@ -78,11 +78,11 @@ func (r *meetingResolver) Level(ctx context.Context, obj *graph.Meeting) (*strin
 }
 
 func (r *meetingResolver) Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error) {
-	return relatedFactsPrefetch[*graph.AgendaItem](ctx, graph.RelItemsOfMeeting, obj.ID, selectedRefs(ctx))
+	return relatedFactsPrefetch[*graph.AgendaItem](ctx, graph.RelItemsOfMeeting, obj.ID, selected(ctx))
 }
 
 func (r *meetingResolver) Attendance(ctx context.Context, obj *graph.Meeting, status *string, orderBy *model.AttendanceOrder) ([]*graph.Attendance, error) {
-	as, err := relatedFactsPrefetch[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, obj.ID, selectedRefs(ctx))
+	as, err := relatedFactsPrefetch[*graph.Attendance](ctx, graph.RelAttendanceOfMeeting, obj.ID, selected(ctx))
 	out := as[:0]
 	for _, a := range as {
 		if status == nil || a.Status == *status {

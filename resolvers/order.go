@@ -78,7 +78,7 @@ func statusRank(s string) int {
 // foldedNames loads facts by ID (one batched Get) and returns their folded
 // names.
 func foldedNames(ctx context.Context, ids []string) (map[string]string, error) {
-	facts, err := loadAny(ctx, unique(ids))
+	facts, err := loadAny(ctx, unique(ids), nil)
 	if err != nil {
 		return nil, err
 	}

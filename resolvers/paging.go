@@ -48,7 +48,7 @@ func (r *Resolver) listPage(ctx context.Context, kind graph.Kind, f graph.Filter
 	if err != nil {
 		return nil, err
 	}
-	facts, err := loadAny(ctx, res.IDs)
+	facts, err := loadAny(ctx, res.IDs, connectionNodes(ctx))
 	if err != nil {
 		return nil, err
 	}

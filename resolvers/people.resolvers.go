@@ -31,7 +31,7 @@ func (r *personResolver) Organisation(ctx context.Context, obj *graph.Person) (*
 }
 
 func (r *personResolver) Memberships(ctx context.Context, obj *graph.Person, asOf *string, role *string, orderBy *model.MembershipOrder) ([]*graph.Membership, error) {
-	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfPerson, obj.ID, selectedRefs(ctx))
+	ms, err := relatedFactsPrefetch[*graph.Membership](ctx, graph.RelMembershipsOfPerson, obj.ID, selected(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (r *personResolver) Attendance(ctx context.Context, obj *graph.Person, stat
 }
 
 func (r *personResolver) SubstitutedBy(ctx context.Context, obj *graph.Person) ([]*graph.Attendance, error) {
-	return relatedFactsPrefetch[*graph.Attendance](ctx, graph.RelSubstitutionsFor, obj.ID, selectedRefs(ctx))
+	return relatedFactsPrefetch[*graph.Attendance](ctx, graph.RelSubstitutionsFor, obj.ID, selected(ctx))
 }
 
 func (r *personResolver) AttendanceRate(ctx context.Context, obj *graph.Person, body *string, from *string, to *string) (*model.AttendanceRate, error) {
