@@ -1,7 +1,5 @@
 package minutes
 
-import "strings"
-
 // PrefilterMisses returns the matches in s of the prefiltered regular
 // expressions (see litRegexp) that contain none of their literals: a
 // wrong literal, which would make the parser miss that match.
@@ -9,11 +7,7 @@ func PrefilterMisses(s string) []string {
 	var out []string
 	for _, r := range prefiltered {
 		for _, m := range r.Regexp.FindAllString(s, -1) {
-			found := false
-			for _, l := range r.lits {
-				found = found || strings.Contains(m, l)
-			}
-			if !found {
+			if !r.may(m) {
 				out = append(out, r.String()+" matched "+m)
 			}
 		}

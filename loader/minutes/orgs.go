@@ -13,11 +13,11 @@ var (
 	orgMunicipality = regexp.MustCompile(`^[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*\s+(?:[Kk]ommune|Regionskommune)$`)
 	orgRegion       = regexp.MustCompile(`^Region\s+[\p{Lu}][\p{L}]+$`)
 	orgPLO          = regexp.MustCompile(`^PLO(?:[- ][\p{Lu}][\p{L}]*)?$`)
-	orgHospital     = regexp.MustCompile(`(?i)(sygehus|sygehuse|sygehuset|sygehusene|hospital|hospitalet|universitetshospital|akutmodtagelse)\b`)
-	orgPsychiatry   = regexp.MustCompile(`(?i)^(psykiatrien|psykiatrisygehuset|regionspsykiatrien|psykiatrihospitalet|psykiatrien (?:i )?region \p{L}+|region \p{L}+s psykiatri)$`)
-	orgPatient      = regexp.MustCompile(`(?i)(foreningen|forening|ældresagen|danske patienter|kræftens bekæmpelse|patientforening)$`)
-	orgResearch     = regexp.MustCompile(`(?i)(universitet|forskningscenter|forskningscenter region \p{L}+|forskningsenhed)$`)
-	orgOtherSuffix  = regexp.MustCompile(`(?i)(sekretariat|sundhedssekretariat|sundhedshus|afdelingen|forvaltning|forvaltningen)$`)
+	orgHospital     = withFoldLits(regexp.MustCompile(`(?i)(sygehus|sygehuse|sygehuset|sygehusene|hospital|hospitalet|universitetshospital|akutmodtagelse)\b`), "ygehu", "pital", "utmodtagel")
+	orgPsychiatry   = withFoldLits(regexp.MustCompile(`(?i)^(psykiatrien|psykiatrisygehuset|regionspsykiatrien|psykiatrihospitalet|psykiatrien (?:i )?region \p{L}+|region \p{L}+s psykiatri)$`), "iatri")
+	orgPatient      = withFoldLits(regexp.MustCompile(`(?i)(foreningen|forening|ældresagen|danske patienter|kræftens bekæmpelse|patientforening)$`), "forening", "ldre", "patienter", "mpel")
+	orgResearch     = withFoldLits(regexp.MustCompile(`(?i)(universitet|forskningscenter|forskningscenter region \p{L}+|forskningsenhed)$`), "univer", "center", "enhed")
+	orgOtherSuffix  = withFoldLits(regexp.MustCompile(`(?i)(sekretariat|sundhedssekretariat|sundhedshus|afdelingen|forvaltning|forvaltningen)$`), "retariat", "undhed", "fdeling", "forvaltning")
 )
 
 // nationalBodies are national institutions the minutes name.
@@ -79,18 +79,18 @@ func startsUpper(s string) bool {
 var (
 	// orgPlace is a place name, hyphenated ones included ("Ringkøbing-Skjern").
 	orgPlace              = `[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)*`
-	orgScanMunicipalities = regexp.MustCompile(`((?:` + orgPlace + `,\s+)*` + orgPlace + `\s+og\s+)?(` + orgPlace + `)\s+[Kk]ommune(r|rne|s)?\b`)
-	orgScanRegionMuni     = regexp.MustCompile(`\b[\p{Lu}][\p{L}]+s\s+Regionskommune\b`)
-	orgScanRegion         = regexp.MustCompile(`\bRegion\s+(Syddanmark|Nordjylland|Midtjylland|Sjælland|Hovedstaden)\b`)
-	orgScanPLO            = regexp.MustCompile(`\bPLO(?:[- ](?:Nordjylland|Syddanmark|Syd|Midtjylland|Sjælland|Hovedstaden|Nord|N|R)\b)?`)
-	orgScanHospital       = regexp.MustCompile(`\b(Sygehus\s+[\p{Lu}][\p{L}]+|Regionshospital(?:et)?\s+[\p{Lu}][\p{L}]+|(?:[\p{Lu}][\p{L}]+\s+og\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}]\.)?\s+(?:Sygehus|Hospital)|[\p{Lu}][\p{L}]+\s+Universitetshospital|[\p{Lu}][\p{L}]+-sygehusene|Psykiatrisygehuset|Psykiatrihospitalet)(?:[^\p{L}]|$)`)
-	orgScanPsychiatry     = regexp.MustCompile(`\b(?:Psykiatrien(?:\s+(?:i\s+)?Region\s+[\p{Lu}][\p{L}]+)?|Region\s+[\p{Lu}][\p{L}]+s\s+Psykiatri)(?:[^\p{L}]|$)`)
-	orgScanPatient        = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+foreningen|Landsforeningen\s+[\p{Lu}][\p{L}]*|Ældresagen|Danske Patienter|Kræftens Bekæmpelse)(?:[^\p{L}]|$)`)
-	orgScanResearch       = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+\s+Universitet|Tværsektorielt Forskningscenter(?:\s+Region\s+[\p{Lu}][\p{L}]+)?)\b`)
+	orgScanMunicipalities = withLits(regexp.MustCompile(`((?:`+orgPlace+`,\s+)*`+orgPlace+`\s+og\s+)?(`+orgPlace+`)\s+[Kk]ommune(r|rne|s)?\b`), "ommune")
+	orgScanRegionMuni     = withLits(regexp.MustCompile(`\b[\p{Lu}][\p{L}]+s\s+Regionskommune\b`), "Regionskommune")
+	orgScanRegion         = withLits(regexp.MustCompile(`\bRegion\s+(Syddanmark|Nordjylland|Midtjylland|Sjælland|Hovedstaden)\b`), "Region")
+	orgScanPLO            = withLits(regexp.MustCompile(`\bPLO(?:[- ](?:Nordjylland|Syddanmark|Syd|Midtjylland|Sjælland|Hovedstaden|Nord|N|R)\b)?`), "PLO")
+	orgScanHospital       = withLits(regexp.MustCompile(`\b(Sygehus\s+[\p{Lu}][\p{L}]+|Regionshospital(?:et)?\s+[\p{Lu}][\p{L}]+|(?:[\p{Lu}][\p{L}]+\s+og\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}]\.)?\s+(?:Sygehus|Hospital)|[\p{Lu}][\p{L}]+\s+Universitetshospital|[\p{Lu}][\p{L}]+-sygehusene|Psykiatrisygehuset|Psykiatrihospitalet)(?:[^\p{L}]|$)`), "ygehus", "ospital")
+	orgScanPsychiatry     = withLits(regexp.MustCompile(`\b(?:Psykiatrien(?:\s+(?:i\s+)?Region\s+[\p{Lu}][\p{L}]+)?|Region\s+[\p{Lu}][\p{L}]+s\s+Psykiatri)(?:[^\p{L}]|$)`), "Psykiatri")
+	orgScanPatient        = withLits(regexp.MustCompile(`\b([\p{Lu}][\p{L}]+foreningen|Landsforeningen\s+[\p{Lu}][\p{L}]*|Ældresagen|Danske Patienter|Kræftens Bekæmpelse)(?:[^\p{L}]|$)`), "foreningen", "Ældresagen", "Danske Patienter", "Kræftens Bekæmpelse")
+	orgScanResearch       = withLits(regexp.MustCompile(`\b([\p{Lu}][\p{L}]+\s+Universitet|Tværsektorielt Forskningscenter(?:\s+Region\s+[\p{Lu}][\p{L}]+)?)\b`), "Universitet", "Tværsektorielt Forskningscenter")
 	// orgScanUnit: secretariats, health houses and departments with a
 	// qualifying name ("Fælleskommunalt Sundhedssekretariat", "Fredericia
 	// Sundhedshus", "Praksisafdelingen").
-	orgScanUnit  = regexp.MustCompile(`(?:^|[^\p{L}])([\p{Lu}][\p{L}]+\s+(?:[\p{L}]*[Ss]ekretariat|[\p{L}]*[Ss]undhedshus)|[\p{Lu}][\p{L}]+afdelingen(?:\s+i\s+[\p{Lu}][\p{L}]+)?|[\p{Ll}]+afdelingen\s+i\s+[\p{Lu}][\p{L}]+)(?:[^\p{L}]|$)`)
+	orgScanUnit  = withLits(regexp.MustCompile(`(?:^|[^\p{L}])([\p{Lu}][\p{L}]+\s+(?:[\p{L}]*[Ss]ekretariat|[\p{L}]*[Ss]undhedshus)|[\p{Lu}][\p{L}]+afdelingen(?:\s+i\s+[\p{Lu}][\p{L}]+)?|[\p{Ll}]+afdelingen\s+i\s+[\p{Lu}][\p{L}]+)(?:[^\p{L}]|$)`), "ekretariat", "undhedshus", "afdelingen")
 	orgNotPlace  = map[string]bool{"Den": true, "Det": true, "De": true, "Hver": true, "Hvis": true, "Alle": true, "Andre": true, "Øvrige": true, "Enkelte": true, "Samme": true, "Fem": true, "Fire": true, "Tre": true, "To": true, "Både": true, "Begge": true, "Hele": true, "Egen": true, "Anden": true, "Nuværende": true, "Region": true, "Regionens": true, "Klyngens": true, "Sundhedsklyngens": true}
 	orgListSplit = regexp.MustCompile(`,\s*|\s+og\b`)
 	// orgQualifier is what a longer name of the same organisation adds
@@ -98,20 +98,20 @@ var (
 	// Syddanmark", "Psykiatrien Region Sjælland".
 	// orgScanUnder: a body named by its acronym after "i regi af" ("i regi
 	// af NordKAP").
-	orgScanUnder = regexp.MustCompile(`\bi\s+regi\s+af\s+([\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*)\b`)
+	orgScanUnder = withLits(regexp.MustCompile(`\bi\s+regi\s+af\s+([\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*)\b`), "regi")
 	// orgScanFund: "Fonden for almen praksis".
-	orgScanFund   = regexp.MustCompile(`\bFonden\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}`)
+	orgScanFund   = withLits(regexp.MustCompile(`\bFonden\s+for\s+\p{L}+(?:\s+\p{L}+){0,3}`), "Fonden")
 	orgClauseWord = regexp.MustCompile(`\s+(?:til|som|der|har|er|og|i|med|at|vil|blev|kan|skal)\b.*$`)
 	// orgScanPartner: organisations named as partners, "samarbejde med DGI
 	// og DIF", "dialog med MedComm": acronyms, camel-case names and
 	// names of two or three capitalised words.
-	orgScanPartner    = regexp.MustCompile(`(?:samarbejde|samarbejdet|dialog|aftale)\s+med\s+((?:` + orgPartnerName + `)(?:(?:,\s*|\s+og\s+)(?:` + orgPartnerName + `))*)`)
+	orgScanPartner    = withLits(regexp.MustCompile(`(?:samarbejde|samarbejdet|dialog|aftale)\s+med\s+((?:`+orgPartnerName+`)(?:(?:,\s*|\s+og\s+)(?:`+orgPartnerName+`))*)`), "samarbejde", "dialog", "aftale")
 	orgPartnerName    = `[\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*|[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,2}`
 	orgAcronymLike    = regexp.MustCompile(`^[\p{Lu}][\p{L}]*[\p{Lu}][\p{L}]*$`)
 	orgScanRegionWord = regexp.MustCompile(`Region\s+[\p{Lu}][\p{L}]+`)
 	// orgScanUnitOf: a hospital's unit with its acronym, "Fælles
 	// Akutmodtagelse (FAM), Sygehus Lillebælt".
-	orgScanUnitOf = regexp.MustCompile(`((?:[\p{Lu}][\p{L}]+\s+){1,3})\(([\p{Lu}]{2,6})\),\s+`)
+	orgScanUnitOf = withLits(regexp.MustCompile(`((?:[\p{Lu}][\p{L}]+\s+){1,3})\(([\p{Lu}]{2,6})\),\s+`), "),")
 	// orgTownAfter: ", Thisted" after a hospital's name inside a list of
 	// organisations, so followed by the next one (", Morsø Kommune", " og
 	// Region Nordjylland"); "Sygehus Lillebælt, Kolding." names a place.
