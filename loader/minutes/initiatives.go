@@ -89,7 +89,7 @@ var (
 	capPhrase = regexp.MustCompile(`^(?:De[nt]\s+)?\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)+$`)
 
 	// quotedName: ”Ulighed i Sundhed”, 'Mening og Mestring', "X", “X”.
-	quotedName = regexp.MustCompile(`(?:”([^”]{3,150})”|“([^”]{3,150})”|"([^"]{3,150})"|'([^']{3,150})'|‘([^’]{3,150})’)`)
+	quotedName = withLits(regexp.MustCompile(`(?:”([^”]{3,150})”|“([^”]{3,150})”|"([^"]{3,150})"|'([^']{3,150})'|‘([^’]{3,150})’)`), "”", `"`, "'", "‘")
 	// quoteCue: an initiative word just before a lower-case quoted name.
 	quoteCue = regexp.MustCompile(`(?i)(?:initiativ\p{L}*|indsats\p{L}*|projekt\p{L}*|etablere?t?|pulje\p{L}*|program\p{L}*)\s+(?:(?:i forhold til|omkring|om|vedr\.?|en|et|af)\s+)?$`)
 	// quoteTopic: a quoted name that is a topic, not an initiative.
@@ -104,41 +104,41 @@ var (
 	// nounName: "projektet Ulighed i sundhed", "klyngeprojektet Kom trygt
 	// hjem", "indsatsen Ulighed i Sundhed", "handleplan vedr. Den sidste
 	// tid".
-	nounName = regexp.MustCompile(`\b(?:(?:klynge|pilot)?projekt(?:et)?|indsatsen|puljen|programmet|prøvehandlingen|(?:(?:handle)?plan(?:en)?|pulje(?:n)?|program(?:met)?)\s+(?:vedr\.|vedrørende|for))\s+(\p{Lu}[^.,;:()”"'\n]{2,120})`)
+	nounName = withLits(regexp.MustCompile(`\b(?:(?:klynge|pilot)?projekt(?:et)?|indsatsen|puljen|programmet|prøvehandlingen|(?:(?:handle)?plan(?:en)?|pulje(?:n)?|program(?:met)?)\s+(?:vedr\.|vedrørende|for))\s+(\p{Lu}[^.,;:()”"'\n]{2,120})`), "projekt", "indsatsen", "pulje", "program", "prøvehandlingen", "plan")
 	// nounAbout: "projekt omkring hovedpinepatienter", "indsatsen omkring
 	// let tilgængelige tilbud", "projekt i regi af SydKIP".
-	nounAbout = regexp.MustCompile(`(?i)\b(projekt(?:et)?|indsatsen)\s+(omkring|vedr\.|vedrørende|i regi af)\s+([^.,;:()”"'\n]{3,120})`)
+	nounAbout = withFoldLits(regexp.MustCompile(`(?i)\b(projekt(?:et)?|indsatsen)\s+(omkring|vedr\.|vedrørende|i regi af)\s+([^.,;:()”"'\n]{3,120})`), "vedr", "regi af", "ring")
 	// compoundName: "SAM:BO-aftalen", "LEAD-indsatsen", "Kom Trygt
 	// Hjem-indsatsen", "TeleKOL indsatsen".
-	compoundName = regexp.MustCompile(`((?:\p{Lu}\p{L}*\s+){0,3}\p{Lu}[\p{L}\d:]*)(?:-|\s)(aftalen|indsatsen|projektet|programmet)\b`)
+	compoundName = withLits(regexp.MustCompile(`((?:\p{Lu}\p{L}*\s+){0,3}\p{Lu}[\p{L}\d:]*)(?:-|\s)(aftalen|indsatsen|projektet|programmet)\b`), "aftalen", "indsatsen", "projektet", "programmet")
 	// genitiveName: "Klynges Syds handleplan".
-	genitiveName = regexp.MustCompile(`\b((?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}*s)\s+(handleplan|projekt|pulje|program|strategi)(?:en|et|met)?\b`)
+	genitiveName = withLits(regexp.MustCompile(`\b((?:\p{Lu}\p{L}+\s+){0,2}\p{Lu}\p{L}*s)\s+(handleplan|projekt|pulje|program|strategi)(?:en|et|met)?\b`), "plan", "projekt", "pulje", "program", "strategi")
 	// properHead: "Det nationale ledelsesprogram", "Det Nationale
 	// Ledelsesprogram 2025", "Fredericia Sundhedshus".
-	properHead = regexp.MustCompile(`\bDe[nt]\s+(?:\p{L}+\s+){1,2}?\p{L}*(?:program|plan|projekt|pulje|reform|ordning|netværk)(?:met|en|et)?\b(?:\s+(?:19|20)\d\d)?|\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}*(?:hus|klinik|program|projekt|pulje|netværk)\b`)
+	properHead = withLits(regexp.MustCompile(`\bDe[nt]\s+(?:\p{L}+\s+){1,2}?\p{L}*(?:program|plan|projekt|pulje|reform|ordning|netværk)(?:met|en|et)?\b(?:\s+(?:19|20)\d\d)?|\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}*(?:hus|klinik|program|projekt|pulje|netværk)\b`), "program", "plan", "projekt", "pulje", "reform", "ordning", "netværk", "hus", "klinik")
 	// actionName: "styrkelse af Fremskudt Funktion", "evaluering af Kom
 	// Trygt Hjem-indsatsen".
-	actionName = regexp.MustCompile(`\b((?i:styrkelse|etablering|evaluering|udvikling|udbredelse|skalering)(?:en)?\s+af\s+)(` + properName + `(?:-\p{L}+)?)`)
+	actionName = withFoldLits(regexp.MustCompile(`\b((?i:styrkelse|etablering|evaluering|udvikling|udbredelse|skalering)(?:en)?\s+af\s+)(`+properName+`(?:-\p{L}+)?)`), "tyr", "etablering", "evaluering", "udvi", "udbredel", "alering")
 	// umbrellaName: "som en del af det Nordjyske eSundhedsvæsen".
-	umbrellaName = regexp.MustCompile(`(?i:en del af)\s+(?:det|den)\s+(\p{Lu}\p{L}*\s+\p{L}*\p{Lu}\p{L}*)`)
+	umbrellaName = withFoldLits(regexp.MustCompile(`(?i:en del af)\s+(?:det|den)\s+(\p{Lu}\p{L}*\s+\p{L}*\p{Lu}\p{L}*)`), "en del af")
 	// yearPlan: "10 års plan for psykiatri og mental sundhed", "10-års
 	// planen for psykiatri".
-	yearPlan = regexp.MustCompile(`(?i)\b(\d+[- ]?års[- ]?plan(?:en)?\s+for\s+[^.,;:()”"'\n]+)`)
+	yearPlan = withFoldLits(regexp.MustCompile(`(?i)\b(\d+[- ]?års[- ]?plan(?:en)?\s+for\s+[^.,;:()”"'\n]+)`), "plan")
 	// reformWord: "sundhedsreformen", "ældreformen"; not "reformerne".
-	reformWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d-])(\p{L}+reform(?:en)?)(?:[^\p{L}\d]|$)`)
+	reformWord = withFoldLits(regexp.MustCompile(`(?i)(?:^|[^\p{L}\d-])(\p{L}+reform(?:en)?)(?:[^\p{L}\d]|$)`), "reform")
 	// agreementName: "Sundhedsaftalen 2024-2027".
-	agreementName = regexp.MustCompile(`\b(Sundhedsaftale(?:n)?\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2}))\b`)
+	agreementName = withLits(regexp.MustCompile(`\b(Sundhedsaftale(?:n)?\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2}))\b`), "Sundhedsaftale")
 	// potName: "klyngemidlerne for 2022 og 2023", "puljen for 2025".
-	potName = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(\p{L}{3,}(?:midler(?:ne)?|pulje(?:n)?)\s+for\s+((?:19|20)\d\d(?:\s*(?:og|-|–)\s*(?:19|20)\d\d)?))`)
+	potName = withFoldLits(regexp.MustCompile(`(?i)(?:^|[^\p{L}])(\p{L}{3,}(?:midler(?:ne)?|pulje(?:n)?)\s+for\s+((?:19|20)\d\d(?:\s*(?:og|-|–)\s*(?:19|20)\d\d)?))`), "midler", "pulje")
 	// fundedPurpose: "afsættes 300.000 kr. af klyngemidlerne til at
 	// finansiere samarbejdet om X".
 	fundedPurpose = regexp.MustCompile(`^[^.]{0,60}?\btil at (?:finansiere|understøtte|etablere)\s+([^.,;:()]+)`)
 	// fundsUsedFor: "Klyngemidler anvendes til udvikling af X".
-	fundsUsedFor = regexp.MustCompile(`(?i)\b\p{L}*midl(?:er|erne)\s+(?:anvendes|bruges|afsættes)\s+til\s+(?:at\s+)?((?:[^.;:()]|\.\p{L})+)`)
+	fundsUsedFor = withFoldLits(regexp.MustCompile(`(?i)\b\p{L}*midl(?:er|erne)\s+(?:anvendes|bruges|afsættes)\s+til\s+(?:at\s+)?((?:[^.;:()]|\.\p{L})+)`), "midl")
 	// establishedName: "der er etableret et nyt ungehus".
-	establishedName = regexp.MustCompile(`(?i)\b(?:etableret|etableres|oprettet|åbnet)\s+(?:et|en)\s+((?:nyt?\s+)?\p{L}*(?:hus|klinik|tilbud|netværk))(?:[^\p{L}]|$)`)
+	establishedName = withFoldLits(regexp.MustCompile(`(?i)\b(?:etableret|etableres|oprettet|åbnet)\s+(?:et|en)\s+((?:nyt?\s+)?\p{L}*(?:hus|klinik|tilbud|netværk))(?:[^\p{L}]|$)`), "etablere", "oprettet", "bnet")
 	// listIntro: a line that introduces a list of initiatives.
-	listIntro = regexp.MustCompile(`(?i)\b\p{L}*(?:indsatser|initiativer|projekter)\b.*(?:[:,]|herunder)\s*$`)
+	listIntro = withFoldLits(regexp.MustCompile(`(?i)\b\p{L}*(?:indsatser|initiativer|projekter)\b.*(?:[:,]|herunder)\s*$`), "initiativer", "proje", "ind")
 	listEntry = regexp.MustCompile(`^(?:[-–•*]|\d{1,2}\.)\s+(.+)$`)
 	// listSkip: a list entry that holds other initiatives or only a
 	// process.
@@ -150,12 +150,12 @@ var (
 
 	// projectPeriod: "Projektperioden forventes at være 1. november 2024
 	// til og med 31. oktober 2026".
-	projectPeriod = regexp.MustCompile(`(?i)(?:projekt)?perioden?\s+(?:forventes\s+at\s+være|er|løber)\s+(?:fra\s+)?(.+?)\.?$`)
-	endOfPeriod   = regexp.MustCompile(`(?i)(ved udgangen af (?:\p{L}+\s+)?\d{4})`)
+	projectPeriod = withFoldLits(regexp.MustCompile(`(?i)(?:projekt)?perioden?\s+(?:forventes\s+at\s+være|er|løber)\s+(?:fra\s+)?(.+?)\.?$`), "periode")
+	endOfPeriod   = withFoldLits(regexp.MustCompile(`(?i)(ved udgangen af (?:\p{L}+\s+)?\d{4})`), "ved udgangen af ")
 	// startPhrase: "har været gældende siden d. 1. januar 2024", "trådte i
 	// kraft d. 1. november 2023", "overtog driften ... pr. den 1.
 	// september 2024", "har siden september 2021".
-	startPhrase = regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|implementering(?:en)?\s+af\s+\p{L}+\s+pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`)
+	startPhrase = withFoldLits(regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|implementering(?:en)?\s+af\s+\p{L}+\s+pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`), "ldende", "raft", "overtog", "implementering", "har")
 	// ownerPhrase: "er tovholder", "forankres i X", "ansvaret for
 	// klyngeprojektet X ... placeres i Y".
 	ownerTovholder = regexp.MustCompile(`(?:så\s+er|,\s*at)\s+(\p{Lu}[^,.]*?)\s+(?:er\s+)?tovholder\b`)
@@ -571,7 +571,7 @@ func lineInitiatives(line string, year int) []*initCand {
 // where cutInitName ends the name, so a second name in the clause is
 // found too ("klyngeprojektet X har ... og ansvaret for klyngeprojektet
 // Y er placeret").
-func findAllCut(re *regexp.Regexp, line string, g int) [][]int {
+func findAllCut(re litRegexp, line string, g int) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(line); {
 		m := re.FindStringSubmatchIndex(line[pos:])
