@@ -32,6 +32,10 @@ type Options struct {
 	MaxBytes int64
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// OnDocument, if set, is called by LoadPaths after each file it tried,
+	// in order, on LoadPaths' goroutine, with what Summary counts for it.
+	// It may read the store; no document is being written meanwhile.
+	OnDocument func(file string, res graph.WriteResult, err error)
 }
 
 // Loader decodes, extracts, resolves and writes documents into a store, one
@@ -113,13 +117,22 @@ func (s Summary) Err() error {
 // content, not its name (see ingest.Text). A document that fails writes nothing and the others still load;
 // the error is non-nil if any failed. Progress goes to progress only when
 // it is a terminal.
+//
+// Reading, extracting and parsing run ahead on GOMAXPROCS workers, a few
+// documents at most (pipeline.go); resolution and writing stay in file
+// order, one document at a time, so the result is that of loading the
+// files one by one with LoadBytes. When ctx is cancelled LoadPaths stops
+// the workers and returns ctx's error; every document is then wholly
+// written or not at all.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writer) (Summary, error) {
 	var sum Summary
 	files, errs := expandPaths(paths)
 	for _, f := range errs {
-		sum.add(f.File, graph.WriteResult{}, f.Err)
+		l.record(&sum, f.File, graph.WriteResult{}, f.Err)
 	}
 	tty := isTerminal(progress)
+	next, stop := l.prepareAhead(ctx, files)
+	defer stop()
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
@@ -127,8 +140,15 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writ
 		if tty {
 			fmt.Fprintf(progress, "\r\033[K[%d/%d] %s", i+1, len(files), filepath.Base(path))
 		}
-		res, err := l.loadFile(ctx, path)
-		sum.add(path, res, err)
+		p, err := next()
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return sum, ctxErr // not committed
+		}
+		var res graph.WriteResult
+		if err == nil {
+			res, err = l.commit(ctx, p)
+		}
+		l.record(&sum, path, res, err)
 		if err != nil {
 			l.opts.Logger.Warn("document failed", "file", path, "err", err)
 		} else {
@@ -139,6 +159,14 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string, progress io.Writ
 		fmt.Fprint(progress, "\r\033[K")
 	}
 	return sum, sum.Err()
+}
+
+// record adds a file's outcome to sum and tells Options.OnDocument.
+func (l *Loader) record(sum *Summary, file string, res graph.WriteResult, err error) {
+	sum.add(file, res, err)
+	if l.opts.OnDocument != nil {
+		l.opts.OnDocument(file, res, err)
+	}
 }
 
 // documentExts are the file name extensions a directory walk picks up. A
@@ -194,14 +222,6 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func (l *Loader) loadFile(ctx context.Context, path string) (graph.WriteResult, error) {
-	data, err := readLimited(path, l.opts.MaxBytes)
-	if err != nil {
-		return graph.WriteResult{}, err
-	}
-	return l.LoadBytes(ctx, filepath.Base(path), data)
-}
-
 // readLimited reads a file, refusing one over max bytes with a
 // *minutes.Error of kind ErrTooLarge.
 func readLimited(path string, max int64) ([]byte, error) {
@@ -231,40 +251,72 @@ func readLimited(path string, max int64) ([]byte, error) {
 // Documents point at reference entities, so the reference skeleton is
 // loaded first if the store does not have it.
 func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte) (graph.WriteResult, error) {
+	p, err := l.prepare(ctx, name, data)
+	if err != nil {
+		return graph.WriteResult{}, err
+	}
+	return l.commit(ctx, p)
+}
+
+// prepared is a document read, decoded and parsed: everything about it
+// that does not depend on the store.
+type prepared struct {
+	name string // base name
+	doc  ingest.Doc
+	ext  *minutes.Extraction
+	info docInfo // LoadedAt is set by commit
+}
+
+// prepare is the part of loading a document that reads no store: the
+// checks of its name and size, text extraction, decoding and parsing. It
+// is pure, so LoadPaths runs it for several documents at once. Errors are
+// those LoadBytes documents.
+func (l *Loader) prepare(ctx context.Context, name string, data []byte) (*prepared, error) {
 	name = filepath.Base(name)
 	if id := documentID(name); id == ReferenceDocumentID || graph.IsCorrectionDocument(id) {
 		// Loading it would replace the reference skeleton or an
 		// administrator's correction.
-		return graph.WriteResult{}, graph.Errorf(graph.ErrInvalid, "%s: the file name is reserved for the reference data and administrative corrections; rename the file", name)
+		return nil, graph.Errorf(graph.ErrInvalid, "%s: the file name is reserved for the reference data and administrative corrections; rename the file", name)
 	}
 	if int64(len(data)) > l.opts.MaxBytes {
-		return graph.WriteResult{}, &minutes.Error{File: name, Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), l.opts.MaxBytes)}
+		return nil, &minutes.Error{File: name, Kind: minutes.ErrTooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), l.opts.MaxBytes)}
 	}
 	doc, text, ext, err := readDocument(ctx, name, data)
 	if err != nil {
-		return graph.WriteResult{}, err
+		return nil, err
 	}
+	info := docInfo{FileName: name, SHA256: sha256Hex(data), Lines: strings.Count(text, "\n") + 1}
+	return &prepared{name: name, doc: doc, ext: ext, info: info}, nil
+}
+
+// commit resolves a prepared document against the store and writes it in
+// one transaction, unless the store already holds the same version.
+// Commits are serialised (l.mu): resolution reads what every earlier
+// document wrote.
+func (l *Loader) commit(ctx context.Context, p *prepared) (graph.WriteResult, error) {
+	name, id := p.name, documentID(p.name)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if err := l.ensureReference(ctx); err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
-	info := docInfo{FileName: name, SHA256: sha256Hex(data), Lines: strings.Count(text, "\n") + 1, LoadedAt: l.opts.Now().UTC()}
+	info := p.info
+	info.LoadedAt = l.opts.Now().UTC()
 	// The same version is already loaded: nothing to resolve or write.
-	if got, err := l.store.Get(ctx, []string{documentID(name)}); err != nil {
+	if got, err := l.store.Get(ctx, []string{id}); err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
-	} else if d, ok := got[documentID(name)].(*graph.Document); ok && d.SHA256 == info.SHA256 {
+	} else if d, ok := got[id].(*graph.Document); ok && d.SHA256 == info.SHA256 {
 		return graph.WriteResult{DocumentID: d.ID, Unchanged: true}, nil
 	}
 	store, err := l.resolvingStore(ctx)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
-	facts, err := buildFacts(ctx, store, reference(), info, ext)
+	facts, err := buildFacts(ctx, store, reference(), info, p.ext)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: %w", name, err)
 	}
-	noteLocations(facts, documentID(name), doc)
+	noteLocations(facts, id, p.doc)
 	res, err := l.replaceDocument(ctx, facts)
 	if err != nil {
 		return graph.WriteResult{}, fmt.Errorf("%s: write: %w", name, err)

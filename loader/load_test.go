@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -587,5 +589,171 @@ func TestExtractFile(t *testing.T) {
 	}
 	if _, err := ExtractFile(filepath.Join(dir, "README.md")); !errors.Is(err, minutes.ErrNotMinutes) {
 		t.Errorf("README: %v", err)
+	}
+}
+
+// writeDocs writes documents into dir and returns their paths in the
+// order LoadPaths loads a directory (lexical).
+func writeDocs(t *testing.T, dir string, docs []genDocument) []string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range docs {
+		p := filepath.Join(dir, d.name)
+		if err := os.WriteFile(p, d.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// loadFilesOneByOne loads paths in order with LoadBytes, the serial path.
+func loadFilesOneByOne(t *testing.T, l *Loader, paths []string) {
+	t.Helper()
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.LoadBytes(context.Background(), filepath.Base(p), data); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+	}
+}
+
+// recorder is an Options.OnDocument that keeps the files in the order it
+// was told of them.
+type recorder struct{ files []string }
+
+func (r *recorder) on(file string, _ graph.WriteResult, _ error) { r.files = append(r.files, file) }
+
+// TestLoadPathsPipelinedMatchesLoadBytes loads 150 generated documents,
+// then corrected re-issues of some and an identical copy of one, with
+// LoadPaths (prepared ahead on workers), and expects the graph of loading
+// the same files one by one with LoadBytes.
+func TestLoadPathsPipelinedMatchesLoadBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 156 documents twice")
+	}
+	docs := generatedDocs(t, 150)
+	var again []genDocument
+	for _, i := range []int{3, 40, 41, 99, 149} {
+		again = append(again, genDocument{docs[i].name, append(slices.Clone(docs[i].data), "\n\n"...)})
+	}
+	again = append(again, docs[77]) // the same bytes: unchanged
+	root := t.TempDir()
+	first, second := filepath.Join(root, "a"), filepath.Join(root, "b")
+	paths := append(writeDocs(t, first, docs), writeDocs(t, second, again)...)
+
+	piped, serial := openNoSync(t), openNoSync(t)
+	var rec recorder
+	opts := fixedOptions()
+	opts.OnDocument = rec.on
+	sum, err := New(piped, opts).LoadPaths(context.Background(), []string{first, second}, nil)
+	if err != nil {
+		t.Fatalf("LoadPaths: %v", err)
+	}
+	if sum.Loaded != len(paths)-1 || sum.Unchanged != 1 || sum.Failed != 0 || sum.Facts == 0 {
+		t.Errorf("summary %v, want %d loaded and 1 unchanged", sum, len(paths)-1)
+	}
+	if !slices.Equal(rec.files, paths) {
+		t.Errorf("OnDocument was told of %d files out of order:\n got  %v\n want %v", len(rec.files), rec.files, paths)
+	}
+	loadFilesOneByOne(t, New(serial, fixedOptions()), paths)
+	assertSameGraph(t, piped, serial)
+}
+
+// TestLoadPathsBadDocumentInTheMiddle has a document with a NUL byte on
+// line 12 among good ones: it alone fails, with file and line, and the
+// store holds what loading the others one by one gives.
+func TestLoadPathsBadDocumentInTheMiddle(t *testing.T) {
+	docs := generatedDocs(t, 24)
+	dir := t.TempDir()
+	paths := writeDocs(t, dir, docs)
+	bad := paths[len(paths)/2]
+	data, _ := os.ReadFile(bad)
+	lines := strings.SplitAfter(string(data), "\n")
+	lines[11] = "\x00" + lines[11]
+	if err := os.WriteFile(bad, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	s, scratch := openNoSync(t), openNoSync(t)
+	sum, err := New(s, fixedOptions()).LoadPaths(context.Background(), []string{dir}, nil)
+	if err == nil || sum.Failed != 1 || sum.Loaded != len(paths)-1 {
+		t.Fatalf("summary %v, %v: want one failure and %d loaded", sum, err, len(paths)-1)
+	}
+	var me *minutes.Error
+	if f := sum.Failures[0]; f.File != bad || !errors.As(f.Err, &me) || me.File != filepath.Base(bad) || me.Line != 12 || !errors.Is(f.Err, minutes.ErrBinary) {
+		t.Errorf("failure %+v, want a binary-content *minutes.Error on %s line 12", f, filepath.Base(bad))
+	}
+	if want := fmt.Sprintf("%s:12:", filepath.Base(bad)); !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not say %s", err, want)
+	}
+	loadFilesOneByOne(t, New(scratch, fixedOptions()), slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == bad }))
+	assertSameGraph(t, s, scratch)
+}
+
+// cancellingStore cancels the load while the store writes document
+// cancelID, before the write starts.
+type cancellingStore struct {
+	graph.Store
+	cancelID string
+	cancel   context.CancelFunc
+}
+
+func (c cancellingStore) ReplaceDocument(ctx context.Context, facts *graph.DocumentFacts) (graph.WriteResult, error) {
+	if facts.Document.ID == c.cancelID {
+		c.cancel()
+	}
+	return c.Store.ReplaceDocument(ctx, facts)
+}
+
+// TestLoadPathsCancelled cancels a load between two documents and during
+// a document's write: LoadPaths returns ctx's error, the documents before
+// are whole, the rest absent, and no worker is left running.
+func TestLoadPathsCancelled(t *testing.T) {
+	docs := generatedDocs(t, 20)
+	dir := t.TempDir()
+	paths := writeDocs(t, dir, docs)
+	const k = 7 // documents loaded before the cancellation
+	for _, during := range []bool{false, true} {
+		t.Run(fmt.Sprintf("during-write=%t", during), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			s, scratch := openNoSync(t), openNoSync(t)
+			var store graph.Store = s
+			opts := fixedOptions()
+			if during {
+				store = cancellingStore{s, documentID(filepath.Base(paths[k])), cancel}
+			} else {
+				n := 0
+				opts.OnDocument = func(string, graph.WriteResult, error) {
+					if n++; n == k {
+						cancel()
+					}
+				}
+			}
+			sum, err := New(store, opts).LoadPaths(ctx, []string{dir}, nil)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			if sum.Loaded != k {
+				t.Errorf("summary %v, want %d loaded", sum, k)
+			}
+			if during && (sum.Failed != 1 || sum.Failures[0].File != paths[k]) {
+				t.Errorf("summary %v, want %s failed", sum, paths[k])
+			}
+			buf := make([]byte, 1<<20)
+			if stacks := string(buf[:runtime.Stack(buf, true)]); strings.Contains(stacks, "prepareAhead") {
+				t.Errorf("workers still running after LoadPaths returned:\n%s", stacks)
+			}
+			loadFilesOneByOne(t, New(scratch, fixedOptions()), paths[:k])
+			assertSameGraph(t, s, scratch)
+		})
 	}
 }

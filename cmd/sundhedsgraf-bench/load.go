@@ -130,11 +130,20 @@ func openBackend(ctx context.Context, o loadOpts) (graph.Store, func(), error) {
 }
 
 // runLoad loads the corpus's minutes (after the reference skeleton, which
-// is not timed) through loader.LoadBytes, the path of 'sundhedsgraf load'.
+// is not timed) as 'sundhedsgraf load DIR' does: loader.LoadPaths over the
+// corpus's minutes directory, which holds files (over the first o.maxDocs
+// files when limited).
+// The per-tenth figures are taken in loader.Options.OnDocument, which
+// LoadPaths calls after each document, between two writes.
 func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadResult, error) {
 	res := loadResult{Backend: o.backend, Scale: scale, Fsync: o.fsync || o.backend == "neo4j"}
+	if len(files) == 0 {
+		return res, fmt.Errorf("no documents to load")
+	}
+	paths := []string{filepath.Dir(files[0])}
 	if o.maxDocs > 0 && len(files) > o.maxDocs {
 		files = files[:o.maxDocs]
+		paths = files
 	}
 	raw, closeStore, err := openBackend(ctx, o)
 	if err != nil {
@@ -146,12 +155,6 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	} else if len(docs) > 0 {
 		return res, fmt.Errorf("the store already holds %d documents; a load is measured into an empty store", len(docs))
 	}
-	cs := &countingStore{Store: raw}
-	l := loader.New(cs, loader.Options{})
-	if _, err := l.LoadReference(ctx); err != nil {
-		return res, err
-	}
-	runtime.GC()
 	var peak uint64
 	var mst runtime.MemStats
 	sample := func() {
@@ -162,23 +165,15 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 		n, _ := raw.Count(ctx, graph.KindPerson, graph.Filter{})
 		return n
 	}
-	res.LoadAvgStart = loadAvg()
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	defer stopLoad()
+	cs := &countingStore{Store: raw}
 	segSize := max(1, (len(files)+9)/10)
-	start, cpu0, calls0 := time.Now(), cpuTime(), cs.calls.Load()
-	segStart, segCPU, segCalls, segPeople := start, cpu0, calls0, people()
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		if o.maxTime > 0 && time.Since(start) > o.maxTime {
-			res.Truncated = true
-			break
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return res, err
-		}
-		wr, err := l.LoadBytes(ctx, filepath.Base(f), data)
+	var start, segStart time.Time
+	var cpu0, segCPU time.Duration
+	var segCalls int64
+	var segPeople int
+	onDocument := func(_ string, wr graph.WriteResult, err error) {
 		if err != nil {
 			res.Failed++
 			logf("%v", err)
@@ -186,10 +181,10 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 			res.Facts += wr.Facts
 		}
 		res.Docs++
-		if i%25 == 0 {
+		if (res.Docs-1)%25 == 0 {
 			sample()
 		}
-		if res.Docs%segSize == 0 || i == len(files)-1 {
+		if res.Docs%segSize == 0 || res.Docs == len(files) {
 			// The store is not counted while reading people for the segment.
 			now, cpu, calls := time.Now(), cpuTime(), cs.calls.Load()
 			n := res.Docs - len(res.Segments)*segSize
@@ -204,8 +199,28 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 			segPeople = people()
 			segStart, segCPU, segCalls = time.Now(), cpuTime(), cs.calls.Load()
 		}
+		if o.maxTime > 0 && time.Since(start) > o.maxTime && res.Docs < len(files) {
+			res.Truncated = true
+			stopLoad()
+		}
 	}
+	l := loader.New(cs, loader.Options{OnDocument: onDocument})
+	if _, err := l.LoadReference(ctx); err != nil {
+		return res, err
+	}
+	runtime.GC()
+	res.LoadAvgStart = loadAvg()
+	start, cpu0 = time.Now(), cpuTime()
+	calls0 := cs.calls.Load()
+	segStart, segCPU, segCalls, segPeople = start, cpu0, calls0, people()
+	_, err = l.LoadPaths(loadCtx, paths, nil)
 	wall, cpu := time.Since(start), cpuTime()-cpu0
+	switch {
+	case ctx.Err() != nil:
+		return res, ctx.Err()
+	case err != nil && !res.Truncated && res.Failed == 0:
+		return res, err
+	}
 	sample()
 	_, hwm := procStatus()
 	res.LoadAvgEnd = loadAvg()
