@@ -25,7 +25,7 @@ var (
 	amountDotDecimal = regexp.MustCompile(`(?i)^(?:` + amountCur + `\s*)?(\d+)\.(\d{1,2})\s*` + amountScale + `\s*(?:` + amountCur + `)?$`)
 	// amountInText finds amounts in running text: a number with a scale or
 	// currency after it, or "kr." before it.
-	amountInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.,])((?:` + amountCur + `\s*\d[\d.]*(?:,\d+)?(?:\s*` + amountScale + `)?)|(?:\d[\d.]*(?: \d{3})*(?:,(?:\d+|-{1,2}))?\s*(?:` + amountScale + `\.?\s*(?:` + amountCur + `)?|` + amountCur + `)))(?:[^\p{L}\d]|$)`)
+	amountInText = withLits(regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.,])((?:`+amountCur+`\s*\d[\d.]*(?:,\d+)?(?:\s*`+amountScale+`)?)|(?:\d[\d.]*(?: \d{3})*(?:,(?:\d+|-{1,2}))?\s*(?:`+amountScale+`\.?\s*(?:`+amountCur+`)?|`+amountCur+`)))(?:[^\p{L}\d]|$)`), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 )
 
 // parseAmount reads a Danish amount and returns it in whole kroner. It

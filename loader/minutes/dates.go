@@ -129,7 +129,7 @@ func lastDay(y, m int) int {
 
 // dateInText finds dates inside running text. The day may be preceded by a
 // weekday and "d."; numeric dates must not touch other digits.
-var dateInText = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.])((?:(?:` + weekdayAlt + `)[\s,]+)?(?:(?:d\.|den)\s*)?(?:\d{1,2}\.?\s*(?:` + monthAlt + `)\b\.?(?:,?\s*\d{4}\b)?|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b))`)
+var dateInText = withLits(regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.])((?:(?:`+weekdayAlt+`)[\s,]+)?(?:(?:d\.|den)\s*)?(?:\d{1,2}\.?\s*(?:`+monthAlt+`)\b\.?(?:,?\s*\d{4}\b)?|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b))`), "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 // foundDate is a date found in text: its ISO form and byte offsets of the
 // match in the text.

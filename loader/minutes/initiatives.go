@@ -158,8 +158,8 @@ var (
 	startPhrase = withFoldLits(regexp.MustCompile(`(?i)(?:gældende siden|i kraft|overtog driften[^.]{0,60}?pr\.|implementering(?:en)?\s+af\s+\p{L}+\s+pr\.|har siden)\s+(?:d\.\s*|den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4}|\p{L}+\s+\d{4})`), "ldende", "raft", "overtog", "implementering", "har")
 	// ownerPhrase: "er tovholder", "forankres i X", "ansvaret for
 	// klyngeprojektet X ... placeres i Y".
-	ownerTovholder = regexp.MustCompile(`(?:så\s+er|,\s*at)\s+(\p{Lu}[^,.]*?)\s+(?:er\s+)?tovholder\b`)
-	ownerAnchored  = regexp.MustCompile(`(?i)\bforankre[st]?\s+i\s+(?:det\s+eksisterende\s+)?(\p{L}[^.,;]*?(?:"[^"]+"|”[^”]+”|'[^']+')?)(?:[.,;]|$)`)
+	ownerTovholder = withLits(regexp.MustCompile(`(?:så\s+er|,\s*at)\s+(\p{Lu}[^,.]*?)\s+(?:er\s+)?tovholder\b`), "tovholder")
+	ownerAnchored  = withFoldLits(regexp.MustCompile(`(?i)\bforankre[st]?\s+i\s+(?:det\s+eksisterende\s+)?(\p{L}[^.,;]*?(?:"[^"]+"|”[^”]+”|'[^']+')?)(?:[.,;]|$)`), "foran")
 	ownerPlaced    = regexp.MustCompile(`ansvaret for (?:projektledelse af )?(?:klynge|pilot)?projektet(?:\s+(\p{Lu}[^,.]*?))?\s+(?:har været |er )?placere[st]?\s+i\s+(\p{Lu}[^,.]*?)(?:,|\.|\s+og ansvaret|$)`)
 	orgMention     = regexp.MustCompile(`\b(?:Region \p{Lu}\p{L}+|\p{Lu}\p{L}+ Kommune|Sygehus \p{Lu}\p{L}+|Psykiatrien(?: i Region \p{Lu}\p{L}+)?|Blå Kors|DGI|DIF)\b`)
 )
@@ -963,29 +963,32 @@ var (
 	// operatorVerb: an organisation runs, launches or carries out an
 	// initiative.
 	operatorVerb = `(?:overtog driften af|har drevet|driver|står for|har siden\s+[^.]{0,40}?\s+haft|fremlagde|har fremlagt|præsenterede|har præsenteret|lancerede|har lanceret|har udarbejdet|varetager|administrerer|har ansvaret for|er ansvarlig for|ejer)`
+	// operatorVerbLits: every operatorVerb contains one of them.
+	operatorVerbLits = []string{"overtog", "drevet", "driver", "står for", "har siden", "fremlag", "præsenter", "lancere",
+		"udarbejdet", "varetager", "administrerer", "ansvar", "ejer"}
 	// operatorFirst: "Region X overtog driften af ...".
-	operatorFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}-]*)(?:\s+(?:og\s+)?\p{Lu}[\p{L}-]*){0,4}|\p{Lu}\p{Ll}+(?:et|en))\s+(?:den\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s+)?` + operatorVerb + `\b`)
+	operatorFirst = withLits(regexp.MustCompile(`^((?:\p{Lu}[\p{L}-]*)(?:\s+(?:og\s+)?\p{Lu}[\p{L}-]*){0,4}|\p{Lu}\p{Ll}+(?:et|en))\s+(?:den\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s+)?`+operatorVerb+`\b`), operatorVerbLits...)
 	// operatorSecond: "I øjeblikket varetager forskningscenteret ...".
-	operatorSecond = regexp.MustCompile(`^(?:\p{Lu}\p{L}*(?:\s+\p{Ll}+)?)\s+` + operatorVerb + `\s+(\p{L}+(?:\s+\p{Lu}\p{L}+){0,3})\b`)
+	operatorSecond = withLits(regexp.MustCompile(`^(?:\p{Lu}\p{L}*(?:\s+\p{Ll}+)?)\s+`+operatorVerb+`\s+(\p{L}+(?:\s+\p{Lu}\p{L}+){0,3})\b`), operatorVerbLits...)
 	// partnerPhrase: "i samarbejde med Syddansk Universitet".
-	partnerPhrase = regexp.MustCompile(`\bi (?:tæt )?samarbejde med\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})`)
+	partnerPhrase = withLits(regexp.MustCompile(`\bi (?:tæt )?samarbejde med\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})`), "samarbejde med")
 	// administeredBy: "Midlerne administreres af X".
-	administeredBy = regexp.MustCompile(`^(\p{L}+)\s+(?:administreres|drives|varetages|ejes)\s+af\s+(\p{Lu}[^.,;]*?)\s*(?:[.,;]|$)`)
+	administeredBy = withLits(regexp.MustCompile(`^(\p{L}+)\s+(?:administreres|drives|varetages|ejes)\s+af\s+(\p{Lu}[^.,;]*?)\s*(?:[.,;]|$)`), "administreres", "drives", "varetages", "ejes")
 	// genitiveOwner: "Kolding Kommunes ”Bevæg dig for Livet”".
-	genitiveOwner = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+\s+Kommunes|Region\s+\p{Lu}\p{L}+s)\s+$`)
+	genitiveOwner = withLits(regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+\s+Kommunes|Region\s+\p{Lu}\p{L}+s)\s+$`), "Kommunes", "Region")
 	// placeOwner: "i Region Syddanmark trådte i kraft" right after an
 	// initiative's name.
-	placeOwner = regexp.MustCompile(`^\s+i\s+(Region\s+\p{Lu}\p{L}+|\p{Lu}[\p{L}-]+\s+Kommune)\s+(?:trådte|træder|har været|er)\b`)
+	placeOwner = withLits(regexp.MustCompile(`^\s+i\s+(Region\s+\p{Lu}\p{L}+|\p{Lu}[\p{L}-]+\s+Kommune)\s+(?:trådte|træder|har været|er)\b`), "Region", "Kommune")
 	// partOf: "..., der er en del af X".
-	partOf = regexp.MustCompile(`\bder er en del af\s+`)
+	partOf = withLits(regexp.MustCompile(`\bder er en del af\s+`), "der er en del af")
 	// regiOf: "i regi af NordKAP".
-	regiOf = regexp.MustCompile(`\bi regi af\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})`)
+	regiOf = withLits(regexp.MustCompile(`\bi regi af\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})`), "i regi af")
 	// processLead: "X og Y har været tovholder på processen".
-	processLead = regexp.MustCompile(`(?:^|\.\s+)(\p{Lu}[^,.]*?)\s+har\s+været\s+tovholdere?\s+på\s+processen`)
+	processLead = withLits(regexp.MustCompile(`(?:^|\.\s+)(\p{Lu}[^,.]*?)\s+har\s+været\s+tovholdere?\s+på\s+processen`), "tovholder")
 	// bodyTerms: "kommissorium for X".
-	bodyTerms = regexp.MustCompile(`(?i)\bkommissori(?:um|et)\s+for\s+([^.,;:()\n]+)`)
+	bodyTerms = withFoldLits(regexp.MustCompile(`(?i)\bkommissori(?:um|et)\s+for\s+([^.,;:()\n]+)`), "ommi")
 	// bodyEstablished: "X er på den baggrund nedsat".
-	bodyEstablished = regexp.MustCompile(`^(\p{Lu}[^.,;:]*?)(?:\s+\([^)]*\))?\s+er\s+(?:[^.,;]{0,30}?\s+)?nedsat\b`)
+	bodyEstablished = withLits(regexp.MustCompile(`^(\p{Lu}[^.,;:]*?)(?:\s+\([^)]*\))?\s+er\s+(?:[^.,;]{0,30}?\s+)?nedsat\b`), "nedsat")
 	// clusterFunds: the cluster's own funds.
 	clusterFunds = regexp.MustCompile(`(?i)^klyngemidl`)
 )

@@ -36,7 +36,7 @@ var (
 	ptListTitle   = regexp.MustCompile(`(?i)^(?:deltagerliste|mødedeltagere|deltagere|fremmødte|til stede|tilstede|deltagerkreds)\b`)
 	ptParen       = regexp.MustCompile(`\(([^()]*)\)`)
 	ptGrundet     = regexp.MustCompile(`(?i)(?:grundet|pga\.?|på grund af)\s+afbud\s+fra\s+(.+)$`)
-	ptInsteadOf   = regexp.MustCompile(`^(.+?)\s+(?:deltog|deltager)\s+i\s+stedet\s+for\s+(.+?)\.?$`)
+	ptInsteadOf   = withLits(regexp.MustCompile(`^(.+?)\s+(?:deltog|deltager)\s+i\s+stedet\s+for\s+(.+?)\.?$`), "stedet")
 	ptPartial     = regexp.MustCompile(`(?i)[.,]?\s*(?:deltog|deltager)\s+(?:kun\s+)?(?:under|i|til|ved)\s+punkt(?:erne)?\s+(\d+(?:\s*(?:-|–|,|og)\s*\d+)*)\.?\s*$`)
 	ptTrailer     = regexp.MustCompile(`(?i)\s*[-–]\s*(mødeleder|afbud|fravær|fraværende)\s*\.?$`)
 	ptParty       = regexp.MustCompile(`^(?:[A-ZÆØÅ]|SF|RV|DF|EL|LA|KF|DD|ALT)$`)
