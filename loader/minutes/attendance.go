@@ -26,10 +26,11 @@ var (
 	atWelcomeBy    = regexp.MustCompile(`(?i)^velkomst\s+(?:v\.|v/|ved)\s*(.+?)\s*$`)
 	atWelcomeTo    = regexp.MustCompile(`(?i)velkomst\s+til\s+(.+?)(?:,\s*([^,]+?))?(?:,\s*som\b|\s+som\b|[.]|$)`)
 	atVisit        = regexp.MustCompile(`(?i)^(?:besøg\s+(?:af|fra)|oplæg\s+(?:fra|ved|af))\s+(.+?)(?:,\s*kl\..*)?$`)
-	atCoordinator  = regexp.MustCompile(`(?i)\btovholder\s+for\s+(ad hoc gruppen|[\p{L}]*gruppen|styregruppen|arbejdsgruppen|projektet|indsatsen)\b`)
-	atChairs       = regexp.MustCompile(`(?i)\bformand(?:s)?skabet\s+for\s+(ad hoc gruppen|[\p{L}]*gruppen|[\p{L}]*udvalget)\s+(.+?)\s+(?:indstiller|indstillede|har|er|foreslår)\b`)
+	atCoordinator  = withFoldLits(regexp.MustCompile(`(?i)\btovholder\s+for\s+(ad hoc gruppen|[\p{L}]*gruppen|styregruppen|arbejdsgruppen|projektet|indsatsen)\b`), "tovholder")
+	atChairs       = withFoldLits(regexp.MustCompile(`(?i)\bformand(?:s)?skabet\s+for\s+(ad hoc gruppen|[\p{L}]*gruppen|[\p{L}]*udvalget)\s+(.+?)\s+(?:indstiller|indstillede|har|er|foreslår)\b`), "formand")
 	atAdHocName    = regexp.MustCompile(`(?i)\bad hoc gruppen\s+'([^']+)'`)
 	atDecisionHead = regexp.MustCompile(`(?i)^beslutning\b`)
+	atAnd          = regexp.MustCompile(`\s+og\s+`)
 	atWord         = regexp.MustCompile(`\p{L}[\p{L}-]*`)
 )
 
@@ -382,7 +383,7 @@ func (b *peopleBuilder) roleSentences(n int, s string, it *itemSpan) {
 	}
 	if m := atChairs.FindStringSubmatch(s); m != nil {
 		body := b.groupName(m[1], it)
-		for _, part := range regexp.MustCompile(`\s+og\s+`).Split(m[2], -1) {
+		for _, part := range atAnd.Split(m[2], -1) {
 			segs := strings.Split(part, ",")
 			_, name, ok := splitTitleName(strings.TrimSpace(segs[0]))
 			if !ok {
@@ -411,6 +412,7 @@ func (b *peopleBuilder) groupName(ref string, it *itemSpan) string {
 		from, to = it.start, it.end
 	}
 	l := strings.ToLower(ref)
+	var re *regexp.Regexp // the group's name, compiled once (on the first line that needs it)
 	for n := from; n <= to; n++ {
 		s := b.t.line(n)
 		if l == "ad hoc gruppen" {
@@ -419,8 +421,10 @@ func (b *peopleBuilder) groupName(ref string, it *itemSpan) string {
 			}
 			continue
 		}
-		stem := strings.TrimSuffix(l, "en")
-		re := regexp.MustCompile(`(?i)\b(den\s+(?:[\p{L}]+\s+)?` + regexp.QuoteMeta(stem) + `\s+for\s+[\p{L}]+)`)
+		if re == nil {
+			stem := strings.TrimSuffix(l, "en")
+			re = regexp.MustCompile(`(?i)\b(den\s+(?:[\p{L}]+\s+)?` + regexp.QuoteMeta(stem) + `\s+for\s+[\p{L}]+)`)
+		}
 		if m := re.FindStringSubmatch(s); m != nil {
 			return capitalise(m[1])
 		}

@@ -201,10 +201,10 @@ func parseBodies(t *text, items []itemSpan, c *docContext) []Body {
 var (
 	// sharedTail: "den nedsatte styregruppe- og arbejdsgruppe for
 	// lægedækning" names two groups with one tail.
-	sharedTail = regexp.MustCompile(`\b(\p{L}*gruppe)-\s+og\s+(\p{L}*gruppe)\s+(for\s+[^.,;:()\n]+)`)
+	sharedTail = withLits(regexp.MustCompile(`\b(\p{L}*gruppe)-\s+og\s+(\p{L}*gruppe)\s+(for\s+[^.,;:()\n]+)`), "gruppe-")
 	// namedGroupsIntro: "Der er i regionen nedsat fire arbejdsgrupper:
 	// 'A', 'B' samt 'C'".
-	namedGroupsIntro = regexp.MustCompile(`(?i)\b\p{L}*arbejdsgrupper\s*:`)
+	namedGroupsIntro = withFoldLits(regexp.MustCompile(`(?i)\b\p{L}*arbejdsgrupper\s*:`), "grupper")
 )
 
 // sharedTailGroups returns the groups of a "styregruppe- og

@@ -139,8 +139,12 @@ func lastSentenceEnd(s string) int {
 	return m[1] - len(string([]rune(s[m[0]:m[1]])[len([]rune(s[m[0]:m[1]]))-1]))
 }
 
+// firstSentenceStop is the end of a sentence: a full stop (not of a number)
+// before a capital letter or the end, or ! or ?.
+var firstSentenceStop = regexp.MustCompile(`[^\d\s]\.(?:\s+[\p{Lu}]|\s*$)|[!?]`)
+
 func firstSentenceEnd(s string) int {
-	m := regexp.MustCompile(`[^\d\s]\.(?:\s+[\p{Lu}]|\s*$)|[!?]`).FindStringIndex(s)
+	m := firstSentenceStop.FindStringIndex(s)
 	if m == nil {
 		return -1
 	}

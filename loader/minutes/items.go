@@ -172,27 +172,27 @@ func parseItems(t *text, items []itemSpan, c *docContext) []AgendaItem {
 // decision text.
 var (
 	// rejectWords: the body said no.
-	rejectWords = regexp.MustCompile(`\bafvist(e)?\b|\bafviste\b|\bikke (?:blev )?godkendt|\bblev ikke godkendt|\bforkastet|\bikke tiltrådt|\bkunne ikke godkende`)
+	rejectWords = withLits(regexp.MustCompile(`\bafvist(e)?\b|\bafviste\b|\bikke (?:blev )?godkendt|\bblev ikke godkendt|\bforkastet|\bikke tiltrådt|\bkunne ikke godkende`), "afvist", "ikke", "forkastet")
 	// declineWords: the body agreed not to act ("enighed om, at der ikke
 	// bliver sendt initiativer ind").
-	declineWords = regexp.MustCompile(`enighed om,? at der ikke\b|besluttede(?:s)?,? (?:at )?ikke at\b|blev besluttet,? (?:at )?ikke at\b|besluttet ikke at\b|ønskede ikke at\b|valgte ikke at\b`)
+	declineWords = withLits(regexp.MustCompile(`enighed om,? at der ikke\b|besluttede(?:s)?,? (?:at )?ikke at\b|blev besluttet,? (?:at )?ikke at\b|besluttet ikke at\b|ønskede ikke at\b|valgte ikke at\b`), "ikke")
 	// postponeWords: the item was put off.
-	postponeWords = regexp.MustCompile(`\b(?:blev|bliver) (?:udsat|udskudt)(?:[.,;]|$| til\b| indtil\b| på\b| med\b)|\b(?:punktet|sagen|beslutningen) (?:blev |er )?(?:udsat|udskudt)\b|\b(?:udsættes|udskydes|genoptages)\b`)
+	postponeWords = withLits(regexp.MustCompile(`\b(?:blev|bliver) (?:udsat|udskudt)(?:[.,;]|$| til\b| indtil\b| på\b| med\b)|\b(?:punktet|sagen|beslutningen) (?:blev |er )?(?:udsat|udskudt)\b|\b(?:udsættes|udskydes|genoptages)\b`), "uds", "genoptages")
 	// approveWords: a positive decision.
-	approveWords = regexp.MustCompile(`\bgodkendt(?:e)?\b|\bgodkendes\b|\bvedtog\b|\bvedtaget\b|\bbesluttede\b|\bblev besluttet\b|\bdet besluttes\b|\btiltrådt(?:e)?\b|\btiltrådte\b|\bbevilget\b|\bbevilgede\b|\bvedtages\b`)
+	approveWords = withLits(regexp.MustCompile(`\bgodkendt(?:e)?\b|\bgodkendes\b|\bvedtog\b|\bvedtaget\b|\bbesluttede\b|\bblev besluttet\b|\bdet besluttes\b|\btiltrådt(?:e)?\b|\btiltrådte\b|\bbevilget\b|\bbevilgede\b|\bvedtages\b`), "godkend", "vedt", "beslut", "tiltråd", "bevilg")
 	// followedWords: "Indstillingen blev fulgt": the outcome is what the
 	// proposal asked for.
-	followedWords = regexp.MustCompile(`indstilling(?:en|erne)?\b[^.]{0,40}\b(?:blev|bliver|er) (?:fulgt|tiltrådt|godkendt)|(?:begge|alle) indstillinger (?:blev|er) fulgt|indstillingen følges|som indstillet`)
+	followedWords = withLits(regexp.MustCompile(`indstilling(?:en|erne)?\b[^.]{0,40}\b(?:blev|bliver|er) (?:fulgt|tiltrådt|godkendt)|(?:begge|alle) indstillinger (?:blev|er) fulgt|indstillingen følges|som indstillet`), "indstill")
 	// notedWords: taken to note, or nothing to remark.
-	notedWords = regexp.MustCompile(`til efterretning|intet at bemærke|ingen bemærkninger|\bintet at tilføje|\bblev orienteret\b|\btil orientering\b|\borienteringen blev\b`)
+	notedWords = withLits(regexp.MustCompile(`til efterretning|intet at bemærke|ingen bemærkninger|\bintet at tilføje|\bblev orienteret\b|\btil orientering\b|\borienteringen blev\b`), "efterretning", "intet at", "ingen bemærkninger", "orienter")
 	// discussedWords: discussion only.
 	discussedWords = regexp.MustCompile(`\bdrøftet\b|\bdrøftede\b|\bdrøftelse(?:n|r)?\b|\bdrøfte(?:s)?\b`)
 	// attendanceWords: the decision only records who came.
 	attendanceWords = regexp.MustCompile(`^(?:afbud|fravær|fraværende|deltog|deltagere|mødedeltagere)\b|deltog i stedet for|deltog under punkt`)
 	// proposalApprove etc. read the proposal's verbs ("Godkender ...",
 	// "Tager ... til efterretning", "Drøfter ...").
-	proposalApprove  = regexp.MustCompile(`\bgodkender\b|\bbeslutter\b|\bvedtager\b|\btiltræder\b|\bbevilger\b`)
-	proposalNote     = regexp.MustCompile(`til efterretning|\btil orientering\b`)
+	proposalApprove  = withLits(regexp.MustCompile(`\bgodkender\b|\bbeslutter\b|\bvedtager\b|\btiltræder\b|\bbevilger\b`), "godkender", "beslutter", "vedtager", "tiltræder", "bevilger")
+	proposalNote     = withLits(regexp.MustCompile(`til efterretning|\btil orientering\b`), "til efterretning", "til orientering")
 	proposalDiscuss  = regexp.MustCompile(`\bdrøfter\b|\bdrøftes\b`)
 	noDecisionTitles = regexp.MustCompile(`(?i)^(?:eventuel(?:t|l)?|evt\.?|pause|frokost|velkomst|godkendelse af dagsorden)\b`)
 )

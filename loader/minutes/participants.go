@@ -43,7 +43,7 @@ var (
 	ptBullet      = regexp.MustCompile(`^(?:[-–•*·]|\d+[.)])\s+`)
 	ptAfbudLine   = regexp.MustCompile(`(?i)^afbud(?:\s+fra)?\s*:?\s*(.*)$`)
 	ptAbsentLine  = regexp.MustCompile(`^Fraværende\s*:?\s*(.*)$`)
-	ptAllExcept   = regexp.MustCompile(`(?i)\balle\s+(?:var\s+)?(?:mødt|til stede|fremmødt|deltog)\s*,?\s*(?:undtagen|bortset fra|på nær)\s+(.+?)(?:[.;]|$)`)
+	ptAllExcept   = withFoldLits(regexp.MustCompile(`(?i)\balle\s+(?:var\s+)?(?:mødt|til stede|fremmødt|deltog)\s*,?\s*(?:undtagen|bortset fra|på nær)\s+(.+?)(?:[.;]|$)`), "alle")
 	ptTown        = regexp.MustCompile(`^[\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)*$`)
 	ptCaseNumber  = regexp.MustCompile(`^\d{2}/\d+(?:-\d+)?$`)
 	ptAndSplit    = regexp.MustCompile(`\s*,\s*|\s+og\s+|\s+samt\s+`)
