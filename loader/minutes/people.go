@@ -143,34 +143,66 @@ func foldName(s string) string {
 // fold is the comparison folding shared with the scorer: case, white
 // space, hyphens and dashes, quotes, Danish letters and accents.
 func fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	// One pass, one allocation: lower-case and map every rune (as
+	// strings.ToLower then the table below), and join the words with
+	// single spaces (as strings.Fields and strings.Join); TestFold
+	// compares it with that definition.
+	b := make([]byte, 0, len(s)+4)
+	gap := false // a separator since the last word
+	word := func() {
+		if gap && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		gap = false
+	}
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
 		switch r {
 		case 'æ', 'ä':
-			b.WriteString("ae")
+			word()
+			b = append(b, "ae"...)
 		case 'ø', 'ö':
-			b.WriteString("oe")
+			word()
+			b = append(b, "oe"...)
 		case 'å':
-			b.WriteString("aa")
+			word()
+			b = append(b, "aa"...)
 		case 'é', 'è', 'ë':
-			b.WriteByte('e')
+			word()
+			b = append(b, 'e')
 		case 'á', 'à':
-			b.WriteByte('a')
+			word()
+			b = append(b, 'a')
 		case 'ó', 'ò':
-			b.WriteByte('o')
+			word()
+			b = append(b, 'o')
 		case 'ü':
-			b.WriteString("ue")
+			word()
+			b = append(b, "ue"...)
 		case 'í', 'ï':
-			b.WriteByte('i')
+			word()
+			b = append(b, 'i')
 		case 'ú':
-			b.WriteByte('u')
+			word()
+			b = append(b, 'u')
 		case '-', '–', '—', '_', '/', ',', ';', ':', '"', '\'', '”', '“', '’', '‘', '(', ')', '.', '!', '?', '\t':
-			b.WriteByte(' ')
+			gap = true
 		default:
-			b.WriteRune(r)
+			if unicode.IsSpace(r) {
+				gap = true
+				continue
+			}
+			word()
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return string(b)
 }
 
 // nameWords are the folded words of a name; initials keep their dot so
