@@ -16,7 +16,10 @@
 //     organisations, bodies and clusters to stable IDs (Resolver) and keeping
 //     each fact's source.
 //   - Loader: decode, extract, resolve and write documents, one transaction
-//     per document.
+//     per document. LoadPaths reads and parses ahead on GOMAXPROCS workers
+//     (pipeline.go, at most two documents per worker ahead) while resolution
+//     against the store and the write stay serial and in file order, so the
+//     result equals loading the files one by one.
 //
 // # Identity
 //
