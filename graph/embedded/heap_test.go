@@ -30,12 +30,11 @@ var (
 // BenchmarkHeapGenerated loads the reference and the first -heap.docs
 // documents of the generated corpus (seed 1, -heap.scale) through the
 // loader into a store, closes it, and measures reopening it as a restarted
-// server does: the heap in use after runtime.GC (MiB-heap, bytes-per-fact)
-// and the process's RSS after the GC (MiB-rss) and after
-// debug.FreeOSMemory (MiB-rss-freed); the RSS figures are meaningful with
-// -heap.dir, where nothing but the store was ever loaded in the process.
-// Nothing is asserted. For
-// the 1× corpus:
+// server does: the heap in use after runtime.GC (MiB-heap, and per merged
+// fact and per contribution) and the process's RSS after the GC (MiB-rss)
+// and after debug.FreeOSMemory (MiB-rss-freed); the RSS figures are
+// meaningful with -heap.dir, where nothing but the store was ever loaded in
+// the process. Nothing is asserted. For the 1× corpus:
 //
 //	go test ./graph/embedded/ -run '^$' -bench HeapGenerated -benchtime 1x -heap.docs 0
 func BenchmarkHeapGenerated(b *testing.B) {
@@ -96,6 +95,7 @@ func BenchmarkHeapGenerated(b *testing.B) {
 	b.ReportMetric(float64(rss)/(1<<20), "MiB-rss")
 	b.ReportMetric(float64(rssMin)/(1<<20), "MiB-rss-freed")
 	b.ReportMetric(float64(heap)/float64(max(1, facts)), "bytes/fact")
+	b.ReportMetric(float64(heap)/float64(max(1, st.Contributions)), "bytes/contribution")
 	b.ReportMetric(float64(facts), "facts")
 	b.ReportMetric(float64(docs), "docs")
 }
