@@ -12,7 +12,7 @@
 // has finished (-load-docs bounds it), the clients go on and the live heap
 // must stay flat: a growth there is a leak in serving, not data.
 //
-//	sundhedsgraf-loadtest [-clients 32] [-duration 60s] [-load-docs 150] [-max-requests 5000000] [-check-every 10]
+//	sundhedsgraf-loadtest [-clients 32] [-duration 60s] [-load-docs 0] [-max-requests 5000000] [-check-every 10]
 package main
 
 import (
@@ -78,7 +78,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.DurationVar(&c.warmup, "warmup", 10*time.Second, "time after which memory should be flat")
 	fs.Int64Var(&c.seed, "seed", 7, "seed of the generated documents loaded during the run")
 	fs.BoolVar(&c.noLoad, "no-load", false, "do not load documents during the run")
-	fs.IntVar(&c.loadDocs, "load-docs", 150, "load at most this many new documents (0: all 1,056), so that the run has a phase after the load")
+	fs.IntVar(&c.loadDocs, "load-docs", 0, "load at most this many new documents (0: all 1,056 of the generated corpus); the run should have a phase after the load")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -142,21 +142,19 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	loadDone := make(chan error, 1)
 	go func() {
 		defer func() { loadEnd.Store(int64(max(time.Since(start), 1))) }()
-		l := loader.New(store, loader.Options{Logger: quiet})
-		for _, f := range newDocs {
-			if runCtx.Err() != nil {
-				break
-			}
-			if _, err := l.LoadPaths(runCtx, []string{f}, io.Discard); err != nil {
-				if runCtx.Err() != nil {
-					break
-				}
-				loadDone <- fmt.Errorf("loading %s: %w", f, err)
-				return
-			}
-			loaded.Add(1)
+		if len(newDocs) == 0 {
+			loadDone <- nil
+			return
 		}
-		loadDone <- nil
+		// As `sundhedsgraf load FILES` does: parsed ahead, written in order.
+		l := loader.New(store, loader.Options{Logger: quiet, OnDocument: func(string, graph.WriteResult, error) { loaded.Add(1) }})
+		sum, err := l.LoadPaths(runCtx, newDocs, io.Discard)
+		if runCtx.Err() != nil {
+			err = nil // the run ended during the load
+		} else if err == nil && sum.Failed > 0 {
+			err = sum.Err()
+		}
+		loadDone <- err
 	}()
 
 	// Memory over time.
@@ -166,7 +164,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		defer close(memDone)
 		tick := time.NewTicker(c.sampleEvery)
 		defer tick.Stop()
-		sample := func() { samples = append(samples, readMem(runCtx, store, start, loaded.Load(), loadEnd.Load() > 0)) }
+		sample := func() { samples = append(samples, readMem(ctx, store, start, loaded.Load(), loadEnd.Load() > 0)) }
 		sample()
 		for {
 			select {
@@ -210,7 +208,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 				check := n%c.checkEvery == 0
 				var before snapshot
 				if check {
-					before = fx.snap(runCtx)
+					before = fx.snap(ctx)
 				}
 				t0 := time.Now()
 				resp, err := send(runCtx, client, url, q)
@@ -229,8 +227,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 				}
 				if check {
 					myChecked++
-					after := fx.snap(runCtx)
-					if msg := q.check(runCtx, resp, before, after); msg != "" {
+					// The store is read with the parent context: runCtx may
+					// end between the answer and its check.
+					after := fx.snap(ctx)
+					if msg := q.check(ctx, resp, before, after); msg != "" {
 						myWrong++
 						if len(myWrongs) < 5 {
 							myWrongs = append(myWrongs, q.name+": "+msg)
