@@ -35,12 +35,24 @@ func TestAPIModeOnSample(t *testing.T) {
 	if err := json.Unmarshal(b, &rep); err != nil {
 		t.Fatal(err)
 	}
+	if len(rep.NotExposed) > 0 {
+		t.Errorf("queries without a GraphQL form: %v", rep.NotExposed)
+	}
+	onAPI := map[string]bool{}
 	for _, m := range rep.Runs {
+		if m.Target == "api" {
+			onAPI[m.Query] = true
+		}
 		if m.Errors > 0 || m.Requests == 0 {
 			t.Errorf("%s on %s: %d requests, %d errors", m.Query, m.Target, m.Requests, m.Errors)
 		}
 		if m.CallsPerRq == 0 {
 			t.Errorf("%s on %s: no store calls counted", m.Query, m.Target)
+		}
+	}
+	for _, q := range queryMix {
+		if !onAPI[q.name] {
+			t.Errorf("%s was not measured through the API", q.name)
 		}
 	}
 }
