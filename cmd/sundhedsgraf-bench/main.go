@@ -26,6 +26,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 )
@@ -55,6 +56,7 @@ type config struct {
 	url        string
 	loaderWait time.Duration
 	only       string
+	cpuProfile string
 }
 
 func main() {
@@ -90,6 +92,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.url, "url", "", "api: measure a running server at this loopback base URL instead of starting one (floors are then skipped)")
 	fs.DurationVar(&c.loaderWait, "loader-wait", 0, "api: resolvers.Config.LoaderWait (0 = the default)")
 	fs.StringVar(&c.only, "only", "", "api: run only the queries whose names contain this")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run (setup included) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -97,6 +100,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("-runs, -clients, -requests and -every must be at least 1")
 	}
 	logf("machine: %d CPUs (GOMAXPROCS %d), %s, load average %.2f", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), loadAvg())
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var out any
 	var err error
 	switch c.mode {
