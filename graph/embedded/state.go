@@ -150,7 +150,9 @@ func (t *stateTx) done() *state {
 		prev, _ := t.facts.get(id)
 		var next *factEntry
 		if len(cs) > 0 {
-			next = newFactEntry(cs)
+			if next = appendedFactEntry(prev, cs); next == nil {
+				next = newFactEntry(cs)
+			}
 		}
 		t.replaceFact(id, prev, next)
 	}
@@ -258,6 +260,95 @@ func newFactEntry(cs []contrib) *factEntry {
 		*sourcesOf(m) = nil
 	}
 	return e
+}
+
+// appendedFactEntry is newFactEntry(cs) for the common case of a fact
+// whose new contributions only add to prev's, after them in
+// graph.DocumentCompare order (documents loaded in date order): it merges
+// each new contribution into the previous merge instead of merging them
+// all again, so the write costs the same however many documents state the
+// fact. It returns nil when it cannot, and the caller merges in full.
+//
+// Merging the previous merge M with a contribution c equals merging all
+// the contributions because graph.Merge folds them left to right (a later
+// non-empty scalar wins, lists are unioned, maps joined) and its
+// post-processing only needs M and c when:
+//   - no contribution is an administrator's (c sorts last, so it is enough
+//     that c is not): an administrator's person name is final, a case kept
+//     out to keep this reasoning short;
+//   - the fact's Name (people, organisations, bodies, initiatives) keeps
+//     its fold: their aliases leave out spellings of the name, which M has
+//     already dropped; a person's name is the fullest of all, which is the
+//     fullest of M's and c's;
+//   - the rest holds as is: a membership's first start and first seen date
+//     are the least of M's and c's, its last seen date the greatest, a
+//     meeting is planned if M and c are.
+//
+// TestAppendedFactEntry compares it with newFactEntry on random histories.
+func appendedFactEntry(prev *factEntry, cs []contrib) *factEntry {
+	if prev == nil {
+		return nil
+	}
+	n := len(prev.contribs)
+	if n == 0 || len(cs) <= n {
+		return nil
+	}
+	for i, c := range prev.contribs {
+		if cs[i].doc != c.doc || cs[i].fact != c.fact {
+			return nil
+		}
+	}
+	m := prev.merged
+	for i := n; i < len(cs); i++ {
+		last, c := cs[i-1].doc, cs[i]
+		if c.doc.Origin == graph.OriginAdmin || graph.DocumentCompare(*last, *c.doc) > 0 {
+			return nil
+		}
+		next := graph.Merge([]graph.Contribution{{Document: *last, Fact: m}, {Document: *c.doc, Fact: c.fact}})
+		if name, ok := nameOf(next); ok {
+			if old, _ := nameOf(m); graph.Fold(old) != graph.Fold(name) {
+				return nil
+			}
+		}
+		*sourcesOf(next) = nil
+		m = next
+	}
+	graph.Normalize(m)
+	id := graph.IDOf(m)
+	e := &factEntry{
+		id:       id,
+		kind:     kindIndex[graph.KindOf(id)],
+		contribs: cs,
+		merged:   m,
+		sortKey:  graph.SortKey(m),
+		search:   graph.SearchText(m),
+	}
+	if _, ok := m.(*graph.Meeting); ok {
+		// A meeting's documents are edges (graph.Edges reads its sources);
+		// meetings have few contributions.
+		*sourcesOf(m) = e.sources()
+		e.edges = graph.Edges(m)
+		*sourcesOf(m) = nil
+	} else {
+		e.edges = graph.Edges(m)
+	}
+	return e
+}
+
+// nameOf returns the Name of the facts whose merge leaves spellings of
+// their name out of their aliases.
+func nameOf(f any) (string, bool) {
+	switch f := f.(type) {
+	case *graph.Person:
+		return f.Name, true
+	case *graph.Organisation:
+		return f.Name, true
+	case *graph.Body:
+		return f.Name, true
+	case *graph.Initiative:
+		return f.Name, true
+	}
+	return "", false
 }
 
 func (t *stateTx) replaceFact(id string, prev, next *factEntry) {
