@@ -473,6 +473,42 @@ func (c *peopleCache) touched(facts *graph.DocumentFacts, old []string) (people,
 	return slices.Compact(people), slices.Compact(bodyOrgs)
 }
 
+// mayHaveChanged leaves out of bodyOrgs (touched's) the bodies and
+// organisations whose cached fields (a body's kind, cluster and council, an
+// organisation's kind: all newEntity reads) writing facts cannot have
+// changed, so that refresh does not read them again: reference
+// organisations and bodies are named by thousands of documents, and
+// reading one assembles all their sources. That is one the replaced
+// version (old) did not contribute to, which is cached, and which the new
+// version either does not contribute to or contributes to only with those
+// fields empty or equal to the cached ones: graph.Merge takes each of them
+// from the last contribution that has it, which is then either one of the
+// unchanged others or one of the new version's, equal to it.
+func (c *peopleCache) mayHaveChanged(facts *graph.DocumentFacts, old, bodyOrgs []string) []string {
+	same := func(v, cached string) bool { return v == "" || v == cached }
+	differs := map[string]bool{}
+	for _, id := range old {
+		differs[id] = true
+	}
+	for _, b := range facts.Bodies {
+		if cb := c.bodies[b.ID]; cb == nil || !same(b.Kind, cb.Kind) || !same(b.ClusterID, cb.ClusterID) || !same(b.CouncilID, cb.CouncilID) {
+			differs[b.ID] = true
+		}
+	}
+	for _, o := range facts.Organisations {
+		if co := c.orgs[o.ID]; co == nil || !same(o.Kind, co.Kind) {
+			differs[o.ID] = true
+		}
+	}
+	out := bodyOrgs[:0:0]
+	for _, id := range bodyOrgs {
+		if differs[id] || (c.bodies[id] == nil && c.orgs[id] == nil) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // resolvingStore is the store buildFacts resolves against: with the people
 // cache, built now if there is none or the store changed behind the
 // Loader's back. Call with l.mu held.
@@ -521,6 +557,7 @@ func (l *Loader) replaceDocument(ctx context.Context, facts *graph.DocumentFacts
 		return res, err
 	}
 	people, bodyOrgs := c.touched(facts, rel[id])
+	bodyOrgs = c.mayHaveChanged(facts, rel[id], bodyOrgs)
 	if err := c.refresh(ctx, l.store, people, bodyOrgs); err != nil {
 		l.people = nil // rebuilt on the next document
 		return res, nil
