@@ -91,8 +91,10 @@ func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []sea
 // nameKeys are the index keys of a list of names. Two names that
 // compareNames relates as a spelling variant or closer (the only relations
 // resolve acts on against the store) share a key:
-//   - "t:" and each word: an equal first name, an equal last name, and
-//     exact names (also one-word ones) share one;
+//   - "t:" and each word but the first of a name of several words, the one
+//     word of a one-word name: an equal last name, exact names (also
+//     one-word ones) and a name that is the start of another (a last name
+//     omitted; at least two words, equal) share one;
 //   - "d:", the first letter of the first name and the last name with at
 //     most one letter deleted: the one relation with no equal word, an
 //     initial for the first name ("T. Lundsryd" / "Trine Lundsfryd") and a
@@ -100,17 +102,23 @@ func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []sea
 //     more); two words one edit apart (substitution, insertion, deletion,
 //     adjacent transposition) share such a deletion.
 //
-// A first name one letter off needs an equal last name, and a last name
-// omitted an equal first name, so "t:" finds them.
+// A first name one letter off or an initial needs an equal last name or
+// one a letter off, so "t:" or "d:" finds them. The first name is no key:
+// a one-word name is related only to the same word alone, and with a
+// common first name the key would bring a large share of the store's
+// people (the cost of a document grew with the store).
 func nameKeys(names []string) []string {
 	var keys []string
 	for _, n := range names {
 		ts := nameTokens(n)
-		for _, t := range ts {
-			keys = append(keys, "t:"+t)
-		}
 		if len(ts) < 2 {
+			for _, t := range ts {
+				keys = append(keys, "t:"+t)
+			}
 			continue
+		}
+		for _, t := range ts[1:] {
+			keys = append(keys, "t:"+t)
 		}
 		last := []rune(ts[len(ts)-1])
 		if len(last) < 5 {
