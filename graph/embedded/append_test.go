@@ -27,6 +27,10 @@ func TestAppendedFactEntry(t *testing.T) {
 		var live []string // document IDs in the store
 		next, day := 0, 0
 		for step := range 60 {
+			// What the state's facts hold, which no later write may change.
+			liveBefore, nextBefore, dayBefore := slices.Clone(live), next, day
+			held := map[string][]contrib{}
+			st.facts.all(func(id string, e *factEntry) { held[id] = slices.Clone(e.contribs) })
 			tx := st.tx()
 			for range 1 + r.IntN(3) {
 				switch x := r.IntN(20); {
@@ -61,7 +65,19 @@ func TestAppendedFactEntry(t *testing.T) {
 				}
 				touched = append(touched, id)
 			}
+			base := st
 			st = tx.done()
+			base.facts.all(func(id string, e *factEntry) {
+				if !slices.Equal(e.contribs, held[id]) {
+					t.Fatalf("seed %d step %d: the write changed the contributions of %s in the state before it", seed, step, id)
+				}
+			})
+			if r.IntN(8) == 0 {
+				// A write whose commit failed: the store keeps the state
+				// before it, and the next write starts from there again.
+				st, live, next, day = base, liveBefore, nextBefore, dayBefore
+				continue
+			}
 			for _, id := range touched {
 				e, ok := st.facts.get(id)
 				if !ok {

@@ -151,7 +151,9 @@ func (t *stateTx) done() *state {
 		var next *factEntry
 		if len(cs) > 0 {
 			if next = appendedFactEntry(prev, cs); next == nil {
-				next = newFactEntry(cs)
+				// cs may share its array with prev.contribs (put), which
+				// newFactEntry would sort.
+				next = newFactEntry(slices.Clone(cs))
 			}
 		}
 		t.replaceFact(id, prev, next)
@@ -202,10 +204,19 @@ func (t *stateTx) put(id string, d *graph.DocumentFacts) {
 				prev = e.contribs
 			}
 		}
-		cs := make([]contrib, 0, len(prev)+1)
-		for _, c := range prev {
-			if c.doc.ID != id {
-				cs = append(cs, c)
+		var cs []contrib
+		if old == nil {
+			// A new document: none of prev is its. Appending may write
+			// past the end of prev in its array, which no state reads
+			// (states read prev[:len(prev)] and earlier versions less);
+			// done never reorders such a list in place.
+			cs = prev
+		} else {
+			cs = make([]contrib, 0, len(prev)+1)
+			for _, c := range prev {
+				if c.doc.ID != id {
+					cs = append(cs, c)
+				}
 			}
 		}
 		if f, ok := cur[fid]; ok {
