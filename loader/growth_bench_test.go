@@ -29,7 +29,10 @@ import (
 // /tmp/sundhedsgraf-growth-store-BASE (slow: minutes for BASE=5000).
 // SUNDHEDSGRAF_GROWTH_BASE sets BASE (default 5000; 0 compares with a
 // store holding only the reference), SUNDHEDSGRAF_GROWTH_PROF names a file
-// to write a CPU profile of the timed loads to.
+// to write a CPU profile of the timed loads to, SUNDHEDSGRAF_GROWTH_MEMPROF
+// one to write allocation profiles before (.before) and after (.after)
+// them to (go tool pprof -sample_index alloc_space -diff_base F.before
+// F.after).
 //
 //	SUNDHEDSGRAF_GROWTH_BASE=5000 go test ./loader -run '^$' -bench LoadLate -benchtime 1x -count 3
 func BenchmarkLoadLate(b *testing.B) {
@@ -110,6 +113,19 @@ func BenchmarkLoadLate(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		writeHeap := func(suffix string) {
+			if p := os.Getenv("SUNDHEDSGRAF_GROWTH_MEMPROF"); p != "" {
+				f, err := os.Create(p + suffix)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer f.Close()
+				if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		writeHeap(".before")
 		b.StartTimer()
 		cpu0 := cpuTime()
 		if _, err := l.LoadPaths(ctx, files[base+1:base+1+batch], nil); err != nil {
@@ -117,6 +133,7 @@ func BenchmarkLoadLate(b *testing.B) {
 		}
 		cpu += cpuTime() - cpu0
 		b.StopTimer()
+		writeHeap(".after")
 		if prof != nil {
 			pprof.StopCPUProfile()
 			prof.Close()
