@@ -252,17 +252,8 @@ func newFactEntry(cs []contrib) *factEntry {
 	}
 	slices.SortStableFunc(cs, func(a, b contrib) int { return graph.DocumentCompare(*a.doc, *b.doc) })
 	m := graph.Merge(gc)
-	graph.Normalize(m)
-	id := graph.IDOf(m)
-	e := &factEntry{
-		id:       id,
-		kind:     kindIndex[graph.KindOf(id)],
-		contribs: cs,
-		merged:   m,
-		sortKey:  graph.SortKey(m),
-		search:   graph.SearchText(m),
-		edges:    graph.Edges(m),
-	}
+	e := entryOf(m, cs)
+	e.edges = graph.Edges(m)
 	// Contributions are normalised (interner.own), so most facts stated by
 	// one document merge to their contribution.
 	if len(cs) == 1 && reflect.DeepEqual(m, cs[0].fact) {
@@ -324,16 +315,7 @@ func appendedFactEntry(prev *factEntry, cs []contrib) *factEntry {
 		*sourcesOf(next) = nil
 		m = next
 	}
-	graph.Normalize(m)
-	id := graph.IDOf(m)
-	e := &factEntry{
-		id:       id,
-		kind:     kindIndex[graph.KindOf(id)],
-		contribs: cs,
-		merged:   m,
-		sortKey:  graph.SortKey(m),
-		search:   graph.SearchText(m),
-	}
+	e := entryOf(m, cs)
 	if _, ok := m.(*graph.Meeting); ok {
 		// A meeting's documents are edges (graph.Edges reads its sources);
 		// meetings have few contributions.
@@ -466,6 +448,21 @@ func (s *state) related(rel graph.Relation, from string) []string {
 		out[i] = e.id
 	}
 	return out
+}
+
+// entryOf normalises a merged fact and returns its entry with the derived
+// keys, without edges (the callers set them).
+func entryOf(m any, cs []contrib) *factEntry {
+	graph.Normalize(m)
+	id := graph.IDOf(m)
+	return &factEntry{
+		id:       id,
+		kind:     kindIndex[graph.KindOf(id)],
+		contribs: cs,
+		merged:   m,
+		sortKey:  graph.SortKey(m),
+		search:   graph.SearchText(m),
+	}
 }
 
 // clone returns a copy of a merged fact that shares no slices, maps or
