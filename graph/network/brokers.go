@@ -88,7 +88,7 @@ func BrokersOf(n *Network) []Broker {
 		if !b.SeveralClusters && len(b.SplitsClusters) == 0 {
 			linked = nil
 		}
-		b.LinkedClusterIDs = uniq(linked)
+		b.LinkedClusterIDs = graph.Uniq(linked)
 		if b.SeveralClusters {
 			b.Why = append(b.Why, "sits in bodies of "+names(n, nd.ClusterIDs))
 		}
@@ -125,7 +125,7 @@ func splits(n *Network, comp []gg.Node, after [][]gg.Node, v int64, tags func(No
 			before = append(before, tags(n.Nodes[nd.ID()])...)
 		}
 	}
-	before = uniq(before)
+	before = graph.Uniq(before)
 	if len(before) < 2 {
 		return nil
 	}
@@ -135,7 +135,7 @@ func splits(n *Network, comp []gg.Node, after [][]gg.Node, v int64, tags func(No
 		for _, nd := range c {
 			ts = append(ts, tags(n.Nodes[nd.ID()])...)
 		}
-		ts = uniq(ts)
+		ts = graph.Uniq(ts)
 		for i := range ts {
 			for j := i + 1; j < len(ts); j++ {
 				together[Pair{ts[i], ts[j]}] = true

@@ -88,15 +88,15 @@ func addSharedMeetings(ctx context.Context, s graph.Store, res *PathResult) erro
 	for _, st := range res.Steps {
 		bodies = append(bodies, st.BodyIDs...)
 	}
-	mrel, err := relatedAll(ctx, s, graph.RelMeetingsOfBody, bodies)
+	mrel, err := graph.RelatedAll(ctx, s, graph.RelMeetingsOfBody, bodies)
 	if err != nil {
 		return err
 	}
-	arel, err := relatedAll(ctx, s, graph.RelAttendanceOfMeeting, flatten(mrel))
+	arel, err := graph.RelatedAll(ctx, s, graph.RelAttendanceOfMeeting, graph.Flatten(mrel))
 	if err != nil {
 		return err
 	}
-	att, err := getAll(ctx, s, flatten(arel))
+	att, err := graph.GetAll(ctx, s, graph.Flatten(arel))
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func addSharedMeetings(ctx context.Context, s graph.Store, res *PathResult) erro
 				}
 			}
 		}
-		st.MeetingIDs = uniq(st.MeetingIDs)
+		st.MeetingIDs = graph.Uniq(st.MeetingIDs)
 	}
 	return nil
 }

@@ -53,16 +53,16 @@ func scopeBodies(ctx context.Context, s graph.Store, p Params) ([]string, error)
 		if err != nil {
 			return nil, err
 		}
-		bodies, err := relatedAll(ctx, s, graph.RelBodiesOfCluster, cl[p.RegionID])
+		bodies, err := graph.RelatedAll(ctx, s, graph.RelBodiesOfCluster, cl[p.RegionID])
 		if err != nil {
 			return nil, err
 		}
-		roots = flatten(bodies)
+		roots = graph.Flatten(bodies)
 		co, err := s.Related(ctx, graph.RelCouncilsOfRegion, []string{p.RegionID})
 		if err != nil {
 			return nil, err
 		}
-		councils, err := getAll(ctx, s, co[p.RegionID])
+		councils, err := graph.GetAll(ctx, s, co[p.RegionID])
 		if err != nil {
 			return nil, err
 		}
@@ -72,22 +72,22 @@ func scopeBodies(ctx context.Context, s graph.Store, p Params) ([]string, error)
 			}
 		}
 	default:
-		return listAll(ctx, s, graph.KindBody, graph.Filter{})
+		return graph.ListAll(ctx, s, graph.KindBody, graph.Filter{})
 	}
 	// Add sub-bodies, level by level.
-	all := uniq(roots)
+	all := graph.Uniq(roots)
 	seen := map[string]bool{}
 	for _, id := range all {
 		seen[id] = true
 	}
 	frontier := all
 	for len(frontier) > 0 {
-		kids, err := relatedAll(ctx, s, graph.RelChildBodies, frontier)
+		kids, err := graph.RelatedAll(ctx, s, graph.RelChildBodies, frontier)
 		if err != nil {
 			return nil, err
 		}
 		frontier = nil
-		for _, k := range flatten(kids) {
+		for _, k := range graph.Flatten(kids) {
 			if !seen[k] {
 				seen[k] = true
 				frontier = append(frontier, k)
@@ -95,7 +95,7 @@ func scopeBodies(ctx context.Context, s graph.Store, p Params) ([]string, error)
 			}
 		}
 	}
-	return uniq(all), nil
+	return graph.Uniq(all), nil
 }
 
 // bodyInfo resolves each body's cluster (its own or its nearest ancestor's)
@@ -111,7 +111,7 @@ func loadBodies(ctx context.Context, s graph.Store, ids []string) (*bodyInfo, er
 	bi := &bodyInfo{bodies: map[string]*graph.Body{}, cluster: map[string]string{}, region: map[string]string{}, clusters: map[string]*graph.Cluster{}}
 	want := ids
 	for len(want) > 0 {
-		m, err := getAll(ctx, s, want)
+		m, err := graph.GetAll(ctx, s, want)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +124,7 @@ func loadBodies(ctx context.Context, s graph.Store, ids []string) (*bodyInfo, er
 				}
 			}
 		}
-		want = slices.DeleteFunc(uniq(want), func(id string) bool { return bi.bodies[id] != nil })
+		want = slices.DeleteFunc(graph.Uniq(want), func(id string) bool { return bi.bodies[id] != nil })
 	}
 	var clusterIDs, councilIDs []string
 	for id := range bi.bodies {
@@ -143,7 +143,7 @@ func loadBodies(ctx context.Context, s graph.Store, ids []string) (*bodyInfo, er
 			councilIDs = append(councilIDs, b.CouncilID)
 		}
 	}
-	m, err := getAll(ctx, s, append(clusterIDs, councilIDs...))
+	m, err := graph.GetAll(ctx, s, append(clusterIDs, councilIDs...))
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func project(ctx context.Context, s graph.Store, p Params) (*projected, error) {
 			ids = append(ids, g)
 		}
 	}
-	facts, err := getAll(ctx, s, ids)
+	facts, err := graph.GetAll(ctx, s, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -197,11 +197,11 @@ func project(ctx context.Context, s graph.Store, p Params) (*projected, error) {
 }
 
 func projectMemberships(ctx context.Context, s graph.Store, p Params, bodyIDs []string, pr *projected) (*bodyInfo, error) {
-	rel, err := relatedAll(ctx, s, graph.RelMembershipsOfBody, bodyIDs)
+	rel, err := graph.RelatedAll(ctx, s, graph.RelMembershipsOfBody, bodyIDs)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := getAll(ctx, s, flatten(rel))
+	ms, err := graph.GetAll(ctx, s, graph.Flatten(rel))
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +214,7 @@ func projectMemberships(ctx context.Context, s graph.Store, p Params, bodyIDs []
 				ids = append(ids, m.PersonID)
 			}
 		}
-		if people, err = getAll(ctx, s, ids); err != nil {
+		if people, err = graph.GetAll(ctx, s, ids); err != nil {
 			return nil, err
 		}
 	}
@@ -244,7 +244,7 @@ func projectMemberships(ctx context.Context, s graph.Store, p Params, bodyIDs []
 		}
 		pr.groups[g] = ms
 	}
-	bi, err := loadBodies(ctx, s, uniq(used))
+	bi, err := loadBodies(ctx, s, graph.Uniq(used))
 	if err != nil {
 		return nil, err
 	}
@@ -273,19 +273,19 @@ func (p Params) inWindow(m *graph.Membership) bool {
 func projectAttendance(ctx context.Context, s graph.Store, p Params, bodyIDs []string, pr *projected) (*bodyInfo, error) {
 	var meetingIDs []string
 	if p.ClusterID == "" && p.RegionID == "" {
-		ids, err := listAll(ctx, s, graph.KindMeeting, graph.Filter{DateFrom: p.From, DateTo: p.To})
+		ids, err := graph.ListAll(ctx, s, graph.KindMeeting, graph.Filter{DateFrom: p.From, DateTo: p.To})
 		if err != nil {
 			return nil, err
 		}
 		meetingIDs = ids
 	} else {
-		rel, err := relatedAll(ctx, s, graph.RelMeetingsOfBody, bodyIDs)
+		rel, err := graph.RelatedAll(ctx, s, graph.RelMeetingsOfBody, bodyIDs)
 		if err != nil {
 			return nil, err
 		}
-		meetingIDs = flatten(rel)
+		meetingIDs = graph.Flatten(rel)
 	}
-	mf, err := getAll(ctx, s, meetingIDs)
+	mf, err := graph.GetAll(ctx, s, meetingIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -299,11 +299,11 @@ func projectAttendance(ctx context.Context, s graph.Store, p Params, bodyIDs []s
 		meetings[id] = m
 		bodies = append(bodies, m.BodyID)
 	}
-	rel, err := relatedAll(ctx, s, graph.RelAttendanceOfMeeting, slices.Sorted(mapKeys(meetings)))
+	rel, err := graph.RelatedAll(ctx, s, graph.RelAttendanceOfMeeting, slices.Sorted(mapKeys(meetings)))
 	if err != nil {
 		return nil, err
 	}
-	af, err := getAll(ctx, s, flatten(rel))
+	af, err := graph.GetAll(ctx, s, graph.Flatten(rel))
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +321,7 @@ func projectAttendance(ctx context.Context, s graph.Store, p Params, bodyIDs []s
 		slices.Sort(ms)
 		pr.groups[g] = slices.Compact(ms)
 	}
-	bi, err := loadBodies(ctx, s, uniq(bodies))
+	bi, err := loadBodies(ctx, s, graph.Uniq(bodies))
 	if err != nil {
 		return nil, err
 	}
@@ -331,7 +331,7 @@ func projectAttendance(ctx context.Context, s graph.Store, p Params, bodyIDs []s
 			extra = append(extra, m.ClusterID)
 		}
 	}
-	cf, err := getAll(ctx, s, extra)
+	cf, err := graph.GetAll(ctx, s, extra)
 	if err != nil {
 		return nil, err
 	}
@@ -409,7 +409,7 @@ func (pr *projected) network(p Params) *Network {
 	for id := range tags {
 		n.Nodes = append(n.Nodes, Node{
 			ID: id, Kind: graph.KindOf(id), Label: pr.labels[id],
-			ClusterIDs: uniq(tags[id]), RegionIDs: uniq(regions[id]),
+			ClusterIDs: graph.Uniq(tags[id]), RegionIDs: graph.Uniq(regions[id]),
 		})
 	}
 	slices.SortFunc(n.Nodes, func(a, b Node) int { return cmp.Compare(a.ID, b.ID) })
@@ -422,7 +422,7 @@ func (pr *projected) network(p Params) *Network {
 	for _, nd := range n.Nodes {
 		cids = append(cids, nd.ClusterIDs...)
 	}
-	for _, id := range uniq(cids) {
+	for _, id := range graph.Uniq(cids) {
 		ref := ClusterRef{ID: id, Name: id}
 		if c := pr.clusters[id]; c != nil {
 			ref.Name, ref.RegionID = c.Name, c.RegionID

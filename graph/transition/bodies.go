@@ -18,9 +18,9 @@ type bodyIndex struct {
 
 // resolve loads bodies and their ancestors into the index.
 func (bi *bodyIndex) resolve(ctx context.Context, s graph.Store, ids []string) error {
-	want := slices.DeleteFunc(uniq(ids), func(id string) bool { return bi.bodies[id] != nil || graph.KindOf(id) != graph.KindBody })
+	want := slices.DeleteFunc(graph.Uniq(ids), func(id string) bool { return bi.bodies[id] != nil || graph.KindOf(id) != graph.KindBody })
 	for len(want) > 0 {
-		m, err := getAll(ctx, s, want)
+		m, err := graph.GetAll(ctx, s, want)
 		if err != nil {
 			return err
 		}
@@ -33,7 +33,7 @@ func (bi *bodyIndex) resolve(ctx context.Context, s graph.Store, ids []string) e
 				}
 			}
 		}
-		want = slices.DeleteFunc(uniq(want), func(id string) bool { return bi.bodies[id] != nil })
+		want = slices.DeleteFunc(graph.Uniq(want), func(id string) bool { return bi.bodies[id] != nil })
 	}
 	for id := range bi.bodies {
 		if _, done := bi.cluster[id]; done {
@@ -55,23 +55,23 @@ func (bi *bodyIndex) resolve(ctx context.Context, s graph.Store, ids []string) e
 // sub-bodies.
 func loadClusterBodies(ctx context.Context, s graph.Store, clusters []string) (*bodyIndex, error) {
 	bi := &bodyIndex{bodies: map[string]*graph.Body{}, cluster: map[string]string{}}
-	rel, err := relatedAll(ctx, s, graph.RelBodiesOfCluster, clusters)
+	rel, err := graph.RelatedAll(ctx, s, graph.RelBodiesOfCluster, clusters)
 	if err != nil {
 		return nil, err
 	}
-	all := flatten(rel)
+	all := graph.Flatten(rel)
 	seen := map[string]bool{}
 	for _, id := range all {
 		seen[id] = true
 	}
 	frontier := all
 	for len(frontier) > 0 {
-		kids, err := relatedAll(ctx, s, graph.RelChildBodies, frontier)
+		kids, err := graph.RelatedAll(ctx, s, graph.RelChildBodies, frontier)
 		if err != nil {
 			return nil, err
 		}
 		frontier = nil
-		for _, k := range flatten(kids) {
+		for _, k := range graph.Flatten(kids) {
 			if !seen[k] {
 				seen[k] = true
 				frontier = append(frontier, k)
@@ -82,16 +82,16 @@ func loadClusterBodies(ctx context.Context, s graph.Store, clusters []string) (*
 	if err := bi.resolve(ctx, s, all); err != nil {
 		return nil, err
 	}
-	bi.ids = uniq(all)
+	bi.ids = graph.Uniq(all)
 	return bi, nil
 }
 
 func (pl *Plan) addBodiesAndPeople(ctx context.Context, s graph.Store, bi *bodyIndex) error {
-	rel, err := relatedAll(ctx, s, graph.RelMembershipsOfBody, bi.ids)
+	rel, err := graph.RelatedAll(ctx, s, graph.RelMembershipsOfBody, bi.ids)
 	if err != nil {
 		return err
 	}
-	ms, err := getAll(ctx, s, flatten(rel))
+	ms, err := graph.GetAll(ctx, s, graph.Flatten(rel))
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func (pl *Plan) addBodiesAndPeople(ctx context.Context, s graph.Store, bi *bodyI
 			refs = append(refs, m.PersonID, m.OnBehalfOfID)
 		}
 	}
-	names, err := getAll(ctx, s, refs)
+	names, err := graph.GetAll(ctx, s, refs)
 	if err != nil {
 		return err
 	}
@@ -147,8 +147,8 @@ func (pl *Plan) addBodiesAndPeople(ctx context.Context, s graph.Store, bi *bodyI
 		return cmp.Or(cmp.Compare(a.ClusterID, b.ClusterID), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	for _, pp := range people {
-		pp.BodyIDs = uniq(pp.BodyIDs)
-		pp.ClusterIDs = uniq(pp.ClusterIDs)
+		pp.BodyIDs = graph.Uniq(pp.BodyIDs)
+		pp.ClusterIDs = graph.Uniq(pp.ClusterIDs)
 		pp.SeveralClusters = len(pp.ClusterIDs) > 1
 		pl.People = append(pl.People, *pp)
 		if pp.SeveralClusters {
@@ -180,13 +180,13 @@ func (pl *Plan) addInitiatives(ctx context.Context, s graph.Store, bi *bodyIndex
 		{graph.RelInitiativesOfBody, bi.ids},
 		{graph.RelInitiativesOfOwner, append(slices.Clone(bi.ids), preds...)},
 	} {
-		rel, err := relatedAll(ctx, s, rq.rel, rq.ids)
+		rel, err := graph.RelatedAll(ctx, s, rq.rel, rq.ids)
 		if err != nil {
 			return err
 		}
-		ids = append(ids, flatten(rel)...)
+		ids = append(ids, graph.Flatten(rel)...)
 	}
-	facts, err := getAll(ctx, s, ids)
+	facts, err := graph.GetAll(ctx, s, ids)
 	if err != nil {
 		return err
 	}
@@ -202,7 +202,7 @@ func (pl *Plan) addInitiatives(ctx context.Context, s graph.Store, bi *bodyIndex
 	if err := bi.resolve(ctx, s, owners); err != nil {
 		return err
 	}
-	names, err := getAll(ctx, s, refs)
+	names, err := graph.GetAll(ctx, s, refs)
 	if err != nil {
 		return err
 	}
@@ -214,7 +214,7 @@ func (pl *Plan) addInitiatives(ctx context.Context, s graph.Store, bi *bodyIndex
 	for _, c := range preds {
 		perCluster[c] = &ClusterMoney{ClusterID: c, Share: share[c]}
 	}
-	for _, id := range uniq(ids) {
+	for _, id := range graph.Uniq(ids) {
 		in, ok := facts[id].(*graph.Initiative)
 		if !ok {
 			continue
@@ -303,7 +303,7 @@ func (pl *Plan) addInitiatives(ctx context.Context, s graph.Store, bi *bodyIndex
 
 func refsOf(facts map[string]any, ids []string) []Ref {
 	out := []Ref{}
-	for _, id := range uniq(ids) {
+	for _, id := range graph.Uniq(ids) {
 		out = append(out, Ref{ID: id, Name: nameOf(facts[id], id), Provenance: provenanceOf(facts[id])})
 	}
 	return out
@@ -317,7 +317,7 @@ func (pl *Plan) addCouncilMembers(ctx context.Context, s graph.Store, hc *graph.
 	if err != nil {
 		return err
 	}
-	ms, err := getAll(ctx, s, rel[hc.BodyID])
+	ms, err := graph.GetAll(ctx, s, rel[hc.BodyID])
 	if err != nil {
 		return err
 	}
@@ -327,7 +327,7 @@ func (pl *Plan) addCouncilMembers(ctx context.Context, s graph.Store, hc *graph.
 			refs = append(refs, m.PersonID, m.OnBehalfOfID)
 		}
 	}
-	names, err := getAll(ctx, s, refs)
+	names, err := graph.GetAll(ctx, s, refs)
 	if err != nil {
 		return err
 	}
@@ -369,7 +369,7 @@ func (pl *Plan) addCouncilMembers(ctx context.Context, s graph.Store, hc *graph.
 			pp.CouncilMember = true
 			cm.PredecessorClusterIDs = append(cm.PredecessorClusterIDs, pp.ClusterIDs...)
 		}
-		cm.PredecessorClusterIDs = uniq(cm.PredecessorClusterIDs)
+		cm.PredecessorClusterIDs = graph.Uniq(cm.PredecessorClusterIDs)
 		cm.InPredecessors = len(match) > 0
 		pl.CouncilMembers = append(pl.CouncilMembers, cm)
 	}

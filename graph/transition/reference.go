@@ -22,8 +22,8 @@ func provenanceOf(facts ...any) Provenance {
 		if f == nil {
 			continue
 		}
-		p.Origins = append(p.Origins, origins(f)...)
-		p.Uncertain = p.Uncertain || uncertain(f)
+		p.Origins = append(p.Origins, graph.Origins(f)...)
+		p.Uncertain = p.Uncertain || graph.Uncertain(f)
 	}
 	p.Origins = uniqOrigins(p.Origins)
 	return p
@@ -68,17 +68,17 @@ func loadSkeleton(ctx context.Context, s graph.Store) (*skeleton, error) {
 	}
 	var ids []string
 	for _, k := range []graph.Kind{graph.KindCluster, graph.KindHealthCouncil, graph.KindMunicipality} {
-		l, err := listAll(ctx, s, k, graph.Filter{})
+		l, err := graph.ListAll(ctx, s, k, graph.Filter{})
 		if err != nil {
 			return nil, err
 		}
 		ids = append(ids, l...)
 	}
-	links, err := listAll(ctx, s, graph.KindLink, graph.Filter{Kind: graph.LinkClusterMunicipality})
+	links, err := graph.ListAll(ctx, s, graph.KindLink, graph.Filter{Kind: graph.LinkClusterMunicipality})
 	if err != nil {
 		return nil, err
 	}
-	facts, err := getAll(ctx, s, append(ids, links...))
+	facts, err := graph.GetAll(ctx, s, append(ids, links...))
 	if err != nil {
 		return nil, err
 	}
