@@ -194,17 +194,9 @@ func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*pe
 	if err != nil {
 		return nil, fmt.Errorf("read stats: %w", err)
 	}
-	var ids []string
-	for p := (graph.Page{First: graph.MaxPageSize}); ; {
-		res, err := store.List(ctx, graph.KindPerson, graph.Filter{}, p)
-		if err != nil {
-			return nil, fmt.Errorf("read people: %w", err)
-		}
-		ids = append(ids, res.IDs...)
-		if !res.HasNext || len(res.IDs) == 0 {
-			break
-		}
-		p.After = res.EndCursor
+	ids, err := graph.ListAll(ctx, store, graph.KindPerson, graph.Filter{})
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
 	}
 	if err := c.refresh(ctx, store, ids, nil); err != nil {
 		return nil, err

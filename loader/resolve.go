@@ -106,17 +106,9 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 	if store == nil {
 		return rs, nil
 	}
-	var ids []string
-	for p := (graph.Page{First: graph.MaxPageSize}); ; {
-		res, err := store.List(ctx, graph.KindPerson, graph.Filter{}, p)
-		if err != nil {
-			return nil, fmt.Errorf("read people: %w", err)
-		}
-		ids = append(ids, res.IDs...)
-		if !res.HasNext || len(res.IDs) == 0 {
-			break
-		}
-		p.After = res.EndCursor
+	ids, err := graph.ListAll(ctx, store, graph.KindPerson, graph.Filter{})
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
 	}
 	if len(ids) == 0 {
 		return rs, nil
