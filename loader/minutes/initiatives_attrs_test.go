@@ -29,35 +29,7 @@ func initiativePairs(got *Extraction, key *Key) []initPair {
 		return r.Counts["initiatives"].Matched == 1
 	}
 	want := key.Initiatives
-	adj := make([][]int, len(want))
-	for i, w := range want {
-		for j, g := range got.Initiatives {
-			if eq(w, g) {
-				adj[i] = append(adj[i], j)
-			}
-		}
-	}
-	owner := make([]int, len(got.Initiatives))
-	for j := range owner {
-		owner[j] = -1
-	}
-	var augment func(i int, seen []bool) bool
-	augment = func(i int, seen []bool) bool {
-		for _, j := range adj[i] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			if owner[j] < 0 || augment(owner[j], seen) {
-				owner[j] = i
-				return true
-			}
-		}
-		return false
-	}
-	for i := range want {
-		augment(i, make([]bool, len(got.Initiatives)))
-	}
+	owner := matchOneToOne(want, got.Initiatives, eq)
 	var out []initPair
 	for j, i := range owner {
 		if i >= 0 {

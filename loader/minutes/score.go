@@ -169,12 +169,10 @@ type scorer struct {
 	want *Key
 }
 
-// match pairs want and got records one to one and records the result.
-func match[W, G any](r *Report, cat string, want []W, got []G, eq func(W, G) bool, ws func(W) string, gs func(G) string) {
-	// A maximum one-to-one matching (augmenting paths), so that the order of
-	// records cannot cost a match: a loose key entry that could take either
-	// of two extracted records does not block the only record that fits
-	// another key entry.
+// matchOneToOne is a maximum one-to-one matching of want and got records
+// under eq (augmenting paths, want in order). It returns, for each got
+// record, the index of its want record, or -1.
+func matchOneToOne[W, G any](want []W, got []G, eq func(W, G) bool) []int {
 	adj := make([][]int, len(want))
 	for i, w := range want {
 		for j, g := range got {
@@ -183,7 +181,7 @@ func match[W, G any](r *Report, cat string, want []W, got []G, eq func(W, G) boo
 			}
 		}
 	}
-	owner := make([]int, len(got)) // got index → want index, or -1
+	owner := make([]int, len(got))
 	for j := range owner {
 		owner[j] = -1
 	}
@@ -201,16 +199,25 @@ func match[W, G any](r *Report, cat string, want []W, got []G, eq func(W, G) boo
 		}
 		return false
 	}
-	c := Counts{Got: len(got), Want: len(want)}
-	matched := make([]bool, len(want))
 	for i := range want {
-		if augment(i, make([]bool, len(got))) {
-			c.Matched++
-		}
+		augment(i, make([]bool, len(got)))
 	}
+	return owner
+}
+
+// match pairs want and got records one to one and records the result.
+func match[W, G any](r *Report, cat string, want []W, got []G, eq func(W, G) bool, ws func(W) string, gs func(G) string) {
+	// A maximum one-to-one matching (augmenting paths), so that the order of
+	// records cannot cost a match: a loose key entry that could take either
+	// of two extracted records does not block the only record that fits
+	// another key entry.
+	c := Counts{Got: len(got), Want: len(want)}
+	owner := matchOneToOne(want, got, eq) // got index → want index, or -1
+	matched := make([]bool, len(want))
 	for j := range got {
 		if owner[j] >= 0 {
 			matched[owner[j]] = true
+			c.Matched++
 		} else {
 			r.Extra[cat] = append(r.Extra[cat], gs(got[j]))
 		}
