@@ -142,14 +142,7 @@ type loadReport struct {
 }
 
 func loadMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
-	if c.scale < 1 {
-		return nil, fmt.Errorf("-mode load needs -scale 1 or more")
-	}
-	dir, err := corpusDir(c.root, c.seed, c.scale)
-	if err != nil {
-		return nil, err
-	}
-	files, err := minutesFiles(dir)
+	_, files, err := generatedCorpus(c, "load")
 	if err != nil {
 		return nil, err
 	}
@@ -214,15 +207,22 @@ func printLoad(w io.Writer, rep loadReport) {
 	}
 }
 
-func f1Mode(c config, stdout io.Writer) (any, error) {
+// generatedCorpus returns the directory and minutes files of the generated
+// corpus the config names, generating it on first use.
+func generatedCorpus(c config, mode string) (string, []string, error) {
 	if c.scale < 1 {
-		return nil, fmt.Errorf("-mode f1 needs -scale 1 or more")
+		return "", nil, fmt.Errorf("-mode %s needs -scale 1 or more", mode)
 	}
 	dir, err := corpusDir(c.root, c.seed, c.scale)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	files, err := minutesFiles(dir)
+	return dir, files, err
+}
+
+func f1Mode(c config, stdout io.Writer) (any, error) {
+	dir, files, err := generatedCorpus(c, "f1")
 	if err != nil {
 		return nil, err
 	}
