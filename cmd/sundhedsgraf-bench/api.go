@@ -509,44 +509,88 @@ type measurement struct {
 	CallsPerRq float64 `json:"storeCallsPerRequest"`
 	MaxCalls   int64   `json:"maxStoreCallsPerRequest"`
 	Bytes      int     `json:"responseBytes"`
+	// WallSeconds is the wall time of the query's interleaved run, which
+	// all its targets shared.
+	WallSeconds float64 `json:"interleavedWallSeconds"`
 }
 
-// drive runs do from clients goroutines until requests are done or the
-// time limit passes, whichever is first.
-func drive(ctx context.Context, clients, requests int, limit time.Duration, do func(ctx context.Context) sample) []sample {
+// driveInterleaved measures one query on several targets at once: dos[t]
+// makes one request of target t. It runs clients goroutines, each doing
+// rounds of one request of every target in turn, until every target has
+// had requests requests or the time limit passes, whichever is first; it
+// returns each target's samples.
+//
+// The targets are interleaved rather than run one after the other because
+// a large heap makes the measurement depend on when a GC cycle lands: on
+// the 10× store (heap ~713 MiB) a cycle's mark phase lasts seconds, and a
+// target run on its own during it pays the mark assists of everything
+// allocated meanwhile (a profile showed the very same store Gets costing
+// 4.4× as much on the api target as on plain for that reason). Interleaved
+// request by request, all targets see the same GC phases, scheduling and
+// machine load, so their ratios compare the targets and not the timing.
+// The order rotates with the client and the round, so that no target
+// always follows the same other one (and inherits its garbage) and, at any
+// moment, the clients are spread over the targets. A target whose count is
+// reached is skipped; the others go on.
+func driveInterleaved(ctx context.Context, clients, requests int, limit time.Duration, dos []func(ctx context.Context) sample) [][]sample {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	var next atomic.Int64
-	out := make([]sample, requests)
+	k := len(dos)
+	next := make([]atomic.Int64, k)
+	out := make([][]sample, k)
+	for t := range out {
+		out[t] = make([]sample, requests)
+	}
 	var wg sync.WaitGroup
-	for range clients {
+	for c := range clients {
 		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= requests || ctx.Err() != nil {
+			for round := 0; ; round++ {
+				did := false
+				for j := range k {
+					if ctx.Err() != nil {
+						return
+					}
+					t := (c + round + j) % k
+					i := int(next[t].Add(1)) - 1
+					if i >= requests {
+						continue
+					}
+					out[t][i] = dos[t](ctx)
+					did = true
+				}
+				if !did {
 					return
 				}
-				out[i] = do(ctx)
 			}
 		})
 	}
 	wg.Wait()
-	n := min(int(next.Load()), requests)
-	// Requests started when the time ran out may have failed for that reason.
-	res := out[:0]
-	for _, s := range out[:n] {
-		if s.lat > 0 {
-			res = append(res, s)
+	res := make([][]sample, k)
+	for t := range k {
+		n := min(int(next[t].Load()), requests)
+		// Requests started when the time ran out may have failed for that
+		// reason; they are left out.
+		for _, s := range out[t][:n] {
+			if s.lat > 0 {
+				res[t] = append(res[t], s)
+			}
 		}
 	}
 	return res
 }
 
-func summarise(q, target string, run int, ss []sample, wall time.Duration, bytes int) measurement {
+// summarise reduces one target's samples. Its throughput is the rate the
+// clients served that target while busy with it: requests over the time
+// the clients spent in its requests (the sum of latencies over the
+// clients), which is what it would serve alone at that concurrency,
+// since in an interleaved run the wall time is shared by all targets.
+func summarise(q, target string, run int, ss []sample, clients int, bytes int) measurement {
 	m := measurement{Query: q, Target: target, Run: run, Requests: len(ss), Bytes: bytes}
 	lats := make([]time.Duration, 0, len(ss))
 	var calls int64
+	var busy time.Duration
 	for _, s := range ss {
+		busy += s.lat
 		if s.err {
 			m.Errors++
 			continue
@@ -557,11 +601,153 @@ func summarise(q, target string, run int, ss []sample, wall time.Duration, bytes
 	}
 	slices.Sort(lats)
 	m.P50ms, m.P99ms = ms(percentile(lats, 50)), ms(percentile(lats, 99))
-	m.RPS = float64(len(lats)) / wall.Seconds()
+	if busy > 0 {
+		m.RPS = float64(len(lats)) / (busy.Seconds() / float64(clients))
+	}
 	if len(lats) > 0 {
 		m.CallsPerRq = float64(calls) / float64(len(lats))
 	}
 	return m
+}
+
+// targetEnv is what the targets' requests are made with.
+type targetEnv struct {
+	gql   *gqlClient
+	http  *http.Client
+	srv   *server        // nil with -url
+	store *countingStore // nil with -url
+	p     params
+	seq   atomic.Int64 // request IDs
+}
+
+// targets lists the targets a query is measured on: the API if it exposes
+// the query, and the floors if the store is in-process.
+func (e *targetEnv) targets(exposed bool) []string {
+	var ts []string
+	if exposed {
+		ts = append(ts, targetAPI)
+	}
+	if e.store != nil {
+		ts = append(ts, targetDirect, targetPlain)
+	}
+	return ts
+}
+
+// request returns a function making one request of query q on target t,
+// and where it keeps the size of the last answer.
+func (e *targetEnv) request(q benchQuery, t string) (func(ctx context.Context) sample, *atomic.Int64) {
+	size := new(atomic.Int64)
+	// calls reads back the store calls the server counted for request id.
+	calls := func(id string) int64 {
+		if e.srv == nil {
+			return 0
+		}
+		v, _ := e.srv.apiCalls.LoadAndDelete(id)
+		if cc, _ := v.(*callCounter); cc != nil {
+			return cc.n.Load()
+		}
+		return 0
+	}
+	switch t {
+	case targetAPI:
+		// The request body is the same every time: encoded once, so that
+		// the client's work is the same as plain's (send, read the answer).
+		body, err := json.Marshal(map[string]any{"query": q.gql, "variables": q.vars(e.p)})
+		return func(ctx context.Context) sample {
+			if err != nil {
+				return sample{lat: 1, err: true}
+			}
+			id := fmt.Sprint(e.seq.Add(1))
+			t0 := time.Now()
+			b, err := e.gql.post(ctx, body, id)
+			lat := time.Since(t0)
+			size.Store(int64(len(b)))
+			n := calls(id)
+			if ctx.Err() != nil {
+				return sample{}
+			}
+			return sample{lat: lat, calls: n, err: err != nil}
+		}, size
+	case targetPlain:
+		u := e.srv.base + "/plain/" + q.name
+		return func(ctx context.Context) sample {
+			id := fmt.Sprint(e.seq.Add(1))
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			req.Header.Set("X-Bench-ID", id)
+			t0 := time.Now()
+			resp, err := e.http.Do(req)
+			var b []byte
+			if err == nil {
+				b, err = io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if err == nil && resp.StatusCode != http.StatusOK {
+					err = fmt.Errorf("status %d", resp.StatusCode)
+				}
+			}
+			lat := time.Since(t0)
+			size.Store(int64(len(b)))
+			n := calls(id)
+			if ctx.Err() != nil {
+				return sample{}
+			}
+			return sample{lat: lat, calls: n, err: err != nil}
+		}, size
+	default: // targetDirect
+		return func(ctx context.Context) sample {
+			cc := &callCounter{}
+			t0 := time.Now()
+			_, err := q.direct(withCounter(ctx, cc), e.store, e.p)
+			if ctx.Err() != nil {
+				return sample{}
+			}
+			return sample{lat: time.Since(t0), calls: cc.n.Load(), err: err != nil}
+		}, size
+	}
+}
+
+// allocation is what one request allocates on the heap.
+type allocation struct{ bytes, objects float64 }
+
+// allocWarmup requests precede the counted ones of the allocation pass
+// (connection set up, lazily built caches, pools filled).
+const allocWarmup = 5
+
+// allocsPerRequest makes n requests one at a time after a warm-up and
+// returns the heap bytes and objects allocated per request by the whole
+// process. The server is in-process, so this is the server's and the
+// client's allocation on that path: for api and plain the client's share
+// is the same code (net/http client, a request body encoded once, the
+// answer read with io.ReadAll, which grows with the answer); direct has no
+// HTTP and no encoding. Unlike latency it does not depend on when GC runs
+// or on the machine's load.
+//
+// The counts are runtime.MemStats' TotalAlloc and Mallocs, the same
+// counters as runtime/metrics' /gc/heap/allocs:bytes and :objects; reading
+// MemStats flushes every P's allocation cache first, so the difference is
+// exact, whereas runtime/metrics would lag by up to a cached span per size
+// class.
+func allocsPerRequest(ctx context.Context, n int, do func(ctx context.Context) sample) (allocation, error) {
+	for range allocWarmup {
+		if s := do(ctx); s.err || s.lat == 0 {
+			return allocation{}, fmt.Errorf("warm-up request failed")
+		}
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	failed := 0
+	for range n {
+		if s := do(ctx); s.err || s.lat == 0 {
+			failed++
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if failed > 0 {
+		return allocation{}, fmt.Errorf("%d of %d requests failed", failed, n)
+	}
+	return allocation{
+		bytes:   float64(after.TotalAlloc-before.TotalAlloc) / float64(n),
+		objects: float64(after.Mallocs-before.Mallocs) / float64(n),
+	}, nil
 }
 
 // server is the service under test, started in-process on loopback.
@@ -636,6 +822,12 @@ func (c *gqlClient) do(ctx context.Context, query string, vars map[string]any, i
 	if err != nil {
 		return nil, err
 	}
+	return c.post(ctx, body, id)
+}
+
+// post sends an encoded GraphQL request; id, if set, names it for the
+// server's store-call count.
+func (c *gqlClient) post(ctx context.Context, body []byte, id string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -754,6 +946,7 @@ type apiReport struct {
 	Facts        int           `json:"facts"`
 	Clients      int           `json:"clients"`
 	Requests     int           `json:"requestsPerQueryTargetRun"`
+	AllocReqs    int           `json:"allocRequestsPerQueryTarget"`
 	LoaderWait   string        `json:"loaderWait"`
 	Params       params        `json:"params"`
 	HeapInuseMiB float64       `json:"heapInuseAfterGCMiB"`
@@ -767,12 +960,16 @@ type apiReport struct {
 
 // apiRow is one query's medians over the runs.
 type apiRow struct {
-	Query  string             `json:"query"`
-	P50    map[string]spread  `json:"p50ms"`
-	P99    map[string]spread  `json:"p99ms"`
-	RPS    map[string]spread  `json:"rps"`
-	Calls  map[string]spread  `json:"storeCallsPerRequest"`
-	Ratios map[string]float64 `json:"ratios"`
+	Query string            `json:"query"`
+	P50   map[string]spread `json:"p50ms"`
+	P99   map[string]spread `json:"p99ms"`
+	RPS   map[string]spread `json:"rps"`
+	Calls map[string]spread `json:"storeCallsPerRequest"`
+	// Allocation per request from the serial pass (allocsPerRequest), by
+	// target; absent with -url or -alloc-requests 0.
+	AllocBytes   map[string]float64 `json:"allocBytesPerRequest,omitempty"`
+	AllocObjects map[string]float64 `json:"allocObjectsPerRequest,omitempty"`
+	Ratios       map[string]float64 `json:"ratios"`
 }
 
 // prepareStore opens (loading first if empty) the embedded store of the
@@ -835,7 +1032,7 @@ func prepareStore(ctx context.Context, c config) (*embedded.Store, string, error
 }
 
 func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
-	rep := &apiReport{Scale: c.scale, Clients: c.clients, Requests: c.requests, LoaderWait: c.loaderWait.String()}
+	rep := &apiReport{Scale: c.scale, Clients: c.clients, Requests: c.requests, AllocReqs: c.allocRequests, LoaderWait: c.loaderWait.String()}
 	if c.loaderWait == 0 {
 		rep.LoaderWait = resolvers.DefaultConfig().LoaderWait.String()
 	}
@@ -900,7 +1097,6 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 	}
 
 	gc := &gqlClient{http: httpc, url: base + "/graphql"}
-	var reqSeq atomic.Int64
 	mix := queryMix
 	if c.only != "" {
 		mix = slices.DeleteFunc(slices.Clone(mix), func(q benchQuery) bool { return !strings.Contains(q.name, c.only) })
@@ -924,85 +1120,25 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 			return nil, fmt.Errorf("%s (direct): %w", q.name, err)
 		}
 	}
+	env := &targetEnv{gql: gc, http: httpc, srv: srv, store: store, p: p}
 	for run := 1; run <= c.runs; run++ {
 		rep.LoadAvg = append(rep.LoadAvg, loadAvg())
 		for _, q := range mix {
-			var targets []string
-			if store != nil {
-				targets = []string{targetDirect, targetPlain}
+			targets := env.targets(exposed[q.name])
+			dos := make([]func(context.Context) sample, len(targets))
+			sizes := make([]*atomic.Int64, len(targets))
+			for i, t := range targets {
+				dos[i], sizes[i] = env.request(q, t)
 			}
-			if exposed[q.name] {
-				targets = append([]string{targetAPI}, targets...)
-			}
-			for _, t := range targets {
-				var do func(ctx context.Context) sample
-				var size atomic.Int64
-				switch t {
-				case targetAPI:
-					vars := q.vars(p)
-					do = func(ctx context.Context) sample {
-						id := fmt.Sprint(reqSeq.Add(1))
-						t0 := time.Now()
-						b, err := gc.do(ctx, q.gql, vars, id)
-						lat := time.Since(t0)
-						size.Store(int64(len(b)))
-						var n int64
-						if srv != nil {
-							v, _ := srv.apiCalls.LoadAndDelete(id)
-							if cc, _ := v.(*callCounter); cc != nil {
-								n = cc.n.Load()
-							}
-						}
-						if ctx.Err() != nil {
-							return sample{}
-						}
-						return sample{lat: lat, calls: n, err: err != nil}
-					}
-				case targetPlain:
-					u := srv.base + "/plain/" + q.name
-					do = func(ctx context.Context) sample {
-						id := fmt.Sprint(reqSeq.Add(1))
-						req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-						req.Header.Set("X-Bench-ID", id)
-						t0 := time.Now()
-						resp, err := httpc.Do(req)
-						var b []byte
-						if err == nil {
-							b, err = io.ReadAll(resp.Body)
-							resp.Body.Close()
-							if err == nil && resp.StatusCode != http.StatusOK {
-								err = fmt.Errorf("status %d", resp.StatusCode)
-							}
-						}
-						lat := time.Since(t0)
-						size.Store(int64(len(b)))
-						if ctx.Err() != nil {
-							srv.apiCalls.Delete(id)
-							return sample{}
-						}
-						v, _ := srv.apiCalls.LoadAndDelete(id)
-						cc, _ := v.(*callCounter)
-						var n int64
-						if cc != nil {
-							n = cc.n.Load()
-						}
-						return sample{lat: lat, calls: n, err: err != nil}
-					}
-				case targetDirect:
-					do = func(ctx context.Context) sample {
-						cc := &callCounter{}
-						t0 := time.Now()
-						_, err := q.direct(withCounter(ctx, cc), store, p)
-						if ctx.Err() != nil {
-							return sample{}
-						}
-						return sample{lat: time.Since(t0), calls: cc.n.Load(), err: err != nil}
-					}
-				}
-				runtime.GC()
-				t0 := time.Now()
-				ss := drive(ctx, c.clients, c.requests, c.duration, do)
-				m := summarise(q.name, t, run, ss, time.Since(t0), int(size.Load()))
+			// Every query starts from a collected heap; its targets then
+			// share whatever GC cycles their own garbage triggers.
+			runtime.GC()
+			t0 := time.Now()
+			sss := driveInterleaved(ctx, c.clients, c.requests, c.duration, dos)
+			wall := time.Since(t0)
+			for i, t := range targets {
+				m := summarise(q.name, t, run, sss[i], c.clients, int(sizes[i].Load()))
+				m.WallSeconds = wall.Seconds()
 				rep.Runs = append(rep.Runs, m)
 				if m.Errors > 0 {
 					logf("%s on %s: %d of %d requests failed", q.name, t, m.Errors, m.Requests)
@@ -1012,6 +1148,21 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 		logf("run %d/%d done (load average %.2f)", run, c.runs, loadAvg())
 	}
 	rep.LoadAvg = append(rep.LoadAvg, loadAvg())
+	allocs := map[string]map[string]allocation{} // query -> target -> per request
+	if srv != nil && c.allocRequests > 0 {
+		for _, q := range mix {
+			allocs[q.name] = map[string]allocation{}
+			for _, t := range env.targets(exposed[q.name]) {
+				do, _ := env.request(q, t)
+				a, err := allocsPerRequest(ctx, c.allocRequests, do)
+				if err != nil {
+					return nil, fmt.Errorf("%s on %s, allocation pass: %w", q.name, t, err)
+				}
+				allocs[q.name][t] = a
+			}
+		}
+		logf("allocation pass done: %d serial requests per query and target after %d warm-up", c.allocRequests, allocWarmup)
+	}
 	for _, q := range mix {
 		row := apiRow{Query: q.name, P50: map[string]spread{}, P99: map[string]spread{}, RPS: map[string]spread{}, Calls: map[string]spread{}, Ratios: map[string]float64{}}
 		for _, t := range []string{targetAPI, targetDirect, targetPlain} {
@@ -1028,12 +1179,24 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 				continue
 			}
 			row.P50[t], row.P99[t], row.RPS[t], row.Calls[t] = spreadOf(p50), spreadOf(p99), spreadOf(rps), spreadOf(calls)
+			if a, ok := allocs[q.name][t]; ok {
+				if row.AllocBytes == nil {
+					row.AllocBytes, row.AllocObjects = map[string]float64{}, map[string]float64{}
+				}
+				row.AllocBytes[t], row.AllocObjects[t] = a.bytes, a.objects
+			}
 		}
 		if a, ok := row.P50[targetAPI]; ok && store != nil {
 			row.Ratios["p50 api/direct"] = a.Median / row.P50[targetDirect].Median
 			row.Ratios["p99 api/direct"] = row.P99[targetAPI].Median / row.P99[targetDirect].Median
 			row.Ratios["p50 api/plain"] = a.Median / row.P50[targetPlain].Median
 			row.Ratios["p99 api/plain"] = row.P99[targetAPI].Median / row.P99[targetPlain].Median
+			if ab, ok := row.AllocBytes[targetAPI]; ok {
+				row.Ratios["alloc bytes api/plain"] = ab / row.AllocBytes[targetPlain]
+				row.Ratios["alloc objects api/plain"] = row.AllocObjects[targetAPI] / row.AllocObjects[targetPlain]
+				row.Ratios["alloc bytes api/direct"] = ab / row.AllocBytes[targetDirect]
+				row.Ratios["alloc objects api/direct"] = row.AllocObjects[targetAPI] / row.AllocObjects[targetDirect]
+			}
 		}
 		rep.Rows = append(rep.Rows, row)
 	}
@@ -1149,10 +1312,13 @@ func paramsFromAPI(ctx context.Context, c *gqlClient, text string) (params, erro
 const searchText = "kommissorium"
 
 func printAPI(w io.Writer, rep *apiReport) {
-	fmt.Fprintf(w, "\nAPI: scale %d (%d documents, %d facts), %d clients, ≤%d requests per query/target/run, LoaderWait %s, %d run(s); medians over runs, p99 [min–max]\n",
+	fmt.Fprintf(w, "\nAPI: scale %d (%d documents, %d facts), %d clients, ≤%d requests per query/target/run (targets interleaved), LoaderWait %s, %d run(s); medians over runs, p99 [min–max]\n",
 		rep.Scale, rep.Docs, rep.Facts, rep.Clients, rep.Requests, rep.LoaderWait, len(rep.LoadAvg)-1)
 	fmt.Fprintf(w, "server memory: heap in use after GC %.1f MiB, RSS %.1f MiB; load averages %v\n", rep.HeapInuseMiB, rep.RSSMiB, rep.LoadAvg)
-	fmt.Fprintf(w, "%-20s %-7s %9s %20s %9s %7s\n", "query", "target", "p50 ms", "p99 ms [min–max]", "req/s", "calls")
+	if rep.AllocReqs > 0 && rep.HeapInuseMiB > 0 {
+		fmt.Fprintf(w, "allocation: whole process (server and client) per request over %d serial requests per query and target\n", rep.AllocReqs)
+	}
+	fmt.Fprintf(w, "%-20s %-7s %9s %20s %9s %7s %13s %11s\n", "query", "target", "p50 ms", "p99 ms [min–max]", "req/s", "calls", "alloc KB/req", "allocs/req")
 	for _, r := range rep.Rows {
 		for _, t := range []string{targetAPI, targetDirect, targetPlain} {
 			if _, ok := r.P50[t]; !ok {
@@ -1160,11 +1326,19 @@ func printAPI(w io.Writer, rep *apiReport) {
 				continue
 			}
 			p99 := r.P99[t]
-			fmt.Fprintf(w, "%-20s %-7s %9.3f %8.3f [%.2f–%.2f] %9.0f %7.1f\n", r.Query, t, r.P50[t].Median, p99.Median, p99.Min, p99.Max, r.RPS[t].Median, r.Calls[t].Median)
+			alloc := fmt.Sprintf("%13s %11s", "-", "-")
+			if b, ok := r.AllocBytes[t]; ok {
+				alloc = fmt.Sprintf("%13.1f %11.0f", b/1024, r.AllocObjects[t])
+			}
+			fmt.Fprintf(w, "%-20s %-7s %9.3f %8.3f [%.2f–%.2f] %9.0f %7.1f %s\n", r.Query, t, r.P50[t].Median, p99.Median, p99.Min, p99.Max, r.RPS[t].Median, r.Calls[t].Median, alloc)
 		}
 		if len(r.Ratios) > 0 {
-			fmt.Fprintf(w, "%-20s ratios  p50 api/(a) %.1f  p99 api/(a) %.1f  p50 api/(b) %.2f  p99 api/(b) %.2f\n", "",
+			fmt.Fprintf(w, "%-20s ratios  p50 api/(a) %.1f  p99 api/(a) %.1f  p50 api/(b) %.2f  p99 api/(b) %.2f", "",
 				r.Ratios["p50 api/direct"], r.Ratios["p99 api/direct"], r.Ratios["p50 api/plain"], r.Ratios["p99 api/plain"])
+			if _, ok := r.Ratios["alloc bytes api/plain"]; ok {
+				fmt.Fprintf(w, "  alloc KB api/(b) %.2f  allocs api/(b) %.2f", r.Ratios["alloc bytes api/plain"], r.Ratios["alloc objects api/plain"])
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	if len(rep.NotExposed) > 0 {

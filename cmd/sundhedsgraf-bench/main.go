@@ -38,25 +38,28 @@ func logf(format string, args ...any) {
 }
 
 type config struct {
-	mode       string
-	scale      int
-	seed       int64
-	runs       int
-	root       string
-	data       string
-	jsonOut    string
-	backend    string
-	fsync      bool
-	maxDocs    int
-	maxTime    time.Duration
-	every      int
-	clients    int
-	requests   int
-	duration   time.Duration
-	url        string
-	loaderWait time.Duration
-	only       string
-	cpuProfile string
+	mode     string
+	scale    int
+	seed     int64
+	runs     int
+	root     string
+	data     string
+	jsonOut  string
+	backend  string
+	fsync    bool
+	maxDocs  int
+	maxTime  time.Duration
+	every    int
+	clients  int
+	requests int
+	duration time.Duration
+	// allocRequests is the number of serial requests per query and target
+	// of the api mode's allocation pass.
+	allocRequests int
+	url           string
+	loaderWait    time.Duration
+	only          string
+	cpuProfile    string
 }
 
 func main() {
@@ -87,8 +90,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&c.maxTime, "max-time", 0, "load: stop a run after this long and report it as truncated (0 = no limit)")
 	fs.IntVar(&c.every, "every", 1, "f1: score every k-th document")
 	fs.IntVar(&c.clients, "clients", 4, "api: concurrent clients")
-	fs.IntVar(&c.requests, "requests", 400, "api: requests per query, target and run")
-	fs.DurationVar(&c.duration, "duration", 10*time.Second, "api: time limit per query, target and run")
+	fs.IntVar(&c.requests, "requests", 400, "api: requests per query, target and run (the targets' requests are interleaved)")
+	fs.DurationVar(&c.duration, "duration", 30*time.Second, "api: time limit per query and run, shared by its interleaved targets")
+	fs.IntVar(&c.allocRequests, "alloc-requests", 50, "api: serial requests per query and target counted for allocation per request (0 = skip; not with -url)")
 	fs.StringVar(&c.url, "url", "", "api: measure a running server at this loopback base URL instead of starting one (floors are then skipped)")
 	fs.DurationVar(&c.loaderWait, "loader-wait", 0, "api: resolvers.Config.LoaderWait (0 = the default)")
 	fs.StringVar(&c.only, "only", "", "api: run only the queries whose names contain this")
@@ -98,6 +102,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if c.runs < 1 || c.clients < 1 || c.requests < 1 || c.every < 1 {
 		return fmt.Errorf("-runs, -clients, -requests and -every must be at least 1")
+	}
+	if c.allocRequests < 0 {
+		return fmt.Errorf("-alloc-requests must not be negative")
 	}
 	logf("machine: %d CPUs (GOMAXPROCS %d), %s, load average %.2f", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), loadAvg())
 	if c.cpuProfile != "" {

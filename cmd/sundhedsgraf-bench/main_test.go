@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // The command's modes on tiny inputs: every query of the mix answers on
@@ -54,6 +58,123 @@ func TestAPIModeOnSample(t *testing.T) {
 		if !onAPI[q.name] {
 			t.Errorf("%s was not measured through the API", q.name)
 		}
+	}
+	for _, m := range rep.Runs {
+		if m.Requests != 3 {
+			t.Errorf("%s on %s: %d requests, want the -requests 3", m.Query, m.Target, m.Requests)
+		}
+	}
+	for _, r := range rep.Rows {
+		for _, tg := range []string{targetAPI, targetDirect, targetPlain} {
+			if r.AllocBytes[tg] <= 0 || r.AllocObjects[tg] <= 0 {
+				t.Errorf("%s on %s: allocation per request %.0f bytes, %.0f objects", r.Query, tg, r.AllocBytes[tg], r.AllocObjects[tg])
+			}
+		}
+		if r.Ratios["alloc bytes api/plain"] <= 0 {
+			t.Errorf("%s: no api/plain allocation ratio: %v", r.Query, r.Ratios)
+		}
+	}
+}
+
+// fakeTargets returns k request functions that record, in order, which
+// target each request went to.
+func fakeTargets(k int) ([]func(context.Context) sample, func() []int) {
+	var mu sync.Mutex
+	var seq []int
+	dos := make([]func(context.Context) sample, k)
+	for t := range dos {
+		dos[t] = func(ctx context.Context) sample {
+			mu.Lock()
+			seq = append(seq, t)
+			mu.Unlock()
+			return sample{lat: time.Microsecond, calls: int64(t + 1)}
+		}
+	}
+	return dos, func() []int {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(seq)
+	}
+}
+
+func TestDriveInterleavedCounts(t *testing.T) {
+	for _, tc := range []struct{ targets, clients, requests int }{
+		{3, 4, 25}, {3, 1, 5}, {3, 4, 2}, {2, 3, 10}, {1, 2, 7},
+	} {
+		dos, seq := fakeTargets(tc.targets)
+		res := driveInterleaved(context.Background(), tc.clients, tc.requests, time.Hour, dos)
+		got := seq()
+		if len(got) != tc.targets*tc.requests {
+			t.Errorf("%+v: %d requests made, want %d", tc, len(got), tc.targets*tc.requests)
+		}
+		// Every target gets exactly its count, and its samples are its own.
+		for tg := range tc.targets {
+			if n := len(res[tg]); n != tc.requests {
+				t.Errorf("%+v: target %d has %d samples, want %d", tc, tg, n, tc.requests)
+			}
+			for _, s := range res[tg] {
+				if s.calls != int64(tg+1) {
+					t.Errorf("%+v: target %d has a sample of target %d", tc, tg, s.calls-1)
+					break
+				}
+			}
+		}
+		// Interleaved: each client is at most one request ahead on any
+		// target, so at every point of the run no target is more than
+		// clients requests ahead of another (run one after the other,
+		// the first target would be requests ahead).
+		counts := make([]int, tc.targets)
+		for i, tg := range got {
+			counts[tg]++
+			if d := slices.Max(counts) - slices.Min(counts); d > tc.clients {
+				t.Errorf("%+v: after %d requests the counts are %v", tc, i+1, counts)
+				break
+			}
+		}
+	}
+}
+
+func TestDriveInterleavedRotates(t *testing.T) {
+	// One client: rounds of one request of each target, each round
+	// starting one target further on.
+	dos, seq := fakeTargets(3)
+	driveInterleaved(context.Background(), 1, 4, time.Hour, dos)
+	want := []int{0, 1, 2, 1, 2, 0, 2, 0, 1, 0, 1, 2}
+	if got := seq(); !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
+func TestDriveInterleavedStopsWhenCancelled(t *testing.T) {
+	// A run cut short keeps the samples of the requests that finished and
+	// starts no request after the end.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var made atomic.Int64
+	dos := make([]func(context.Context) sample, 3)
+	for i := range dos {
+		dos[i] = func(ctx context.Context) sample {
+			if made.Add(1) == 10 {
+				cancel()
+			}
+			if ctx.Err() != nil {
+				return sample{}
+			}
+			return sample{lat: time.Microsecond}
+		}
+	}
+	res := driveInterleaved(ctx, 2, 100, time.Hour, dos)
+	kept := 0
+	for _, ss := range res {
+		kept += len(ss)
+	}
+	if n := made.Load(); n > 10+1 {
+		t.Errorf("%d requests made after the 10th cancelled the run (2 clients)", n)
+	}
+	// The 10th request and any the other client had in flight when it
+	// cancelled the run are left out.
+	if kept < 8 || kept > 9 {
+		t.Errorf("%d samples kept, want the 9 requests before the 10th (8 if the other client's was in flight)", kept)
 	}
 }
 
