@@ -32,6 +32,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (bind.Node, error) 
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]bind.Node, error) {
+	if err := r.checkIDs(ids); err != nil {
+		return nil, err
+	}
 	facts, err := loadAny(ctx, ids, selection(ctx))
 	if err != nil {
 		return nil, err
@@ -44,6 +47,9 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]bind.Node, e
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, types []graph.Kind, first *int) ([]*graph.SearchHit, error) {
+	if err := r.checkSearchText(text); err != nil {
+		return nil, err
+	}
 	n, err := r.pageSize(first)
 	if err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ import (
 )
 
 func (r *bodyResolver) Level(ctx context.Context, obj *graph.Body) (*string, error) {
-	return nonEmpty(obj.Level), nil
+	return nonEmpty(&obj.Level), nil
 }
 
 func (r *bodyResolver) Cluster(ctx context.Context, obj *graph.Body) (*graph.Cluster, error) {

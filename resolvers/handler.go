@@ -52,7 +52,6 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	srv.Use(fieldLimit{max: cfg.MaxFields})
 	srv.Use(depthLimit{max: cfg.MaxDepth})
-	srv.AroundFields(argumentLimits(cfg.MaxSearchLength, cfg.MaxIDs))
 	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic)

@@ -217,3 +217,36 @@ func TestTransportErrorsCarryACode(t *testing.T) {
 		}
 	}
 }
+
+// TestArgumentLimitsAtTheBoundary: search text of exactly MaxSearchLength
+// characters (Danish letters count once) and exactly MaxIDs ids are
+// answered; one more is BAD_USER_INPUT and reads nothing.
+func TestArgumentLimitsAtTheBoundary(t *testing.T) {
+	h := newTestHandler(t, sample(t), Config{MaxSearchLength: 10, MaxIDs: 3})
+	ask := func(query string, vars map[string]any) []string {
+		t.Helper()
+		body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := raw(t, h, http.MethodPost, "application/json", body)
+		if rec.Code >= 500 {
+			t.Fatalf("status %d: %.300s", rec.Code, rec.Body)
+		}
+		return errorCodesOf(t, rec.Body.Bytes())
+	}
+	search := `query($t: String!) { search(text: $t) { snippet } }`
+	if codes := ask(search, map[string]any{"t": "æøåsundhed"}); len(codes) != 0 {
+		t.Errorf("10 characters: codes %v, want none", codes)
+	}
+	if codes := ask(search, map[string]any{"t": "æøåsundhedx"}); !slices.Contains(codes, CodeBadUserInput) {
+		t.Errorf("11 characters: codes %v, want %s", codes, CodeBadUserInput)
+	}
+	nodes := `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`
+	if codes := ask(nodes, map[string]any{"ids": []string{"region:1081", "region:1082", "region:1083"}}); len(codes) != 0 {
+		t.Errorf("3 ids: codes %v, want none", codes)
+	}
+	if codes := ask(nodes, map[string]any{"ids": []string{"region:1081", "region:1082", "region:1083", "region:1084"}}); !slices.Contains(codes, CodeBadUserInput) {
+		t.Errorf("4 ids: codes %v, want %s", codes, CodeBadUserInput)
+	}
+}

@@ -296,24 +296,21 @@ func countFields(set ast.SelectionSet, max int, n *int) bool {
 	return true
 }
 
-// argumentLimits rejects arguments too large to be sensible before the
-// resolver runs: search text longer than maxSearch characters and more
-// than maxIDs ids in one nodes query.
-func argumentLimits(maxSearch, maxIDs int) graphql.FieldMiddleware {
-	return func(ctx context.Context, next graphql.Resolver) (any, error) {
-		fc := graphql.GetFieldContext(ctx)
-		if fc != nil && fc.Object == "Query" && fc.Field.Field != nil {
-			switch fc.Field.Name {
-			case "search":
-				if text, _ := fc.Args["text"].(string); utf8.RuneCountInString(text) > maxSearch {
-					return nil, graph.Errorf(graph.ErrInvalid, "search text is longer than %d characters", maxSearch)
-				}
-			case "nodes":
-				if ids, _ := fc.Args["ids"].([]string); len(ids) > maxIDs {
-					return nil, graph.Errorf(graph.ErrInvalid, "nodes asks for %d ids, more than the limit of %d", len(ids), maxIDs)
-				}
-			}
-		}
-		return next(ctx)
+// checkSearchText and checkIDs reject arguments too large to be sensible
+// before the resolver reads the store: search text longer than
+// MaxSearchLength characters and more than MaxIDs ids in one nodes query.
+// The resolvers call them first thing; a field middleware would do the same
+// at the cost of a closure and a call for every field of every response.
+func (r *Resolver) checkSearchText(text string) error {
+	if max := r.cfg.MaxSearchLength; utf8.RuneCountInString(text) > max {
+		return graph.Errorf(graph.ErrInvalid, "search text is longer than %d characters", max)
 	}
+	return nil
+}
+
+func (r *Resolver) checkIDs(ids []string) error {
+	if max := r.cfg.MaxIDs; len(ids) > max {
+		return graph.Errorf(graph.ErrInvalid, "nodes asks for %d ids, more than the limit of %d", len(ids), max)
+	}
+	return nil
 }

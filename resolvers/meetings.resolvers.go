@@ -19,7 +19,7 @@ func (r *agendaItemResolver) Meeting(ctx context.Context, obj *graph.AgendaItem)
 }
 
 func (r *agendaItemResolver) Result(ctx context.Context, obj *graph.AgendaItem) (*string, error) {
-	return nonEmpty(obj.Outcome), nil
+	return nonEmpty(&obj.Outcome), nil
 }
 
 func (r *agendaItemResolver) Initiatives(ctx context.Context, obj *graph.AgendaItem) ([]*graph.Initiative, error) {
@@ -74,7 +74,7 @@ func (r *meetingResolver) Cluster(ctx context.Context, obj *graph.Meeting) (*gra
 }
 
 func (r *meetingResolver) Level(ctx context.Context, obj *graph.Meeting) (*string, error) {
-	return nonEmpty(obj.Level), nil
+	return nonEmpty(&obj.Level), nil
 }
 
 func (r *meetingResolver) Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error) {

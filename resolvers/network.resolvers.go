@@ -41,11 +41,11 @@ func (r *networkResolver) Kind(ctx context.Context, obj *network.Network) (netwo
 }
 
 func (r *networkResolver) From(ctx context.Context, obj *network.Network) (*string, error) {
-	return nonEmpty(obj.Params.From), nil
+	return nonEmpty(&obj.Params.From), nil
 }
 
 func (r *networkResolver) To(ctx context.Context, obj *network.Network) (*string, error) {
-	return nonEmpty(obj.Params.To), nil
+	return nonEmpty(&obj.Params.To), nil
 }
 
 func (r *networkResolver) Region(ctx context.Context, obj *network.Network) (*graph.Region, error) {
@@ -148,7 +148,7 @@ func (r *networkPathResolver) To(ctx context.Context, obj *network.PathResult) (
 }
 
 func (r *networkPathResolver) Reason(ctx context.Context, obj *network.PathResult) (*string, error) {
-	return nonEmpty(obj.Reason), nil
+	return nonEmpty(&obj.Reason), nil
 }
 
 func (r *pathStepResolver) From(ctx context.Context, obj *network.Step) (bind.Node, error) {

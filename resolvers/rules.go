@@ -116,9 +116,12 @@ func sortedByKey[T any](xs []T) []T {
 	return xs
 }
 
-func nonEmpty(s string) *string {
-	if s == "" {
+// nonEmpty is s, or nil if *s is empty: the value of a nullable enum whose
+// Go field may be empty. It points into the fact (no copy per field); facts
+// read from the store are never changed.
+func nonEmpty(s *string) *string {
+	if *s == "" {
 		return nil
 	}
-	return &s
+	return s
 }

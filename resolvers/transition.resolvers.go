@@ -143,7 +143,7 @@ func (r *transitionBodyResolver) Body(ctx context.Context, obj *transition.PlanB
 }
 
 func (r *transitionBodyResolver) Level(ctx context.Context, obj *transition.PlanBody) (*string, error) {
-	return nonEmpty(obj.Level), nil
+	return nonEmpty(&obj.Level), nil
 }
 
 func (r *transitionBodyResolver) Cluster(ctx context.Context, obj *transition.PlanBody) (*graph.Cluster, error) {
@@ -188,7 +188,7 @@ func (r *transitionInitiativeResolver) Leads(ctx context.Context, obj *transitio
 }
 
 func (r *transitionInitiativeResolver) OrphanReason(ctx context.Context, obj *transition.PlanInitiative) (*string, error) {
-	return nonEmpty(obj.OrphanReason), nil
+	return nonEmpty(&obj.OrphanReason), nil
 }
 
 func (r *transitionMemberResolver) Membership(ctx context.Context, obj *transition.PlanMember) (*graph.Membership, error) {
