@@ -199,6 +199,61 @@ func TestLoadAndF1Modes(t *testing.T) {
 	}
 }
 
+func TestAPIModeWithURL(t *testing.T) {
+	// -url measures a running server through GraphQL only: no floors and
+	// no allocation pass, since the server is not in this process's heap
+	// (here it is, but the mode cannot know).
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, _, err := prepareStore(ctx, config{scale: 0, root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	p, err := chooseParams(ctx, s, searchText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := startServer(&countingStore{Store: s}, p, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.close()
+	var out bytes.Buffer
+	jsonPath := filepath.Join(dir, "api.json")
+	if err := run(ctx, []string{"-mode", "api", "-url", srv.base, "-runs", "1", "-requests", "2", "-clients", "2", "-json", jsonPath}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var rep apiReport
+	b, err := os.ReadFile(jsonPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	measured := map[string]bool{}
+	for _, m := range rep.Runs {
+		if m.Target != targetAPI {
+			t.Errorf("%s measured on %s with -url", m.Query, m.Target)
+		}
+		if m.Requests != 2 || m.Errors > 0 {
+			t.Errorf("%s: %d requests, %d errors", m.Query, m.Requests, m.Errors)
+		}
+		measured[m.Query] = true
+	}
+	for _, q := range queryMix {
+		if !measured[q.name] {
+			t.Errorf("%s not measured through -url", q.name)
+		}
+	}
+	for _, r := range rep.Rows {
+		if len(r.AllocBytes) > 0 {
+			t.Errorf("%s: allocation counted with -url: %v", r.Query, r.AllocBytes)
+		}
+	}
+}
+
 func TestURLMustBeLoopback(t *testing.T) {
 	err := run(context.Background(), []string{"-mode", "api", "-url", "http://192.0.2.1:8080"}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "loopback") {
