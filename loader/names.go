@@ -39,14 +39,38 @@ func (m nameMatch) String() string {
 // [anne mette b dalgaard].
 func nameTokens(name string) []string { return strings.Fields(graph.Fold(name)) }
 
+// nameForm is a name with its folded words, so that a name compared with
+// many others is folded once.
+type nameForm struct {
+	name   string
+	words  []string // nameTokens(name)
+	folded string   // words joined by single spaces
+}
+
+func formOf(name string) nameForm {
+	ws := nameTokens(name)
+	return nameForm{name: name, words: ws, folded: strings.Join(ws, " ")}
+}
+
+func formsOf(names []string) []nameForm {
+	out := make([]nameForm, len(names))
+	for i, n := range names {
+		out[i] = formOf(n)
+	}
+	return out
+}
+
 // compareNames relates two names and explains the relation in a short
 // phrase for the merge record ("M. = Malling", "Stephenie ~ Stephanie").
-func compareNames(a, b string) (nameMatch, string) {
-	ta, tb := nameTokens(a), nameTokens(b)
+func compareNames(a, b string) (nameMatch, string) { return compareForms(formOf(a), formOf(b)) }
+
+// compareForms is compareNames on folded names.
+func compareForms(fa, fb nameForm) (nameMatch, string) {
+	a, b, ta, tb := fa.name, fb.name, fa.words, fb.words
 	if len(ta) == 0 || len(tb) == 0 {
 		return matchNone, ""
 	}
-	if strings.Join(ta, " ") == strings.Join(tb, " ") {
+	if fa.folded == fb.folded {
 		if a != b {
 			return matchExact, "same name written " + quoted(a) + " and " + quoted(b)
 		}

@@ -88,50 +88,103 @@ func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []sea
 	return e
 }
 
-// nameKeys are the index keys of a list of names. Two names that
-// compareNames relates as a spelling variant or closer (the only relations
-// resolve acts on against the store) share a key:
-//   - "t:" and each word but the first of a name of several words, the one
-//     word of a one-word name: an equal last name, exact names (also
-//     one-word ones) and a name that is the start of another (a last name
-//     omitted; at least two words, equal) share one;
-//   - "d:", the first letter of the first name and the last name with at
-//     most one letter deleted: the one relation with no equal word, an
-//     initial for the first name ("T. Lundsryd" / "Trine Lundsfryd") and a
-//     one-letter difference in the last name (both of five letters or
-//     more); two words one edit apart (substitution, insertion, deletion,
-//     adjacent transposition) share such a deletion.
+// nameKeys are the name keys of a list of names: with lookup false, those
+// a stored person is indexed under; with lookup true, those a mention
+// group looks up. Whenever compareNames relates two names as a spelling
+// variant or closer (the only relations resolve acts on against the
+// store), the lookup keys of either share a key with the index keys of the
+// other. compareNames relates two names of several words only when their
+// first words are related (equal, an initial, or one edit apart) and
+// either the shorter is the start of the longer or their last words are
+// related (equal, or one edit apart, the first words then equal or an
+// initial); a one-word name only with the same word alone. So the keys
+// pair the first word with a later word:
+//   - "w:" and the word of a one-word name (both sides);
+//   - "e:" and the folded name (both sides): exact names; the lookup also
+//     has "e:" and each start of two words or more of its name, and the
+//     index has "p:" and each such start, looked up by the name itself:
+//     a name that is the start of another, in either direction;
+//   - "f:" the first word, "|" and the last word within one deletion
+//     (both sides): equal first words, last words equal or one edit
+//     apart (two words one edit apart, substitution, insertion, deletion
+//     or adjacent transposition, share such a deletion; words of fewer
+//     than five letters stand only for themselves);
+//   - "g:" the first word within one deletion, "|" and the last word
+//     (both sides): first words one edit apart, last words equal;
+//   - an initial (a first word of one letter) and a longer first word
+//     starting with it, last words equal or one edit apart: a name written
+//     with an initial is indexed and looks up "i:" the initial, "|" and
+//     the last word within one deletion; a name written in full looks up
+//     its "i:" keys, and is indexed under "n:" keys that only names written
+//     with an initial look up.
 //
-// A first name one letter off or an initial needs an equal last name or
-// one a letter off, so "t:" or "d:" finds them. The first name is no key:
-// a one-word name is related only to the same word alone, and with a
-// common first name the key would bring a large share of the store's
-// people (the cost of a document grew with the store).
-func nameKeys(names []string) []string {
+// The keys are asymmetric so that no key a full name looks up holds every
+// person with that last name, or with that first letter and last name:
+// with a population that grows with the store, such a key brought a share
+// of the store's people that grows too, and so did a document's cost.
+func nameKeys(names []string, lookup bool) []string {
 	var keys []string
 	for _, n := range names {
-		ts := nameTokens(n)
-		if len(ts) < 2 {
-			for _, t := range ts {
-				keys = append(keys, "t:"+t)
+		ws := nameTokens(n)
+		if len(ws) == 0 {
+			continue
+		}
+		if len(ws) == 1 {
+			keys = append(keys, "w:"+ws[0])
+			continue
+		}
+		keys = append(keys, "e:"+strings.Join(ws, " "))
+		for k := 2; k < len(ws); k++ {
+			if lookup {
+				keys = append(keys, "e:"+strings.Join(ws[:k], " "))
+			} else {
+				keys = append(keys, "p:"+strings.Join(ws[:k], " "))
+			}
+		}
+		if lookup {
+			keys = append(keys, "p:"+strings.Join(ws, " "))
+		}
+		first, last := ws[0], ws[len(ws)-1]
+		lasts := deletions(last)
+		pair := func(prefix, a string, bs []string) {
+			for _, b := range bs {
+				keys = append(keys, prefix+a+"|"+b)
+			}
+		}
+		if len(first) == 1 {
+			pair("i:", first, lasts)
+			if lookup {
+				pair("n:", first, lasts)
 			}
 			continue
 		}
-		for _, t := range ts[1:] {
-			keys = append(keys, "t:"+t)
+		pair("f:", first, lasts)
+		for _, f := range deletions(first) {
+			keys = append(keys, "g:"+f+"|"+last)
 		}
-		last := []rune(ts[len(ts)-1])
-		if len(last) < 5 {
-			continue
-		}
-		prefix := "d:" + ts[0][:1] + "|"
-		keys = append(keys, prefix+string(last))
-		for i := range last {
-			keys = append(keys, prefix+string(last[:i])+string(last[i+1:]))
+		if lookup {
+			pair("i:", first[:1], lasts)
+		} else {
+			pair("n:", first[:1], lasts)
 		}
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// deletions are a word and, if it has five letters or more (tokenRel's
+// least for a spelling variant), the word with each one letter deleted.
+func deletions(w string) []string {
+	rs := []rune(w)
+	if len(rs) < 5 {
+		return []string{w}
+	}
+	out := make([]string, 0, len(rs)+1)
+	out = append(out, w)
+	for i := range rs {
+		out = append(out, string(rs[:i])+string(rs[i+1:]))
+	}
+	return out
 }
 
 // cachedPerson is a stored person with what newEntity needs.
@@ -152,7 +205,7 @@ type peopleCache struct {
 	members    map[string]*graph.Membership
 	bodies     map[string]*graph.Body
 	orgs       map[string]*graph.Organisation
-	byKey      map[string]map[string]bool // name key → person IDs
+	byKey      map[string][]string        // name key → person IDs (most keys hold one or two: a slice, not a set)
 	byDoc      map[string]map[string]bool // document ID → person IDs it supports, as a person or a membership
 	bodyPeople map[string]map[string]bool // body ID → person IDs with a seat in it
 	orgPeople  map[string]map[string]bool // organisation ID → person IDs employed there
@@ -188,7 +241,7 @@ func removeFrom(m map[string]map[string]bool, k, v string) {
 func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*peopleCache, error) {
 	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{},
 		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
-		byKey: map[string]map[string]bool{}, byDoc: map[string]map[string]bool{},
+		byKey: map[string][]string{}, byDoc: map[string]map[string]bool{},
 		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{}}
 	st, err := store.Stats(ctx)
 	if err != nil {
@@ -302,7 +355,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		for _, id := range present {
 			c.remove(id)
 			p := facts[id].(*graph.Person)
-			cp := &cachedPerson{p: p, docs: map[string]bool{}, keys: nameKeys(append([]string{p.Name}, p.Aliases...)), sortKey: graph.SortKey(p)}
+			cp := &cachedPerson{p: p, docs: map[string]bool{}, keys: nameKeys(append([]string{p.Name}, p.Aliases...), false), sortKey: graph.SortKey(p)}
 			for _, s := range p.Sources {
 				cp.docs[s.DocumentID] = true
 			}
@@ -322,7 +375,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				addTo(c.orgPeople, p.OrganisationID, id)
 			}
 			for _, k := range cp.keys {
-				addTo(c.byKey, k, id)
+				c.byKey[k] = append(c.byKey[k], id) // remove(id) above took id out
 			}
 			for d := range cp.docs {
 				addTo(c.byDoc, d, id)
@@ -356,7 +409,15 @@ func (c *peopleCache) remove(id string) {
 		removeFrom(c.orgPeople, cp.p.OrganisationID, id)
 	}
 	for _, k := range cp.keys {
-		removeFrom(c.byKey, k, id)
+		ids := c.byKey[k]
+		if i := slices.Index(ids, id); i >= 0 {
+			ids[i] = ids[len(ids)-1]
+			if ids = ids[:len(ids)-1]; len(ids) == 0 {
+				delete(c.byKey, k)
+			} else {
+				c.byKey[k] = ids
+			}
+		}
 	}
 	for d := range cp.docs {
 		removeFrom(c.byDoc, d, id)
@@ -404,8 +465,8 @@ func (rs *resolver) candidates(names []string) []*entity {
 	v := rs.view
 	seen := map[string]bool{}
 	var cps []*cachedPerson
-	for _, k := range nameKeys(names) {
-		for id := range v.c.byKey[k] {
+	for _, k := range nameKeys(names, true) {
+		for _, id := range v.c.byKey[k] {
 			if seen[id] {
 				continue
 			}

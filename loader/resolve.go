@@ -75,6 +75,17 @@ type entity struct {
 	Category string
 	Regions  []string
 	Clusters []string
+	forms    []nameForm // Names folded, filled by nameForms
+}
+
+// nameForms are the entity's names folded, computed on first use: the
+// people cache keeps an entity across documents, so a stored person's
+// names are folded once, not on every comparison.
+func (e *entity) nameForms() []nameForm {
+	if len(e.forms) != len(e.Names) {
+		e.forms = formsOf(e.Names)
+	}
+	return e.forms
 }
 
 // resolution is what the resolver decided for one mention.
@@ -289,10 +300,11 @@ func sharedTitle(a, b []string) (string, bool) {
 
 // group is the mentions of one document that are one person.
 type group struct {
-	members  []int    // indexes into the mentions
-	names    []string // every name and alias
-	primary  []string // the mentions' names
-	evidence mention  // combined evidence
+	members  []int      // indexes into the mentions
+	names    []string   // every name and alias
+	forms    []nameForm // names folded
+	primary  []string   // the mentions' names
+	evidence mention    // combined evidence
 	category string
 	reasons  map[int]string // member index → why it joined
 }
@@ -316,6 +328,7 @@ func (g *group) add(i int, m mention) {
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
 		if n != "" && !slices.Contains(g.names, n) {
 			g.names = append(g.names, n)
+			g.forms = append(g.forms, formOf(n))
 		}
 	}
 	e := &g.evidence
@@ -340,11 +353,11 @@ func appendNew(list []string, xs ...string) []string {
 }
 
 // bestNameMatch relates any name of a with any name of b.
-func bestNameMatch(a, b []string) (nameMatch, string) {
+func bestNameMatch(a, b []nameForm) (nameMatch, string) {
 	best, detail := matchNone, ""
 	for _, x := range a {
 		for _, y := range b {
-			if m, d := compareNames(x, y); m > best {
+			if m, d := compareForms(x, y); m > best {
 				best, detail = m, d
 			}
 		}
@@ -434,7 +447,7 @@ func (rs *resolver) group(ms []mention) ([]*group, []doubt) {
 		probe.add(i, m)
 		placed := false
 		for gi, g := range groups {
-			match, detail := bestNameMatch(probe.names, g.names)
+			match, detail := bestNameMatch(probe.forms, g.forms)
 			if match < matchTypo || (rs.exactOnly && match != matchExact) {
 				continue
 			}
@@ -460,7 +473,7 @@ func (rs *resolver) group(ms []mention) ([]*group, []doubt) {
 		probe.add(i, ms[i])
 		var cands []int
 		for gi, g := range groups {
-			if m, _ := bestNameMatch(probe.names, g.names); m == matchFirstOnly {
+			if m, _ := bestNameMatch(probe.forms, g.forms); m == matchFirstOnly {
 				cands = append(cands, gi)
 			}
 		}
@@ -477,7 +490,7 @@ func (rs *resolver) group(ms []mention) ([]*group, []doubt) {
 }
 
 func (g *group) asEntity() *entity {
-	return &entity{Names: g.names, Party: g.evidence.Party, OrgID: g.evidence.OrgID, OrgKind: g.evidence.OrgKind,
+	return &entity{Names: g.names, forms: g.forms, Party: g.evidence.Party, OrgID: g.evidence.OrgID, OrgKind: g.evidence.OrgKind,
 		Titles: g.evidence.Titles, Category: g.category, Clusters: g.evidence.Clusters}
 }
 
@@ -496,7 +509,7 @@ func (rs *resolver) match(groups []*group) (ids, notes []string, possible [][]ma
 		var merges []cand
 		words := len(nameTokens(g.canonical()))
 		for _, e := range rs.candidates(g.names) {
-			match, detail := bestNameMatch(g.names, e.Names)
+			match, detail := bestNameMatch(g.forms, e.nameForms())
 			if match < matchTypo {
 				continue
 			}
