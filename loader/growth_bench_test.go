@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
 	"github.com/sundhedsgraf/sundhedsgraf/loader"
 )
@@ -22,11 +23,14 @@ import (
 // first BASE documents of a generated corpus on disk, loads one document
 // untimed (the Loader builds its people cache on the first one), then
 // loads the next 300 with LoadPaths and reports cpu-ms/doc (the process's
-// CPU time, parsing workers included). The corpus is the directory
+// CPU time, parsing workers included) and the people in the store before
+// them. The corpus is the directory
 // SUNDHEDSGRAF_GROWTH_CORPUS (default: the bench tool's cache of the
 // seed-1 10× corpus, /tmp/sundhedsgraf-bench/corpus-seed1-x10); the
 // benchmark skips without it. The base store is built once, NoSync, into
-// /tmp/sundhedsgraf-growth-store-BASE (slow: minutes for BASE=5000).
+// /tmp/sundhedsgraf-growth-store-CORPUS-BASE, CORPUS the corpus
+// directory's name (slow: minutes for BASE=5000, a quarter of an hour for
+// BASE=20000); delete it when a change alters what the store holds.
 // SUNDHEDSGRAF_GROWTH_BASE sets BASE (default 5000; 0 compares with a
 // store holding only the reference), SUNDHEDSGRAF_GROWTH_PROF names a file
 // to write a CPU profile of the timed loads to, SUNDHEDSGRAF_GROWTH_MEMPROF
@@ -49,7 +53,7 @@ func BenchmarkLoadLate(b *testing.B) {
 	const batch = 300
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	ctx := context.Background()
-	cache := filepath.Join(os.TempDir(), "sundhedsgraf-growth-store-"+strconv.Itoa(base))
+	cache := filepath.Join(os.TempDir(), "sundhedsgraf-growth-store-"+filepath.Base(corpus)+"-"+strconv.Itoa(base))
 	if _, err := os.Stat(filepath.Join(cache, "DONE")); err != nil {
 		_ = os.RemoveAll(cache)
 		s, err := embedded.OpenWith(cache, embedded.Options{NoSync: true, Logger: quiet})
@@ -76,6 +80,7 @@ func BenchmarkLoadLate(b *testing.B) {
 		}
 	}
 	var cpu time.Duration
+	people := 0
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
@@ -103,6 +108,11 @@ func BenchmarkLoadLate(b *testing.B) {
 		if _, err := l.LoadPaths(ctx, files[base:base+1], nil); err != nil {
 			b.Fatal(err)
 		}
+		st, err := s.Stats(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		people = st.Facts[graph.KindPerson]
 		runtime.GC()
 		var prof *os.File
 		if p := os.Getenv("SUNDHEDSGRAF_GROWTH_PROF"); p != "" {
@@ -144,6 +154,7 @@ func BenchmarkLoadLate(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1e3/float64(b.N*batch), "cpu-ms/doc")
+	b.ReportMetric(float64(people), "people")
 }
 
 func cmpEnv(name, def string) string {
