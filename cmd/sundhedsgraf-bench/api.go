@@ -510,70 +510,85 @@ type measurement struct {
 	MaxCalls   int64   `json:"maxStoreCallsPerRequest"`
 	Bytes      int     `json:"responseBytes"`
 	// WallSeconds is the wall time of the query's interleaved run, which
-	// all its targets shared.
+	// all its targets shared (it includes the others' turns).
 	WallSeconds float64 `json:"interleavedWallSeconds"`
 }
 
-// driveInterleaved measures one query on several targets at once: dos[t]
-// makes one request of target t. It runs clients goroutines, each doing
-// rounds of one request of every target in turn, until every target has
-// had requests requests or the time limit passes, whichever is first; it
-// returns each target's samples.
+// driveInterleaved measures one query on several targets in alternation:
+// dos[t] makes one request of target t. The targets take turns, in rounds:
+// in its turn a target gets batch requests per client, made by clients
+// goroutines, and the next target starts when they are done. A round gives
+// every target one turn, in an order that rotates with the round so that
+// no target always follows the same other one (and inherits its garbage).
+// It stops when every target has had requests requests or the time limit
+// passes, whichever is first, and returns each target's samples.
 //
-// The targets are interleaved rather than run one after the other because
-// a large heap makes the measurement depend on when a GC cycle lands: on
-// the 10× store (heap ~713 MiB) a cycle's mark phase lasts seconds, and a
-// target run on its own during it pays the mark assists of everything
+// Why alternate: run one after the other, the targets met different GC
+// phases. On the 10× store (heap ~713 MiB) a mark phase lasts seconds, and
+// the target running during it paid the mark assists of everything
 // allocated meanwhile (a profile showed the very same store Gets costing
-// 4.4× as much on the api target as on plain for that reason). Interleaved
-// request by request, all targets see the same GC phases, scheduling and
-// machine load, so their ratios compare the targets and not the timing.
-// The order rotates with the client and the round, so that no target
-// always follows the same other one (and inherits its garbage) and, at any
-// moment, the clients are spread over the targets. A target whose count is
-// reached is skipped; the others go on.
-func driveInterleaved(ctx context.Context, clients, requests int, limit time.Duration, dos []func(ctx context.Context) sample) [][]sample {
+// 4.4× as much on the api target as on plain for that reason). A turn
+// lasts milliseconds, so every phase spans turns of every target, and all
+// targets see the same GC phases and the same machine load.
+//
+// Why turns rather than mixing the targets' requests: on 2 cores with 4
+// clients a request's latency is mostly waiting for a core, and mixed,
+// every target waits behind the others' work, which pulls the latencies
+// together and the ratios towards 1 (at 1×, mixed request by request, p50
+// api/(b) of person_seats, body_members_asof, meeting_attendance and
+// cluster_tree was 1.27–1.66; in turns 2.13–2.84, as when run one after
+// the other; load average 3–6 both times). In its own turn each target is measured at the set concurrency on its own,
+// as before. The clients drain at the end of a turn, a short stretch at
+// lower concurrency; batch sets how often that happens.
+func driveInterleaved(ctx context.Context, clients, requests, batch int, limit time.Duration, dos []func(ctx context.Context) sample) [][]sample {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	k := len(dos)
-	next := make([]atomic.Int64, k)
-	out := make([][]sample, k)
-	for t := range out {
-		out[t] = make([]sample, requests)
+	res := make([][]sample, k)
+	started := make([]int, k)
+	for round := 0; ctx.Err() == nil; round++ {
+		turns := 0
+		for j := range k {
+			t := (round + j) % k
+			n := min(batch*clients, requests-started[t])
+			if n <= 0 || ctx.Err() != nil {
+				continue
+			}
+			started[t] += n
+			res[t] = append(res[t], drive(ctx, clients, n, dos[t])...)
+			turns++
+		}
+		if turns == 0 {
+			break
+		}
 	}
+	return res
+}
+
+// drive makes n requests with do from clients goroutines, or fewer if ctx
+// ends first.
+func drive(ctx context.Context, clients, n int, do func(ctx context.Context) sample) []sample {
+	var next atomic.Int64
+	out := make([]sample, n)
 	var wg sync.WaitGroup
-	for c := range clients {
+	for range min(clients, n) {
 		wg.Go(func() {
-			for round := 0; ; round++ {
-				did := false
-				for j := range k {
-					if ctx.Err() != nil {
-						return
-					}
-					t := (c + round + j) % k
-					i := int(next[t].Add(1)) - 1
-					if i >= requests {
-						continue
-					}
-					out[t][i] = dos[t](ctx)
-					did = true
-				}
-				if !did {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || ctx.Err() != nil {
 					return
 				}
+				out[i] = do(ctx)
 			}
 		})
 	}
 	wg.Wait()
-	res := make([][]sample, k)
-	for t := range k {
-		n := min(int(next[t].Load()), requests)
-		// Requests started when the time ran out may have failed for that
-		// reason; they are left out.
-		for _, s := range out[t][:n] {
-			if s.lat > 0 {
-				res[t] = append(res[t], s)
-			}
+	// Requests cut short by the end of the time limit answer with a zero
+	// sample; they are left out, like those never started.
+	res := out[:0]
+	for _, s := range out[:min(int(next.Load()), n)] {
+		if s.lat > 0 {
+			res = append(res, s)
 		}
 	}
 	return res
@@ -582,8 +597,8 @@ func driveInterleaved(ctx context.Context, clients, requests int, limit time.Dur
 // summarise reduces one target's samples. Its throughput is the rate the
 // clients served that target while busy with it: requests over the time
 // the clients spent in its requests (the sum of latencies over the
-// clients), which is what it would serve alone at that concurrency,
-// since in an interleaved run the wall time is shared by all targets.
+// clients), since in an interleaved run the wall time is shared by all
+// targets.
 func summarise(q, target string, run int, ss []sample, clients int, bytes int) measurement {
 	m := measurement{Query: q, Target: target, Run: run, Requests: len(ss), Bytes: bytes}
 	lats := make([]time.Duration, 0, len(ss))
@@ -946,6 +961,7 @@ type apiReport struct {
 	Facts        int           `json:"facts"`
 	Clients      int           `json:"clients"`
 	Requests     int           `json:"requestsPerQueryTargetRun"`
+	Batch        int           `json:"requestsPerClientPerTurn"`
 	AllocReqs    int           `json:"allocRequestsPerQueryTarget"`
 	LoaderWait   string        `json:"loaderWait"`
 	Params       params        `json:"params"`
@@ -1032,7 +1048,7 @@ func prepareStore(ctx context.Context, c config) (*embedded.Store, string, error
 }
 
 func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
-	rep := &apiReport{Scale: c.scale, Clients: c.clients, Requests: c.requests, AllocReqs: c.allocRequests, LoaderWait: c.loaderWait.String()}
+	rep := &apiReport{Scale: c.scale, Clients: c.clients, Requests: c.requests, Batch: c.batch, AllocReqs: c.allocRequests, LoaderWait: c.loaderWait.String()}
 	if c.loaderWait == 0 {
 		rep.LoaderWait = resolvers.DefaultConfig().LoaderWait.String()
 	}
@@ -1134,7 +1150,7 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 			// share whatever GC cycles their own garbage triggers.
 			runtime.GC()
 			t0 := time.Now()
-			sss := driveInterleaved(ctx, c.clients, c.requests, c.duration, dos)
+			sss := driveInterleaved(ctx, c.clients, c.requests, c.batch, c.duration, dos)
 			wall := time.Since(t0)
 			for i, t := range targets {
 				m := summarise(q.name, t, run, sss[i], c.clients, int(sizes[i].Load()))
@@ -1312,8 +1328,8 @@ func paramsFromAPI(ctx context.Context, c *gqlClient, text string) (params, erro
 const searchText = "kommissorium"
 
 func printAPI(w io.Writer, rep *apiReport) {
-	fmt.Fprintf(w, "\nAPI: scale %d (%d documents, %d facts), %d clients, ≤%d requests per query/target/run (targets interleaved), LoaderWait %s, %d run(s); medians over runs, p99 [min–max]\n",
-		rep.Scale, rep.Docs, rep.Facts, rep.Clients, rep.Requests, rep.LoaderWait, len(rep.LoadAvg)-1)
+	fmt.Fprintf(w, "\nAPI: scale %d (%d documents, %d facts), %d clients, ≤%d requests per query/target/run (targets take turns of %d per client), LoaderWait %s, %d run(s); medians over runs, p99 [min–max]\n",
+		rep.Scale, rep.Docs, rep.Facts, rep.Clients, rep.Requests, rep.Batch, rep.LoaderWait, len(rep.LoadAvg)-1)
 	fmt.Fprintf(w, "server memory: heap in use after GC %.1f MiB, RSS %.1f MiB; load averages %v\n", rep.HeapInuseMiB, rep.RSSMiB, rep.LoadAvg)
 	if rep.AllocReqs > 0 && rep.HeapInuseMiB > 0 {
 		fmt.Fprintf(w, "allocation: whole process (server and client) per request over %d serial requests per query and target\n", rep.AllocReqs)

@@ -53,6 +53,8 @@ type config struct {
 	clients  int
 	requests int
 	duration time.Duration
+	// batch is the api mode's requests per client in a target's turn.
+	batch int
 	// allocRequests is the number of serial requests per query and target
 	// of the api mode's allocation pass.
 	allocRequests int
@@ -90,8 +92,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&c.maxTime, "max-time", 0, "load: stop a run after this long and report it as truncated (0 = no limit)")
 	fs.IntVar(&c.every, "every", 1, "f1: score every k-th document")
 	fs.IntVar(&c.clients, "clients", 4, "api: concurrent clients")
-	fs.IntVar(&c.requests, "requests", 400, "api: requests per query, target and run (the targets' requests are interleaved)")
-	fs.DurationVar(&c.duration, "duration", 30*time.Second, "api: time limit per query and run, shared by its interleaved targets")
+	fs.IntVar(&c.requests, "requests", 400, "api: requests per query, target and run")
+	fs.IntVar(&c.batch, "batch", 4, "api: requests per client in each target's turn (a query's targets take turns)")
+	fs.DurationVar(&c.duration, "duration", 30*time.Second, "api: time limit per query and run, shared by its targets")
 	fs.IntVar(&c.allocRequests, "alloc-requests", 50, "api: serial requests per query and target counted for allocation per request (0 = skip; not with -url)")
 	fs.StringVar(&c.url, "url", "", "api: measure a running server at this loopback base URL instead of starting one (floors are then skipped)")
 	fs.DurationVar(&c.loaderWait, "loader-wait", 0, "api: resolvers.Config.LoaderWait (0 = the default)")
@@ -100,8 +103,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.runs < 1 || c.clients < 1 || c.requests < 1 || c.every < 1 {
-		return fmt.Errorf("-runs, -clients, -requests and -every must be at least 1")
+	if c.runs < 1 || c.clients < 1 || c.requests < 1 || c.every < 1 || c.batch < 1 {
+		return fmt.Errorf("-runs, -clients, -requests, -batch and -every must be at least 1")
 	}
 	if c.allocRequests < 0 {
 		return fmt.Errorf("-alloc-requests must not be negative")

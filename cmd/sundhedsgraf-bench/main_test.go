@@ -77,33 +77,46 @@ func TestAPIModeOnSample(t *testing.T) {
 }
 
 // fakeTargets returns k request functions that record, in order, which
-// target each request went to.
-func fakeTargets(k int) ([]func(context.Context) sample, func() []int) {
+// target each request went to, and count requests that started while
+// another target's request was in flight.
+func fakeTargets(k int) ([]func(context.Context) sample, func() ([]int, int)) {
 	var mu sync.Mutex
 	var seq []int
+	active := make([]int, k)
+	overlaps := 0
 	dos := make([]func(context.Context) sample, k)
 	for t := range dos {
 		dos[t] = func(ctx context.Context) sample {
 			mu.Lock()
 			seq = append(seq, t)
+			for u, n := range active {
+				if u != t && n > 0 {
+					overlaps++
+				}
+			}
+			active[t]++
+			mu.Unlock()
+			time.Sleep(10 * time.Microsecond) // let the other clients start theirs
+			mu.Lock()
+			active[t]--
 			mu.Unlock()
 			return sample{lat: time.Microsecond, calls: int64(t + 1)}
 		}
 	}
-	return dos, func() []int {
+	return dos, func() ([]int, int) {
 		mu.Lock()
 		defer mu.Unlock()
-		return slices.Clone(seq)
+		return slices.Clone(seq), overlaps
 	}
 }
 
 func TestDriveInterleavedCounts(t *testing.T) {
-	for _, tc := range []struct{ targets, clients, requests int }{
-		{3, 4, 25}, {3, 1, 5}, {3, 4, 2}, {2, 3, 10}, {1, 2, 7},
+	for _, tc := range []struct{ targets, clients, requests, batch int }{
+		{3, 4, 25, 1}, {3, 4, 25, 4}, {3, 1, 5, 2}, {3, 4, 2, 4}, {2, 3, 10, 1}, {1, 2, 7, 3},
 	} {
 		dos, seq := fakeTargets(tc.targets)
-		res := driveInterleaved(context.Background(), tc.clients, tc.requests, time.Hour, dos)
-		got := seq()
+		res := driveInterleaved(context.Background(), tc.clients, tc.requests, tc.batch, time.Hour, dos)
+		got, overlaps := seq()
 		if len(got) != tc.targets*tc.requests {
 			t.Errorf("%+v: %d requests made, want %d", tc, len(got), tc.targets*tc.requests)
 		}
@@ -119,14 +132,17 @@ func TestDriveInterleavedCounts(t *testing.T) {
 				}
 			}
 		}
-		// Interleaved: each client is at most one request ahead on any
-		// target, so at every point of the run no target is more than
-		// clients requests ahead of another (run one after the other,
-		// the first target would be requests ahead).
+		// Turns: a target's requests never run beside another's.
+		if overlaps > 0 {
+			t.Errorf("%+v: %d requests started while another target's ran", tc, overlaps)
+		}
+		// Alternating: at every point of the run no target is more than
+		// one turn ahead of another (run one after the other, the first
+		// target would be all its requests ahead).
 		counts := make([]int, tc.targets)
 		for i, tg := range got {
 			counts[tg]++
-			if d := slices.Max(counts) - slices.Min(counts); d > tc.clients {
+			if d := slices.Max(counts) - slices.Min(counts); d > tc.batch*tc.clients {
 				t.Errorf("%+v: after %d requests the counts are %v", tc, i+1, counts)
 				break
 			}
@@ -135,12 +151,19 @@ func TestDriveInterleavedCounts(t *testing.T) {
 }
 
 func TestDriveInterleavedRotates(t *testing.T) {
-	// One client: rounds of one request of each target, each round
-	// starting one target further on.
+	// One client, turns of one request: each round starts one target
+	// further on.
 	dos, seq := fakeTargets(3)
-	driveInterleaved(context.Background(), 1, 4, time.Hour, dos)
+	driveInterleaved(context.Background(), 1, 4, 1, time.Hour, dos)
 	want := []int{0, 1, 2, 1, 2, 0, 2, 0, 1, 0, 1, 2}
-	if got := seq(); !slices.Equal(got, want) {
+	if got, _ := seq(); !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	// Turns of 2 requests: target 0's pairs come first, then 1's, 2's.
+	dos, seq = fakeTargets(3)
+	driveInterleaved(context.Background(), 1, 3, 2, time.Hour, dos)
+	want = []int{0, 0, 1, 1, 2, 2, 1, 2, 0}
+	if got, _ := seq(); !slices.Equal(got, want) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
@@ -163,7 +186,7 @@ func TestDriveInterleavedStopsWhenCancelled(t *testing.T) {
 			return sample{lat: time.Microsecond}
 		}
 	}
-	res := driveInterleaved(ctx, 2, 100, time.Hour, dos)
+	res := driveInterleaved(ctx, 2, 100, 1, time.Hour, dos)
 	kept := 0
 	for _, ss := range res {
 		kept += len(ss)
