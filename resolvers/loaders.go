@@ -18,7 +18,9 @@ import (
 // related facts (Related and Get of one query level in a single batch).
 // They are built per request in the HTTP middleware (withLoaders) and never
 // shared between requests, so a request sees a consistent cache and no data
-// leaks between callers.
+// leaks between callers. The facts read are shared by every resolver of
+// the request and never changed, so the loaders read them graph.ReadOnly,
+// which lets the store share them between requests too.
 //
 // A resolver that runs once per request (alone: a query's only root field
 // and what is below it outside any list) reads at once, without a window,
@@ -109,7 +111,7 @@ func (l *loaders) getBatch(ctx context.Context, ids []string) (map[string]any, e
 	if len(missing) == 0 {
 		return out, nil
 	}
-	facts, err := l.store.Get(ctx, missing)
+	facts, err := l.store.Get(graph.ReadOnly(ctx), missing)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +182,7 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	facts, err := l.store.Get(ctx, missing)
+	facts, err := l.store.Get(graph.ReadOnly(ctx), missing)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,10 @@ type Options struct {
 	// failed compaction after a successful write, or a torn log tail cut off
 	// at Open. Default slog.Default().
 	Logger *slog.Logger
+	// ReadCacheBytes is the budget of the cache of facts with many sources
+	// assembled for graph.ReadOnly reads (readcache.go). Default
+	// DefaultReadCacheBytes; negative turns the cache off.
+	ReadCacheBytes int64
 }
 
 // Store is the embedded graph.Store.
@@ -47,6 +51,7 @@ type Store struct {
 	broken   error // a failed write that could not be undone; writes refuse
 	strs     *interner
 	closed   atomic.Bool
+	reads    *readCache
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -62,6 +67,9 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	if opts.ReadCacheBytes == 0 {
+		opts.ReadCacheBytes = DefaultReadCacheBytes
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, graph.Wrap(graph.ErrUnavailable, "cannot create the data directory", err)
 	}
@@ -69,7 +77,7 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{dir: dir, opts: opts, lock: lock, strs: newInterner()}
+	s := &Store{dir: dir, opts: opts, lock: lock, strs: newInterner(), reads: newReadCache(opts.ReadCacheBytes)}
 	if err := s.recover(); err != nil {
 		_ = unlockDir(lock)
 		return nil, err
@@ -502,6 +510,7 @@ func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	ro := graph.IsReadOnly(ctx)
 	out := make(map[string]any, len(ids))
 	for _, id := range ids {
 		if strings.HasPrefix(id, graph.IDPrefix[graph.KindDocument]) {
@@ -512,6 +521,10 @@ func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
 			continue
 		}
 		if e, ok := st.facts.get(id); ok {
+			if ro {
+				out[id] = s.reads.shared(e)
+				continue
+			}
 			f := clone(e.merged)
 			if !e.shared {
 				*sourcesOf(f) = e.sources()
