@@ -812,6 +812,9 @@ func (b *builder) otherClusters(mid, cid string) ([]string, error) {
 	if b.store == nil {
 		return nil, nil
 	}
+	if cs, ok := b.store.(cachedStore); ok {
+		return cs.people.otherClusters(b.ctx, cs.Store, mid, cid, b.docID)
+	}
 	rel, err := b.store.Related(b.ctx, graph.RelLinksFrom, []string{mid})
 	if err != nil {
 		return nil, fmt.Errorf("read links: %w", err)

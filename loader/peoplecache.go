@@ -205,11 +205,12 @@ type peopleCache struct {
 	members    map[string]*graph.Membership
 	bodies     map[string]*graph.Body
 	orgs       map[string]*graph.Organisation
-	byKey      map[string][]string        // name key → person IDs (most keys hold one or two: a slice, not a set)
-	byDoc      map[string]map[string]bool // document ID → person IDs it supports, as a person or a membership
-	bodyPeople map[string]map[string]bool // body ID → person IDs with a seat in it
-	orgPeople  map[string]map[string]bool // organisation ID → person IDs employed there
-	stats      graph.Stats                // the store's, after the last build or update
+	byKey      map[string][]string             // name key → person IDs (most keys hold one or two: a slice, not a set)
+	byDoc      map[string]map[string]bool      // document ID → person IDs it supports, as a person or a membership
+	bodyPeople map[string]map[string]bool      // body ID → person IDs with a seat in it
+	orgPeople  map[string]map[string]bool      // organisation ID → person IDs employed there
+	stats      graph.Stats                     // the store's, after the last build or update
+	muniLinks  map[string]map[string]*muniLink // municipality ID → its cluster_municipality links by ID, once read (linkcache.go)
 }
 
 // cachedStore hands buildFacts the Loader's people cache with the store:
@@ -242,7 +243,8 @@ func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*pe
 	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{},
 		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
 		byKey: map[string][]string{}, byDoc: map[string]map[string]bool{},
-		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{}}
+		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{},
+		muniLinks: map[string]map[string]*muniLink{}}
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read stats: %w", err)
@@ -617,6 +619,7 @@ func (l *Loader) replaceDocument(ctx context.Context, facts *graph.DocumentFacts
 	if err != nil || res.Unchanged {
 		return res, err
 	}
+	c.updateLinks(facts, rel[id])
 	people, bodyOrgs := c.touched(facts, rel[id])
 	bodyOrgs = c.mayHaveChanged(facts, rel[id], bodyOrgs)
 	if err := c.refresh(ctx, l.store, people, bodyOrgs); err != nil {

@@ -188,6 +188,24 @@ func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
 			t.Errorf("%s: cached entity %+v, from the store %+v", id, *cp.full, *fp.full)
 		}
 	}
+	// So do the municipalities' cluster_municipality links.
+	if len(lc.people.muniLinks) == 0 {
+		t.Fatal("the cache holds no municipality's links")
+	}
+	for mid, links := range lc.people.muniLinks {
+		if _, err := fresh.otherClusters(context.Background(), cached, mid, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		want := fresh.muniLinks[mid]
+		if len(links) != len(want) {
+			t.Errorf("%s: %d links cached, %d in the store", mid, len(links), len(want))
+		}
+		for id, w := range want {
+			if got := links[id]; got == nil || got.to != w.to || !maps.Equal(got.docs, w.docs) {
+				t.Errorf("%s: cached link %s is %+v, in the store %+v", mid, id, got, w)
+			}
+		}
+	}
 }
 
 func entitiesEqual(a, b *entity) bool {
