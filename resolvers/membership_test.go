@@ -13,7 +13,7 @@ import (
 )
 
 // lists builds participant lists: date → people listed.
-func lists(byDate map[string][]string) []participantList {
+func lists(byDate map[string][]string) []graph.ParticipantList {
 	var ms []*graph.Meeting
 	var as []*graph.Attendance
 	for date, people := range byDate {
@@ -23,7 +23,7 @@ func lists(byDate map[string][]string) []participantList {
 			as = append(as, &graph.Attendance{ID: id + ":" + p, MeetingID: id, PersonID: p, Status: graph.StatusPresent})
 		}
 	}
-	return participantLists(ms, as)["body:b"]
+	return graph.ParticipantLists(ms, as)["body:b"]
 }
 
 func TestParticipantLists(t *testing.T) {
@@ -41,18 +41,18 @@ func TestParticipantLists(t *testing.T) {
 		{MeetingID: "undated", PersonID: "person:q", Status: graph.StatusPresent},
 		{MeetingID: "other", PersonID: "person:o", Status: graph.StatusSentApologies},
 	}
-	got := participantLists(ms, as)
+	got := graph.ParticipantLists(ms, as)
 	a := got["body:a"]
-	if len(a) != 2 || a[0].date != "2023-01-16" || a[1].date != "2024-06-19" {
+	if len(a) != 2 || a[0].Date != "2023-01-16" || a[1].Date != "2024-06-19" {
 		t.Fatalf("body:a lists %+v; want the two dated meetings with lists, oldest first", a)
 	}
 	// Absent people are listed; so is the person a substitute stood in for.
 	for _, p := range []string{"person:y", "person:z", "person:x"} {
-		if !a[1].people[p] {
-			t.Errorf("%s should be on the 2024-06-19 list: %v", p, a[1].people)
+		if !a[1].People[p] {
+			t.Errorf("%s should be on the 2024-06-19 list: %v", p, a[1].People)
 		}
 	}
-	if b := got["body:b"]; len(b) != 1 || !b[0].people["person:o"] {
+	if b := got["body:b"]; len(b) != 1 || !b[0].People["person:o"] {
 		t.Errorf("body:b lists %+v", b)
 	}
 }
@@ -83,13 +83,13 @@ func TestActiveOn(t *testing.T) {
 		{"stated start, not on the first list after it", graph.Membership{PersonID: "person:dorte", StartDate: "2024-01-01"}, "2024-06-19", false},
 	}
 	for _, c := range cases {
-		if got := activeOn(&c.m, ls, c.day); got != c.want {
-			t.Errorf("%s: activeOn(%+v, %s) = %v, want %v", c.name, c.m, c.day, got, c.want)
+		if got := graph.HeldOn(&c.m, ls, c.day); got != c.want {
+			t.Errorf("%s: graph.HeldOn(%+v, %s) = %v, want %v", c.name, c.m, c.day, got, c.want)
 		}
 	}
 	// Without lists, only the stated and observed dates count.
 	m := &graph.Membership{PersonID: "person:anna", FirstSeen: "2023-01-16"}
-	if !activeOn(m, nil, "2030-01-01") || activeOn(m, nil, "2022-01-01") {
+	if !graph.HeldOn(m, nil, "2030-01-01") || graph.HeldOn(m, nil, "2022-01-01") {
 		t.Errorf("activeOn without lists")
 	}
 }

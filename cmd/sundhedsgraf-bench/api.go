@@ -121,10 +121,11 @@ var queryMix = []benchQuery{
 	},
 }
 
-// getOne fetches one fact of type T.
+// getOne fetches one fact of type T. The floors read graph.ReadOnly, as
+// the API's loaders do: they change nothing they read.
 func getOne[T any](ctx context.Context, s graph.Store, id string) (T, error) {
 	var zero T
-	m, err := s.Get(ctx, []string{id})
+	m, err := s.Get(graph.ReadOnly(ctx), []string{id})
 	if err != nil {
 		return zero, err
 	}
@@ -141,7 +142,7 @@ func getMany(ctx context.Context, s graph.Store, ids []string) (map[string]any, 
 		return map[string]any{}, nil
 	}
 	slices.Sort(ids)
-	return s.Get(ctx, slices.Compact(ids))
+	return s.Get(graph.ReadOnly(ctx), slices.Compact(ids))
 }
 
 // The floors answer with the same fields the GraphQL query selects, so
@@ -245,17 +246,12 @@ func personSeats(ctx context.Context, s graph.Store, p params) (any, error) {
 	return out, nil
 }
 
-// heldOn is the API's rule for a seat held on a day (resolvers/rules.go).
-func heldOn(m *graph.Membership, day string) bool {
-	start := m.StartDate
-	if start == "" {
-		start = m.FirstSeen
-	}
-	return (start == "" || start <= day) && (m.EndDate == "" || day <= m.EndDate)
-}
-
-// bodyMembersAsOf: the body and the seats held on a day, with people and
-// organisations. Get, Related, Get, Get.
+// bodyMembersAsOf: the body and the seats held on a day by the API's rule
+// (graph.HeldOn: a seat without a stated end ends when the body's
+// participant lists stop showing its holder), with people and
+// organisations. Get, Related, Get, then, if a seat has no stated end, the
+// body's meetings and their attendance (Related, Get, Related, Get), then
+// Get: 8 calls, as the API makes.
 func bodyMembersAsOf(ctx context.Context, s graph.Store, p params) (any, error) {
 	body, err := getOne[*graph.Body](ctx, s, p.BodyID)
 	if err != nil {
@@ -269,10 +265,19 @@ func bodyMembersAsOf(ctx context.Context, s graph.Store, p params) (any, error) 
 	if err != nil {
 		return nil, err
 	}
+	var lists []graph.ParticipantList
+	if slices.ContainsFunc(rel[p.BodyID], func(id string) bool {
+		m, ok := ms[id].(*graph.Membership)
+		return ok && m.EndDate == ""
+	}) {
+		if lists, err = participantLists(ctx, s, p.BodyID); err != nil {
+			return nil, err
+		}
+	}
 	var held []*graph.Membership
 	var ids []string
 	for _, id := range rel[p.BodyID] {
-		if m, ok := ms[id].(*graph.Membership); ok && heldOn(m, p.AsOf) {
+		if m, ok := ms[id].(*graph.Membership); ok && graph.HeldOn(m, lists, p.AsOf) {
 			held = append(held, m)
 			ids = append(ids, m.PersonID, m.OnBehalfOfID)
 		}
@@ -313,6 +318,45 @@ func bodyMembersAsOf(ctx context.Context, s graph.Store, p params) (any, error) 
 		out.Members = append(out.Members, x)
 	}
 	return out, nil
+}
+
+// participantLists reads a body's meetings and their attendance.
+func participantLists(ctx context.Context, s graph.Store, bodyID string) ([]graph.ParticipantList, error) {
+	rel, err := s.Related(ctx, graph.RelMeetingsOfBody, []string{bodyID})
+	if err != nil {
+		return nil, err
+	}
+	mf, err := getMany(ctx, s, rel[bodyID])
+	if err != nil {
+		return nil, err
+	}
+	meetings := make([]*graph.Meeting, 0, len(mf))
+	ids := make([]string, 0, len(mf))
+	for _, id := range rel[bodyID] {
+		if m, ok := mf[id].(*graph.Meeting); ok {
+			meetings = append(meetings, m)
+			ids = append(ids, m.ID)
+		}
+	}
+	arel, err := s.Related(ctx, graph.RelAttendanceOfMeeting, ids)
+	if err != nil {
+		return nil, err
+	}
+	var aids []string
+	for _, id := range ids {
+		aids = append(aids, arel[id]...)
+	}
+	af, err := getMany(ctx, s, aids)
+	if err != nil {
+		return nil, err
+	}
+	att := make([]*graph.Attendance, 0, len(af))
+	for _, id := range aids {
+		if a, ok := af[id].(*graph.Attendance); ok {
+			att = append(att, a)
+		}
+	}
+	return graph.ParticipantLists(meetings, att)[bodyID], nil
 }
 
 // meetingAttendance: the meeting, its body and cluster, and every

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/sundhedsgraf/sundhedsgraf/graph"
 )
 
 // The command's modes on tiny inputs: every query of the mix answers on
@@ -282,4 +286,145 @@ func TestURLMustBeLoopback(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "loopback") {
 		t.Fatalf("err = %v, want a refusal of a non-loopback address", err)
 	}
+}
+
+// TestFloorsAnswerAsTheAPI: for every object query of the mix, the plain
+// floor's answer names the same facts as the API's (the multiset of every
+// "id" in the JSON), so the floors measure the same answer, not a cheaper
+// one.
+func TestFloorsAnswerAsTheAPI(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, _, err := prepareStore(ctx, config{scale: 0, root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	p, err := chooseParams(ctx, s, searchText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := startServer(&countingStore{Store: s}, p, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.close()
+	get := func(req *http.Request) any {
+		t.Helper()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var v any
+		if err := json.NewDecoder(resp.Body).Decode(&v); err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d, %v", req.URL, resp.StatusCode, err)
+		}
+		return v
+	}
+	// A body's members are compared on the day of each of its meetings,
+	// where the participant lists decide who still holds a seat: the body
+	// with meetings and the most seats.
+	bodies, err := graph.ListAll(ctx, s, graph.KindBody, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seats, err := s.Related(ctx, graph.RelMembershipsOfBody, bodies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := s.Related(ctx, graph.RelMeetingsOfBody, bodies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bodies {
+		if len(rel[b]) >= 2 && len(seats[b]) > len(seats[p.BodyID]) {
+			p.BodyID = b
+		}
+	}
+	ms, err := s.Get(ctx, rel[p.BodyID])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []params
+	for _, m := range ms {
+		q := p
+		q.AsOf = m.(*graph.Meeting).Date
+		days = append(days, q)
+	}
+	type ask struct {
+		q benchQuery
+		p params
+	}
+	var asks []ask
+	for _, q := range queryMix {
+		switch q.name {
+		case "search", "network_cluster", "council_transition":
+			continue // ranked hits, and results without ids
+		case "body_members_asof":
+			for _, d := range days {
+				asks = append(asks, ask{q, d})
+			}
+		default:
+			asks = append(asks, ask{q, p})
+		}
+	}
+	members := 0
+	for _, a := range asks {
+		q, p := a.q, a.p
+		body, _ := json.Marshal(map[string]any{"query": q.gql, "variables": q.vars(p)})
+		req, _ := http.NewRequest(http.MethodPost, srv.base+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp := get(req).(map[string]any)
+		if resp["errors"] != nil {
+			t.Fatalf("%s: %v", q.name, resp["errors"])
+		}
+		var api any
+		for _, v := range resp["data"].(map[string]any) {
+			api = v
+		}
+		rec := httptest.NewRecorder()
+		plainHandler(s, p).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/plain/"+q.name, nil))
+		var plain any
+		if err := json.Unmarshal(rec.Body.Bytes(), &plain); err != nil || rec.Code != http.StatusOK {
+			t.Fatalf("plain %s: status %d, %v", q.name, rec.Code, err)
+		}
+		a, b := idsIn(api), idsIn(plain)
+		if q.name == "body_members_asof" {
+			members = max(members, len(a))
+		} else if len(a) < 2 {
+			t.Errorf("%s: the API's answer names %d facts; the test wants a real answer", q.name, len(a))
+		}
+		if !slices.Equal(a, b) {
+			t.Errorf("%s %+v: the API names %v\nthe floor names %v", q.name, p, a, b)
+		}
+	}
+	if len(days) < 2 || members < 3 {
+		t.Errorf("body_members_asof: %d days, at most %d facts named; the test wants real answers", len(days), members)
+	}
+}
+
+// idsIn is every "id" string in a decoded JSON value, sorted.
+func idsIn(v any) []string {
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				if id, ok := e.(string); ok && k == "id" {
+					out = append(out, id)
+				} else {
+					walk(e)
+				}
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	slices.Sort(out)
+	return out
 }
