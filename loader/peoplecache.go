@@ -355,12 +355,28 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			}
 		}
 		for _, id := range present {
-			c.remove(id)
 			p := facts[id].(*graph.Person)
-			cp := &cachedPerson{p: p, docs: map[string]bool{}, keys: nameKeys(append([]string{p.Name}, p.Aliases...), false), sortKey: graph.SortKey(p)}
+			old := c.people[id]
+			oldBodies := map[string]bool{}
+			cp := &cachedPerson{p: p, docs: map[string]bool{}, sortKey: graph.SortKey(p)}
+			if old != nil {
+				for _, mid := range old.mids {
+					if m := c.members[mid]; m != nil {
+						oldBodies[m.BodyID] = true
+						delete(c.members, mid)
+					}
+				}
+				if old.p.Name == p.Name && slices.Equal(old.p.Aliases, p.Aliases) {
+					cp.keys = old.keys
+				}
+			}
+			if cp.keys == nil {
+				cp.keys = nameKeys(append([]string{p.Name}, p.Aliases...), false)
+			}
 			for _, s := range p.Sources {
 				cp.docs[s.DocumentID] = true
 			}
+			bodies := map[string]bool{}
 			for _, mid := range rel[id] {
 				m, ok := mfacts[mid].(*graph.Membership)
 				if !ok {
@@ -368,20 +384,12 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				}
 				c.members[mid] = m
 				cp.mids = append(cp.mids, mid)
-				addTo(c.bodyPeople, m.BodyID, id)
+				bodies[m.BodyID] = true
 				for _, s := range m.Sources {
 					cp.docs[s.DocumentID] = true
 				}
 			}
-			if p.OrganisationID != "" {
-				addTo(c.orgPeople, p.OrganisationID, id)
-			}
-			for _, k := range cp.keys {
-				c.byKey[k] = append(c.byKey[k], id) // remove(id) above took id out
-			}
-			for d := range cp.docs {
-				addTo(c.byDoc, d, id)
-			}
+			c.reindex(id, old, cp, oldBodies, bodies)
 			c.people[id] = cp
 			cp.full = c.entity(cp, "")
 			delete(dirty, id)
@@ -393,6 +401,69 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 	}
 	return nil
+}
+
+// reindex moves person id's entries in the indexes from old (nil for a
+// person not cached) to cp, with a seat in the bodies oldBodies and bodies:
+// only what changed, since a person's documents grow with the store.
+func (c *peopleCache) reindex(id string, old, cp *cachedPerson, oldBodies, bodies map[string]bool) {
+	var oldOrg string
+	var oldKeys []string
+	var oldDocs map[string]bool
+	if old != nil {
+		oldOrg, oldKeys, oldDocs = old.p.OrganisationID, old.keys, old.docs
+	}
+	for b := range oldBodies {
+		if !bodies[b] {
+			removeFrom(c.bodyPeople, b, id)
+		}
+	}
+	for b := range bodies {
+		if !oldBodies[b] {
+			addTo(c.bodyPeople, b, id)
+		}
+	}
+	if org := cp.p.OrganisationID; org != oldOrg {
+		if oldOrg != "" {
+			removeFrom(c.orgPeople, oldOrg, id)
+		}
+		if org != "" {
+			addTo(c.orgPeople, org, id)
+		}
+	}
+	for _, k := range oldKeys {
+		if _, ok := slices.BinarySearch(cp.keys, k); !ok {
+			c.unindex(k, id)
+		}
+	}
+	for _, k := range cp.keys {
+		if _, ok := slices.BinarySearch(oldKeys, k); !ok {
+			c.byKey[k] = append(c.byKey[k], id)
+		}
+	}
+	for d := range oldDocs {
+		if !cp.docs[d] {
+			removeFrom(c.byDoc, d, id)
+		}
+	}
+	for d := range cp.docs {
+		if !oldDocs[d] {
+			addTo(c.byDoc, d, id)
+		}
+	}
+}
+
+// unindex takes person id out of name key k.
+func (c *peopleCache) unindex(k, id string) {
+	ids := c.byKey[k]
+	if i := slices.Index(ids, id); i >= 0 {
+		ids[i] = ids[len(ids)-1]
+		if ids = ids[:len(ids)-1]; len(ids) == 0 {
+			delete(c.byKey, k)
+		} else {
+			c.byKey[k] = ids
+		}
+	}
 }
 
 // remove forgets a person and their memberships.
@@ -411,15 +482,7 @@ func (c *peopleCache) remove(id string) {
 		removeFrom(c.orgPeople, cp.p.OrganisationID, id)
 	}
 	for _, k := range cp.keys {
-		ids := c.byKey[k]
-		if i := slices.Index(ids, id); i >= 0 {
-			ids[i] = ids[len(ids)-1]
-			if ids = ids[:len(ids)-1]; len(ids) == 0 {
-				delete(c.byKey, k)
-			} else {
-				c.byKey[k] = ids
-			}
-		}
+		c.unindex(k, id)
 	}
 	for d := range cp.docs {
 		removeFrom(c.byDoc, d, id)

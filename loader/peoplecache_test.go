@@ -188,6 +188,41 @@ func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
 			t.Errorf("%s: cached entity %+v, from the store %+v", id, *cp.full, *fp.full)
 		}
 	}
+	// So do its indexes.
+	sets := func(m map[string][]string) map[string]map[string]bool {
+		out := map[string]map[string]bool{}
+		for k, ids := range m {
+			for _, id := range ids {
+				addTo(out, k, id)
+			}
+		}
+		return out
+	}
+	setsEqual := func(a, b map[string]map[string]bool) bool { return maps.EqualFunc(a, b, maps.Equal) }
+	for _, ix := range []struct {
+		name       string
+		kept, read map[string]map[string]bool
+	}{
+		{"name keys", sets(lc.people.byKey), sets(fresh.byKey)},
+		{"documents", lc.people.byDoc, fresh.byDoc},
+		{"bodies", lc.people.bodyPeople, fresh.bodyPeople},
+		{"organisations", lc.people.orgPeople, fresh.orgPeople},
+	} {
+		if len(ix.read) == 0 {
+			t.Errorf("no index of %s: the comparison proves nothing", ix.name)
+		}
+		if !setsEqual(ix.kept, ix.read) {
+			t.Errorf("the cache's index of %s differs from one built from the store", ix.name)
+		}
+	}
+	for k, ids := range lc.people.byKey {
+		if len(ids) != len(sets(map[string][]string{k: ids})[k]) {
+			t.Errorf("name key %s lists a person twice: %v", k, ids)
+		}
+	}
+	if !maps.EqualFunc(lc.people.members, fresh.members, func(a, b *graph.Membership) bool { return a.ID == b.ID && a.BodyID == b.BodyID }) {
+		t.Error("the cache's memberships differ from the store's")
+	}
 	// So do the municipalities' cluster_municipality links.
 	if len(lc.people.muniLinks) == 0 {
 		t.Fatal("the cache holds no municipality's links")
