@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"time"
 
@@ -36,8 +37,9 @@ import (
 // facts in turn.
 type loaders struct {
 	store   graph.Store
+	window  time.Duration
 	get     *dataloadgen.Loader[string, any]
-	related map[graph.Relation]*dataloadgen.Loader[string, []string]
+	related map[graph.Relation]*dataloadgen.Loader[string, []string] // guarded by mu; see relatedLoader
 	facts   *dataloadgen.Loader[factsKey, relFacts]
 	// mu guards known and knownRel: what this request has read from the
 	// store, so a direct fetch asks only for what is not cached yet. A nil
@@ -57,28 +59,49 @@ type loaders struct {
 }
 
 func newLoaders(store graph.Store, wait time.Duration) *loaders {
-	opt := dataloadgen.WithWait(wait)
 	l := &loaders{
 		store:    store,
-		related:  make(map[graph.Relation]*dataloadgen.Loader[string, []string], len(graph.Relations)),
+		window:   wait,
+		related:  map[graph.Relation]*dataloadgen.Loader[string, []string]{},
 		known:    map[string]any{},
 		knownRel: map[relKey][]string{},
 		pending:  map[string]bool{},
 		memo:     &memo{},
 	}
 	l.changed = sync.NewCond(&l.mu)
+	opt := dataloadgen.WithWait(wait)
 	l.get = dataloadgen.NewMappedLoader(l.getBatch, opt)
-	for _, rel := range graph.Relations {
-		l.related[rel] = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]string, error) {
-			lists, err := store.Related(ctx, rel, ids)
-			if err == nil {
-				l.rememberRel(rel, ids, lists)
-			}
-			return lists, err
-		}, opt)
-	}
 	l.facts = dataloadgen.NewMappedLoader(l.fetchFacts, opt)
 	return l
+}
+
+// relatedLoader is the batching loader of one relation, made on first use
+// (most requests follow few of the relations); nil for a relation that is
+// not one of graph.Relations. Its batches read only what this request has
+// not read yet (knownRel).
+func (l *loaders) relatedLoader(rel graph.Relation) *dataloadgen.Loader[string, []string] {
+	if !slices.Contains(graph.Relations, rel) {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ld := l.related[rel]; ld != nil {
+		return ld
+	}
+	ld := dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]string, error) {
+		if err := l.fetchRelated(ctx, rel, ids); err != nil {
+			return nil, err
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		out := make(map[string][]string, len(ids))
+		for _, id := range ids {
+			out[id] = l.knownRel[relKey{rel, id}]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(l.window))
+	l.related[rel] = ld
+	return ld
 }
 
 // getBatch serves the Get loader's window: one store.Get for the IDs that a
@@ -156,10 +179,11 @@ func (l *loaders) rememberRel(rel graph.Relation, ids []string, lists map[string
 }
 
 // fetch makes sure the facts with the given IDs are cached: it reads those
-// not read yet in one direct store.Get (no batching window) and primes the
-// Get loader with them, missing facts as nil (which every reader treats as
-// not found). The same Get reads the IDs waiting in the Get loader's window,
-// so that the window's batch needs no store call of its own.
+// not read yet in one direct store.Get (no batching window) and records
+// them in known, missing facts as nil (which every reader treats as not
+// found); lookups and the Get loader's batches consult known first. The
+// same Get reads the IDs waiting in the Get loader's window, so that the
+// window's batch needs no store call of its own.
 func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	l.mu.Lock()
 	var missing []string
@@ -188,9 +212,6 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	}
 	l.remember(missing, facts)
 	l.changed.Broadcast()
-	for _, id := range missing {
-		l.get.Prime(id, facts[id])
-	}
 	return nil
 }
 
@@ -350,9 +371,6 @@ func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []st
 		return err
 	}
 	l.rememberRel(rel, missing, lists)
-	for _, id := range missing {
-		l.related[rel].Prime(id, lists[id])
-	}
 	return nil
 }
 
@@ -813,14 +831,20 @@ func related(ctx context.Context, rel graph.Relation, id string) ([]string, erro
 		return nil, nil
 	}
 	ldr := loadersFrom(ctx)
-	l, ok := ldr.related[rel]
-	if !ok {
+	l := ldr.relatedLoader(rel)
+	if l == nil {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
 	if alone(ctx) {
 		if err := ldr.fetchRelated(ctx, rel, []string{id}); err != nil {
 			return nil, err
 		}
+	}
+	ldr.mu.Lock()
+	ids, ok := ldr.knownRel[relKey{rel, id}]
+	ldr.mu.Unlock()
+	if ok {
+		return ids, nil
 	}
 	ids, err := l.Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
@@ -844,7 +868,7 @@ func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id str
 	if id == "" {
 		return []T{}, nil
 	}
-	if _, ok := loadersFrom(ctx).related[rel]; !ok {
+	if !slices.Contains(graph.Relations, rel) {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
 	l := loadersFrom(ctx)
@@ -888,7 +912,7 @@ func relatedFactsAll[T any](ctx context.Context, rel graph.Relation, ids []strin
 		return []T{}, nil
 	}
 	l := loadersFrom(ctx)
-	if _, ok := l.related[rel]; !ok {
+	if !slices.Contains(graph.Relations, rel) {
 		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
 	keys := make([]factsKey, len(ids))
