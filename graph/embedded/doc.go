@@ -29,8 +29,10 @@
 // One writer at a time (a mutex). The state is immutable and published
 // through an atomic.Pointer, so a reader sees one whole state, never waits
 // for a write, and sees a document either before or after a write. Writes
-// copy only what they touch: the maps are split into 4096 copy-on-write
-// shards and the per-kind sort indexes into copy-on-write chunks.
+// copy only what they touch: the maps are hash tries of small maps (4096
+// shards, split 64 ways when a leaf passes 64 entries; pmap.go) and the
+// per-kind sort indexes are split into chunks, all copied on write, so a
+// write's cost does not grow with the store.
 //
 // # Memory
 //

@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
@@ -98,8 +101,9 @@ func TestPmapCopyOnWrite(t *testing.T) {
 				tx.del(k)
 				delete(want, k)
 			} else {
-				tx.set(k, r.Int())
-				want[k] = tx.m.shards[shardOf(k)][k]
+				v := r.Int()
+				tx.set(k, v)
+				want[k] = v
 			}
 		}
 		m = tx.done()
@@ -119,6 +123,91 @@ func TestPmapCopyOnWrite(t *testing.T) {
 		for k, v := range oldWants[i] {
 			if g, ok := o.get(k); !ok || g != v || got[k] != v {
 				t.Fatalf("version %d: %s = %d; want %d", i, k, g, v)
+			}
+		}
+	}
+}
+
+// TestPmapSplitsDeepLeaves drives keys that share a shard, and keys that
+// share the first levels of branches, past leafMax, so that leaves split
+// (down to the last level, whose leaves grow without bound), and checks
+// every version against a plain map: older versions keep their entries
+// while later transactions split, change and delete.
+func TestPmapSplitsDeepLeaves(t *testing.T) {
+	// Keys "H-i" whose hash is H: 100 with the same 12-bit shard, 100
+	// sharing 18 bits, 100 sharing 24 and 100 sharing 30 (the deepest
+	// level, whose leaves grow past leafMax), so that leaves split at
+	// every level.
+	hashOf = func(k string) uint32 {
+		h, err := strconv.ParseUint(k[:strings.IndexByte(k, '-')], 10, 32)
+		if err != nil {
+			t.Fatalf("key %q", k)
+		}
+		return uint32(h)
+	}
+	t.Cleanup(func() { hashOf = fnv1a })
+	const base = 0x2a5a5a5a
+	var keys []string
+	for _, bits := range []uint{12, 18, 24, 30} {
+		for i := range 100 {
+			h := base>>(32-bits)<<(32-bits) | uint32(i*7919+int(bits))&(1<<(32-bits)-1)
+			keys = append(keys, fmt.Sprintf("%d-%d-%d", h, bits, i))
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	var m pmap[int]
+	want := map[string]int{}
+	type version struct {
+		m    pmap[int]
+		want map[string]int
+	}
+	var versions []version
+	for round := range 12 {
+		tx := m.tx()
+		for range 150 {
+			k := keys[r.IntN(len(keys))]
+			if round > 6 && r.IntN(3) == 0 {
+				tx.del(k)
+				delete(want, k)
+			} else {
+				v := r.Int()
+				tx.set(k, v)
+				want[k] = v
+			}
+		}
+		m = tx.done()
+		versions = append(versions, version{m, maps.Clone(want)})
+	}
+	depth, deepest := 0, 0 // branches above the deepest leaf; its size
+	var walk func(n *pnode[int], d int)
+	walk = func(n *pnode[int], d int) {
+		if n == nil {
+			return
+		}
+		if n.kids != nil {
+			for _, c := range n.kids {
+				walk(c, d+1)
+			}
+			return
+		}
+		if d > depth || d == depth && len(n.leaf) > deepest {
+			depth, deepest = d, len(n.leaf)
+		}
+	}
+	walk(m.shards[base>>20], 0)
+	if depth != 3 || deepest <= leafMax {
+		t.Errorf("the deepest leaf is under %d branches with %d entries; the test wants one under 3 with more than %d", depth, deepest, leafMax)
+	}
+	for i, v := range versions {
+		got := map[string]int{}
+		v.m.all(func(k string, x int) { got[k] = x })
+		if !maps.Equal(got, v.want) || v.m.len() != len(v.want) {
+			t.Fatalf("version %d: %d entries (len %d); want %d", i, len(got), v.m.len(), len(v.want))
+		}
+		for _, k := range keys {
+			x, ok := v.m.get(k)
+			if w, wok := v.want[k]; ok != wok || x != w {
+				t.Fatalf("version %d: get(%s) = %d, %v; want %d, %v", i, k, x, ok, w, wok)
 			}
 		}
 	}
