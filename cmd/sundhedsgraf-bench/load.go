@@ -53,6 +53,7 @@ type segment struct {
 	ToDoc        int     `json:"toDoc"`
 	DocsPerMin   float64 `json:"docsPerMin"`
 	CPUmsPerDoc  float64 `json:"cpuMsPerDoc"`
+	GCmsPerDoc   float64 `json:"gcMsPerDoc"` // of CPUmsPerDoc, the runtime's estimate of the GC's share
 	CallsPerDoc  float64 `json:"storeCallsPerDoc"`
 	PeopleBefore int     `json:"peopleInStoreBefore"`
 }
@@ -67,6 +68,7 @@ type loadResult struct {
 	Facts         int       `json:"facts"`
 	WallSeconds   float64   `json:"wallSeconds"`
 	CPUSeconds    float64   `json:"cpuSeconds"`
+	GCSeconds     float64   `json:"gcCpuSeconds"`
 	DocsPerMin    float64   `json:"docsPerMin"`
 	FactsPerSec   float64   `json:"factsPerSec"`
 	DocsPerCPUMin float64   `json:"docsPerCpuMin"`
@@ -170,7 +172,7 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	cs := &countingStore{Store: raw}
 	segSize := max(1, (len(files)+9)/10)
 	var start, segStart time.Time
-	var cpu0, segCPU time.Duration
+	var cpu0, segCPU, segGC time.Duration
 	var segCalls int64
 	var segPeople int
 	onDocument := func(_ string, wr graph.WriteResult, err error) {
@@ -186,18 +188,19 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 		}
 		if res.Docs%segSize == 0 || res.Docs == len(files) {
 			// The store is not counted while reading people for the segment.
-			now, cpu, calls := time.Now(), cpuTime(), cs.calls.Load()
+			now, cpu, gc, calls := time.Now(), cpuTime(), gcCPU(), cs.calls.Load()
 			n := res.Docs - len(res.Segments)*segSize
 			res.Segments = append(res.Segments, segment{FromDoc: res.Docs - n + 1, ToDoc: res.Docs,
 				DocsPerMin:   float64(n) / now.Sub(segStart).Minutes(),
 				CPUmsPerDoc:  ms(cpu-segCPU) / float64(n),
+				GCmsPerDoc:   ms(gc-segGC) / float64(n),
 				CallsPerDoc:  float64(calls-segCalls) / float64(n),
 				PeopleBefore: segPeople})
 			if o.progress {
 				logf("  %d/%d documents, %.0f docs/min, %.1f ms CPU/doc, %d people before this tenth", res.Docs, len(files), res.Segments[len(res.Segments)-1].DocsPerMin, res.Segments[len(res.Segments)-1].CPUmsPerDoc, segPeople)
 			}
 			segPeople = people()
-			segStart, segCPU, segCalls = time.Now(), cpuTime(), cs.calls.Load()
+			segStart, segCPU, segGC, segCalls = time.Now(), cpuTime(), gcCPU(), cs.calls.Load()
 		}
 		if o.maxTime > 0 && time.Since(start) > o.maxTime && res.Docs < len(files) {
 			res.Truncated = true
@@ -211,10 +214,11 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	runtime.GC()
 	res.LoadAvgStart = loadAvg()
 	start, cpu0 = time.Now(), cpuTime()
+	gc0 := gcCPU()
 	calls0 := cs.calls.Load()
-	segStart, segCPU, segCalls, segPeople = start, cpu0, calls0, people()
+	segStart, segCPU, segGC, segCalls, segPeople = start, cpu0, gc0, calls0, people()
 	_, err = l.LoadPaths(loadCtx, paths, nil)
-	wall, cpu := time.Since(start), cpuTime()-cpu0
+	wall, cpu, gc := time.Since(start), cpuTime()-cpu0, gcCPU()-gc0
 	switch {
 	case ctx.Err() != nil:
 		return res, ctx.Err()
@@ -226,6 +230,7 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	res.LoadAvgEnd = loadAvg()
 	res.WallSeconds = wall.Seconds()
 	res.CPUSeconds = cpu.Seconds()
+	res.GCSeconds = gc.Seconds()
 	res.DocsPerMin = float64(res.Docs) / wall.Minutes()
 	res.FactsPerSec = float64(res.Facts) / wall.Seconds()
 	res.DocsPerCPUMin = float64(res.Docs) / cpu.Minutes()

@@ -48,6 +48,9 @@ func TestRunLoadCountsEveryDocument(t *testing.T) {
 	if r.DocsPerMin <= 0 || r.DocsPerCPUMin <= 0 || r.PeakHeapMiB <= 0 || r.CallsPerDoc <= 0 {
 		t.Errorf("figures %+v", r)
 	}
+	if r.GCSeconds < 0 || r.GCSeconds > r.CPUSeconds {
+		t.Errorf("GC %.3fs of %.3fs CPU", r.GCSeconds, r.CPUSeconds)
+	}
 
 	r, err = runLoad(ctx, files, 1, loadOpts{backend: "embedded", maxTime: time.Nanosecond})
 	if err != nil || !r.Truncated || r.Docs != 1 {

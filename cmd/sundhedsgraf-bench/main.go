@@ -208,12 +208,12 @@ func printLoad(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "  %-18s %10.1f  [%.1f–%.1f]\n", k, s.Median, s.Min, s.Max)
 	}
 	for i, r := range rep.Runs {
-		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU, load average %.2f→%.2f\n",
-			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.LoadAvgStart, r.LoadAvgEnd)
+		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), load average %.2f→%.2f\n",
+			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LoadAvgStart, r.LoadAvgEnd)
 	}
-	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %16s\n", "docs", "docs/min", "CPU ms/doc", "calls/doc", "people before")
+	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %14s %16s\n", "docs", "docs/min", "CPU ms/doc", "of it GC", "calls/doc", "people before")
 	for _, s := range r0.Segments {
-		fmt.Fprintf(w, "  %39s %12.0f %12.1f %14.1f %16d\n", fmt.Sprintf("%d–%d", s.FromDoc, s.ToDoc), s.DocsPerMin, s.CPUmsPerDoc, s.CallsPerDoc, s.PeopleBefore)
+		fmt.Fprintf(w, "  %39s %12.0f %12.1f %14.1f %14.1f %16d\n", fmt.Sprintf("%d–%d", s.FromDoc, s.ToDoc), s.DocsPerMin, s.CPUmsPerDoc, s.GCmsPerDoc, s.CallsPerDoc, s.PeopleBefore)
 	}
 }
 

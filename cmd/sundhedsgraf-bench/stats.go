@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"math"
 	"os"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,6 +51,20 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// gcCPU is the CPU time the Go runtime estimates its garbage collector has
+// used so far (runtime/metrics /cpu/classes/gc/total: mark assists,
+// dedicated and idle mark workers, pauses). It is an estimate the runtime
+// derives from its scheduling, not the kernel's count: compare it with
+// cpuTime only as a share.
+func gcCPU() time.Duration {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return time.Duration(s[0].Value.Float64() * float64(time.Second))
 }
 
 // procStatus reads VmRSS and VmHWM (peak RSS) of this process in bytes.
