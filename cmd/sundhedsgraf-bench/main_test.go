@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/graph/embedded"
 )
 
 // The command's modes on tiny inputs: every query of the mix answers on
@@ -232,20 +233,7 @@ func TestAPIModeWithURL(t *testing.T) {
 	// (here it is, but the mode cannot know).
 	dir := t.TempDir()
 	ctx := context.Background()
-	s, _, err := prepareStore(ctx, config{scale: 0, root: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
-	p, err := chooseParams(ctx, s, searchText)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := startServer(&countingStore{Store: s}, p, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.close()
+	_, _, srv := sampleServer(t, dir)
 	var out bytes.Buffer
 	jsonPath := filepath.Join(dir, "api.json")
 	if err := run(ctx, []string{"-mode", "api", "-url", srv.base, "-runs", "1", "-requests", "2", "-clients", "2", "-json", jsonPath}, &out); err != nil {
@@ -295,20 +283,7 @@ func TestURLMustBeLoopback(t *testing.T) {
 func TestFloorsAnswerAsTheAPI(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	s, _, err := prepareStore(ctx, config{scale: 0, root: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(ctx)
-	p, err := chooseParams(ctx, s, searchText)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := startServer(&countingStore{Store: s}, p, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.close()
+	s, p, srv := sampleServer(t, dir)
 	get := func(req *http.Request) any {
 		t.Helper()
 		resp, err := http.DefaultClient.Do(req)
@@ -427,4 +402,26 @@ func idsIn(v any) []string {
 	walk(v)
 	slices.Sort(out)
 	return out
+}
+
+// sampleServer opens the sample store in dir and serves it as the api mode
+// does, with the parameters it would choose; both close with the test.
+func sampleServer(t *testing.T, dir string) (*embedded.Store, params, *server) {
+	t.Helper()
+	ctx := context.Background()
+	s, _, err := prepareStore(ctx, config{scale: 0, root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(ctx) })
+	p, err := chooseParams(ctx, s, searchText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := startServer(&countingStore{Store: s}, p, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.close)
+	return s, p, srv
 }

@@ -88,16 +88,32 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 }
 
 func TestPmapCopyOnWrite(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var keys []string
+	for i := range 2000 {
+		keys = append(keys, fmt.Sprint(i))
+	}
+	vs := pmapHistory(r, 30, 500, keys, func(int) bool { return r.IntN(4) == 0 })
+	checkPmapVersions(t, vs, keys)
+}
+
+// pmapVersion is one version of a pmap and what it must hold.
+type pmapVersion struct {
+	m    pmap[int]
+	want map[string]int
+}
+
+// pmapHistory writes an empty pmap in rounds transactions of ops random
+// writes to keys (a delete where del says so) and returns every version.
+func pmapHistory(r *rand.Rand, rounds, ops int, keys []string, del func(round int) bool) []pmapVersion {
 	var m pmap[int]
 	want := map[string]int{}
-	var olds []pmap[int]
-	var oldWants []map[string]int
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 30 {
+	var out []pmapVersion
+	for round := range rounds {
 		tx := m.tx()
-		for range 500 {
-			k := fmt.Sprint(r.IntN(2000))
-			if r.IntN(4) == 0 {
+		for range ops {
+			k := keys[r.IntN(len(keys))]
+			if del(round) {
 				tx.del(k)
 				delete(want, k)
 			} else {
@@ -107,22 +123,25 @@ func TestPmapCopyOnWrite(t *testing.T) {
 			}
 		}
 		m = tx.done()
-		olds = append(olds, m)
-		c := map[string]int{}
-		for k, v := range want {
-			c[k] = v
-		}
-		oldWants = append(oldWants, c)
+		out = append(out, pmapVersion{m, maps.Clone(want)})
 	}
-	for i, o := range olds {
+	return out
+}
+
+// checkPmapVersions checks every version, listed and key by key (present
+// or absent), against what it must hold.
+func checkPmapVersions(t *testing.T, vs []pmapVersion, keys []string) {
+	t.Helper()
+	for i, v := range vs {
 		got := map[string]int{}
-		o.all(func(k string, v int) { got[k] = v })
-		if len(got) != len(oldWants[i]) || o.len() != len(oldWants[i]) {
-			t.Fatalf("version %d: %d entries (len %d); want %d", i, len(got), o.len(), len(oldWants[i]))
+		v.m.all(func(k string, x int) { got[k] = x })
+		if !maps.Equal(got, v.want) || v.m.len() != len(v.want) {
+			t.Fatalf("version %d: %d entries (len %d); want %d", i, len(got), v.m.len(), len(v.want))
 		}
-		for k, v := range oldWants[i] {
-			if g, ok := o.get(k); !ok || g != v || got[k] != v {
-				t.Fatalf("version %d: %s = %d; want %d", i, k, g, v)
+		for _, k := range keys {
+			x, ok := v.m.get(k)
+			if w, wok := v.want[k]; ok != wok || x != w {
+				t.Fatalf("version %d: get(%s) = %d, %v; want %d, %v", i, k, x, ok, w, wok)
 			}
 		}
 	}
@@ -155,29 +174,8 @@ func TestPmapSplitsDeepLeaves(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(5, 6))
-	var m pmap[int]
-	want := map[string]int{}
-	type version struct {
-		m    pmap[int]
-		want map[string]int
-	}
-	var versions []version
-	for round := range 12 {
-		tx := m.tx()
-		for range 150 {
-			k := keys[r.IntN(len(keys))]
-			if round > 6 && r.IntN(3) == 0 {
-				tx.del(k)
-				delete(want, k)
-			} else {
-				v := r.Int()
-				tx.set(k, v)
-				want[k] = v
-			}
-		}
-		m = tx.done()
-		versions = append(versions, version{m, maps.Clone(want)})
-	}
+	vs := pmapHistory(r, 12, 150, keys, func(round int) bool { return round > 6 && r.IntN(3) == 0 })
+	m := vs[len(vs)-1].m
 	depth, deepest := 0, 0 // branches above the deepest leaf; its size
 	var walk func(n *pnode[int], d int)
 	walk = func(n *pnode[int], d int) {
@@ -198,19 +196,7 @@ func TestPmapSplitsDeepLeaves(t *testing.T) {
 	if depth != 3 || deepest <= leafMax {
 		t.Errorf("the deepest leaf is under %d branches with %d entries; the test wants one under 3 with more than %d", depth, deepest, leafMax)
 	}
-	for i, v := range versions {
-		got := map[string]int{}
-		v.m.all(func(k string, x int) { got[k] = x })
-		if !maps.Equal(got, v.want) || v.m.len() != len(v.want) {
-			t.Fatalf("version %d: %d entries (len %d); want %d", i, len(got), v.m.len(), len(v.want))
-		}
-		for _, k := range keys {
-			x, ok := v.m.get(k)
-			if w, wok := v.want[k]; ok != wok || x != w {
-				t.Fatalf("version %d: get(%s) = %d, %v; want %d, %v", i, k, x, ok, w, wok)
-			}
-		}
-	}
+	checkPmapVersions(t, vs, keys)
 }
 
 // TestManyDocuments loads enough generated documents to split every index
