@@ -43,7 +43,9 @@
 // contribution that merges to itself is its own merge, and other merges
 // keep no sources (reads take them from the contributions); see intern.go
 // and factEntry. BenchmarkHeapGenerated measures the heap of a reopened
-// store of the generated corpus.
+// store of the generated corpus. Reads marked graph.ReadOnly share facts
+// instead of copying them; assembled facts with many sources are kept for
+// them in a cache of bounded size (readcache.go, Options.ReadCacheBytes).
 //
 // # Semantics
 //
