@@ -540,7 +540,7 @@ func (c *CorrectedStore) unchanged(ctx context.Context, st *corrState) (bool, er
 		ids = append(ids, id)
 	}
 	ids = append(ids, st.next)
-	got, err := getChunked(ctx, c.Store, ids)
+	got, err := GetAll(ctx, c.Store, ids)
 	if err != nil {
 		return false, err
 	}
@@ -572,7 +572,7 @@ func (c *CorrectedStore) read(ctx context.Context) (*corrState, error) {
 	}
 	var list []Correction
 	if len(ids) > 0 {
-		facts, err := getChunked(ctx, c.Store, ids)
+		facts, err := GetAll(ctx, c.Store, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -590,22 +590,6 @@ func (c *CorrectedStore) read(ctx context.Context) (*corrState, error) {
 	}
 	slices.SortFunc(list, func(a, b Correction) int { return a.Number - b.Number })
 	return newCorrState(list, sums), nil
-}
-
-func getChunked(ctx context.Context, s Store, ids []string) (map[string]any, error) {
-	out := map[string]any{}
-	for len(ids) > 0 {
-		n := min(len(ids), MaxPageSize)
-		m, err := s.Get(ctx, ids[:n])
-		if err != nil {
-			return nil, err
-		}
-		for k, v := range m {
-			out[k] = v
-		}
-		ids = ids[n:]
-	}
-	return out, nil
 }
 
 // ReplaceDocument writes through; a correction's document refreshes the
@@ -651,7 +635,7 @@ func (c *CorrectedStore) get(ctx context.Context, st *corrState, ids []string) (
 		}
 	}
 	slices.Sort(need)
-	raw, err := getChunked(ctx, c.Store, slices.Compact(need))
+	raw, err := GetAll(ctx, c.Store, slices.Compact(need))
 	if err != nil {
 		return nil, err
 	}
@@ -935,7 +919,7 @@ func (c *CorrectedStore) List(ctx context.Context, kind Kind, f Filter, p Page) 
 func (c *CorrectedStore) page(ctx context.Context, rest []string, own []ownEntry, size int, more, desc bool) (PageResult, error) {
 	all := make([]ownEntry, 0, len(rest)+len(own))
 	if len(rest) > 0 {
-		facts, err := getChunked(ctx, c.Store, rest)
+		facts, err := GetAll(ctx, c.Store, rest)
 		if err != nil {
 			return PageResult{}, err
 		}
@@ -976,7 +960,7 @@ func (c *CorrectedStore) Count(ctx context.Context, kind Kind, f Filter) (int, e
 	if err != nil {
 		return 0, err
 	}
-	raw, err := getChunked(ctx, c.Store, ids)
+	raw, err := GetAll(ctx, c.Store, ids)
 	if err != nil {
 		return 0, err
 	}
