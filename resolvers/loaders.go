@@ -75,14 +75,19 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 	return l
 }
 
-// relatedLoader is the batching loader of one relation, made on first use
-// (most requests follow few of the relations); nil for a relation that is
-// not one of graph.Relations. Its batches read only what this request has
-// not read yet (knownRel).
-func (l *loaders) relatedLoader(rel graph.Relation) *dataloadgen.Loader[string, []string] {
+// checkRelation refuses a relation that is not one of graph.Relations (a
+// programming error).
+func checkRelation(rel graph.Relation) error {
 	if !slices.Contains(graph.Relations, rel) {
-		return nil
+		return graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
 	}
+	return nil
+}
+
+// relatedLoader is the batching loader of one relation (checkRelation
+// first), made on first use: most requests follow few of the relations.
+// Its batches read only what this request has not read yet (knownRel).
+func (l *loaders) relatedLoader(rel graph.Relation) *dataloadgen.Loader[string, []string] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if ld := l.related[rel]; ld != nil {
@@ -830,11 +835,11 @@ func related(ctx context.Context, rel graph.Relation, id string) ([]string, erro
 	if id == "" {
 		return nil, nil
 	}
+	if err := checkRelation(rel); err != nil {
+		return nil, err
+	}
 	ldr := loadersFrom(ctx)
 	l := ldr.relatedLoader(rel)
-	if l == nil {
-		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
-	}
 	if alone(ctx) {
 		if err := ldr.fetchRelated(ctx, rel, []string{id}); err != nil {
 			return nil, err
@@ -868,8 +873,8 @@ func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id str
 	if id == "" {
 		return []T{}, nil
 	}
-	if !slices.Contains(graph.Relations, rel) {
-		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
+	if err := checkRelation(rel); err != nil {
+		return nil, err
 	}
 	l := loadersFrom(ctx)
 	if rf, ok := l.cachedRel(rel, id); ok {
@@ -912,8 +917,8 @@ func relatedFactsAll[T any](ctx context.Context, rel graph.Relation, ids []strin
 		return []T{}, nil
 	}
 	l := loadersFrom(ctx)
-	if !slices.Contains(graph.Relations, rel) {
-		return nil, graph.Errorf(graph.ErrInternal, "unknown relation %s", rel)
+	if err := checkRelation(rel); err != nil {
+		return nil, err
 	}
 	keys := make([]factsKey, len(ids))
 	for i, id := range ids {

@@ -696,16 +696,23 @@ func (e *targetEnv) targets(exposed bool) []string {
 // and where it keeps the size of the last answer.
 func (e *targetEnv) request(q benchQuery, t string) (func(ctx context.Context) sample, *atomic.Int64) {
 	size := new(atomic.Int64)
-	// calls reads back the store calls the server counted for request id.
-	calls := func(id string) int64 {
-		if e.srv == nil {
-			return 0
+	// done is the sample of HTTP request id, sent at t0, answered with b:
+	// its latency, the store calls the server counted for it, and nothing
+	// for a request the end of the run cut short.
+	done := func(ctx context.Context, id string, t0 time.Time, b []byte, err error) sample {
+		lat := time.Since(t0)
+		size.Store(int64(len(b)))
+		var n int64
+		if e.srv != nil {
+			v, _ := e.srv.apiCalls.LoadAndDelete(id)
+			if cc, _ := v.(*callCounter); cc != nil {
+				n = cc.n.Load()
+			}
 		}
-		v, _ := e.srv.apiCalls.LoadAndDelete(id)
-		if cc, _ := v.(*callCounter); cc != nil {
-			return cc.n.Load()
+		if ctx.Err() != nil {
+			return sample{}
 		}
-		return 0
+		return sample{lat: lat, calls: n, err: err != nil}
 	}
 	switch t {
 	case targetAPI:
@@ -719,13 +726,7 @@ func (e *targetEnv) request(q benchQuery, t string) (func(ctx context.Context) s
 			id := fmt.Sprint(e.seq.Add(1))
 			t0 := time.Now()
 			b, err := e.gql.post(ctx, body, id)
-			lat := time.Since(t0)
-			size.Store(int64(len(b)))
-			n := calls(id)
-			if ctx.Err() != nil {
-				return sample{}
-			}
-			return sample{lat: lat, calls: n, err: err != nil}
+			return done(ctx, id, t0, b, err)
 		}, size
 	case targetPlain:
 		u := e.srv.base + "/plain/" + q.name
@@ -743,13 +744,7 @@ func (e *targetEnv) request(q benchQuery, t string) (func(ctx context.Context) s
 					err = fmt.Errorf("status %d", resp.StatusCode)
 				}
 			}
-			lat := time.Since(t0)
-			size.Store(int64(len(b)))
-			n := calls(id)
-			if ctx.Err() != nil {
-				return sample{}
-			}
-			return sample{lat: lat, calls: n, err: err != nil}
+			return done(ctx, id, t0, b, err)
 		}, size
 	default: // targetDirect
 		return func(ctx context.Context) sample {

@@ -36,14 +36,7 @@ func TestAPIModeOnSample(t *testing.T) {
 			t.Errorf("the table lacks %s:\n%s", q.name, out.String())
 		}
 	}
-	var rep apiReport
-	b, err := os.ReadFile(jsonPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := readAPIReport(t, jsonPath)
 	if len(rep.NotExposed) > 0 {
 		t.Errorf("queries without a GraphQL form: %v", rep.NotExposed)
 	}
@@ -239,14 +232,7 @@ func TestAPIModeWithURL(t *testing.T) {
 	if err := run(ctx, []string{"-mode", "api", "-url", srv.base, "-runs", "1", "-requests", "2", "-clients", "2", "-json", jsonPath}, &out); err != nil {
 		t.Fatal(err)
 	}
-	var rep apiReport
-	b, err := os.ReadFile(jsonPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := readAPIReport(t, jsonPath)
 	measured := map[string]bool{}
 	for _, m := range rep.Runs {
 		if m.Target != targetAPI {
@@ -424,4 +410,18 @@ func sampleServer(t *testing.T, dir string) (*embedded.Store, params, *server) {
 	}
 	t.Cleanup(srv.close)
 	return s, p, srv
+}
+
+// readAPIReport reads the JSON report an api run wrote.
+func readAPIReport(t *testing.T, path string) apiReport {
+	t.Helper()
+	var rep apiReport
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }

@@ -189,6 +189,18 @@ func newModel(docs ...*graph.DocumentFacts) *model {
 	return m
 }
 
+// fact is what Get must return for id: the merged fact, the document, or
+// nil if the model has neither.
+func (m *model) fact(id string) any {
+	if f, ok := m.facts[id]; ok {
+		return f
+	}
+	if d, ok := m.docs[id]; ok {
+		return &d.Document
+	}
+	return nil
+}
+
 func (m *model) put(d *graph.DocumentFacts) { m.docs[d.Document.ID] = d; m.rebuild() }
 func (m *model) del(id string)              { delete(m.docs, id); m.rebuild() }
 

@@ -278,12 +278,7 @@ func compareModel(t *testing.T, ctx context.Context, s graph.Store, m *model, fu
 			t.Fatalf("%s: %v", read.name, err)
 		}
 		for _, id := range ids {
-			var want any
-			if f, ok := m.facts[id]; ok {
-				want = f
-			} else if d, ok := m.docs[id]; ok {
-				want = &d.Document
-			}
+			want := m.fact(id)
 			g, ok := got[id]
 			switch {
 			case want == nil && ok:
@@ -786,12 +781,7 @@ func testConcurrent(t *testing.T, ctx context.Context, s graph.Store, caps Capab
 		m := newModel(st...)
 		var facts []any
 		for _, id := range watched {
-			var f any
-			if mf, ok := m.facts[id]; ok {
-				f = mf
-			} else if d, ok := m.docs[id]; ok {
-				f = &d.Document
-			}
+			f := m.fact(id)
 			if f == nil {
 				versions[id][""] = true
 				continue
