@@ -52,6 +52,10 @@ type Config struct {
 	// too short, and resolvers that start late on a busy machine miss the
 	// batch and cost an extra store call (never a wrong answer).
 	LoaderWait time.Duration
+
+	// concurrent turns serial execution off (serial.go): every query runs
+	// as gqlgen runs it. For tests that compare the two.
+	concurrent bool
 }
 
 // DefaultConfig returns the defaults.

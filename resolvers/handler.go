@@ -3,11 +3,13 @@ package resolvers
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"mime"
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/explore"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
 )
 
@@ -43,16 +46,19 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: r, Complexity: r.complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postJSON{})
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: cfg.Admin.MaxUploadBytes, MaxMemory: 1 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	if !cfg.DisableIntrospection {
-		srv.Use(extension.Introspection{})
+		use(srv, extension.Introspection{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
-	srv.Use(fieldLimit{max: cfg.MaxFields})
-	srv.Use(depthLimit{max: cfg.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	use(srv, extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	use(srv, fieldLimit{max: cfg.MaxFields})
+	use(srv, depthLimit{max: cfg.MaxDepth})
+	use(srv, extension.FixedComplexityLimit(cfg.MaxComplexity))
+	if !cfg.concurrent {
+		srv.AroundOperations(serialOperations)
+	}
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic)
 
@@ -84,6 +90,17 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	return logRequests(logger, c.Handler(mux))
 }
 
+// use adds a handler extension. It refuses field interceptors (a
+// programming error): the generated code marshals plain fields without
+// running field middleware (resolvers/internal/generate), so such an
+// extension would not see every field.
+func use(srv *handler.Server, ext graphql.HandlerExtension) {
+	if _, ok := ext.(graphql.FieldInterceptor); ok {
+		panic(fmt.Sprintf("resolvers: %T intercepts fields, which the generated code does not support for plain fields", ext))
+	}
+	srv.Use(ext)
+}
+
 // perRequest bounds a request's time and body and gives it fresh
 // dataloaders.
 func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Handler {
@@ -100,6 +117,8 @@ func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Han
 		ctx, cancel := context.WithTimeout(req.Context(), timeout)
 		defer cancel()
 		ctx = withLoaders(ctx, newLoaders(r.store, r.cfg.LoaderWait))
+		ctx, release := bind.WithBuffers(ctx)
+		defer release()
 		next.ServeHTTP(w, req.WithContext(ctx))
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 )
 
 // loaders batch and cache the store reads of one request: one loader for Get
@@ -412,78 +413,56 @@ func typeName(fact any) string {
 // refID is the ID the reference field named field of fact reads, as its
 // resolver does ("" if the field is not a reference the loaders know).
 func refID(fact any, field string) string {
-	switch f := fact.(type) {
-	case *graph.Membership:
-		switch field {
-		case "person":
-			return f.PersonID
-		case "body":
-			return f.BodyID
-		case "onBehalfOf":
-			return f.OnBehalfOfID
-		}
-	case *graph.Attendance:
-		switch field {
-		case "participant":
-			return f.PersonID
-		case "meeting":
-			return f.MeetingID
-		case "substituteFor":
-			return f.SubstituteForID
-		}
-	case *graph.Person:
-		if field == "organisation" {
-			return f.OrganisationID
-		}
-	case *graph.Body:
-		switch field {
-		case "cluster":
-			return f.ClusterID
-		case "parent":
-			return f.ParentID
-		case "healthCouncil":
-			return f.CouncilID
-		}
-	case *graph.Meeting:
-		switch field {
-		case "body":
-			return f.BodyID
-		case "cluster":
-			return f.ClusterID
-		}
-	case *graph.AgendaItem:
-		if field == "meeting" {
-			return f.MeetingID
-		}
-	case *graph.Cluster:
-		if field == "region" {
-			return f.RegionID
-		}
-	case *graph.Municipality:
-		switch field {
-		case "region":
-			return f.RegionID
-		case "healthCouncil":
-			return f.CouncilID
-		}
-	case *graph.HealthCouncil:
-		switch field {
-		case "region":
-			return f.RegionID
-		case "body":
-			return f.BodyID
-		}
-	case *graph.Organisation:
-		switch field {
-		case "parent":
-			return f.ParentID
-		case "municipality":
-			return f.MunicipalityID
-		case "region":
-			return f.RegionID
-		}
+	if id := refFields[typeName(fact)][field]; id != nil {
+		return id(fact)
 	}
 	return ""
+}
+
+// refFields are the reference fields the loaders read ahead, by type: the
+// ID each reads from its fact.
+var refFields = map[string]map[string]func(any) string{
+	"Membership": {
+		"person":     func(f any) string { return f.(*graph.Membership).PersonID },
+		"body":       func(f any) string { return f.(*graph.Membership).BodyID },
+		"onBehalfOf": func(f any) string { return f.(*graph.Membership).OnBehalfOfID },
+	},
+	"Attendance": {
+		"participant":   func(f any) string { return f.(*graph.Attendance).PersonID },
+		"meeting":       func(f any) string { return f.(*graph.Attendance).MeetingID },
+		"substituteFor": func(f any) string { return f.(*graph.Attendance).SubstituteForID },
+	},
+	"Person": {
+		"organisation": func(f any) string { return f.(*graph.Person).OrganisationID },
+	},
+	"Body": {
+		"cluster":       func(f any) string { return f.(*graph.Body).ClusterID },
+		"parent":        func(f any) string { return f.(*graph.Body).ParentID },
+		"healthCouncil": func(f any) string { return f.(*graph.Body).CouncilID },
+	},
+	"Meeting": {
+		"body":    func(f any) string { return f.(*graph.Meeting).BodyID },
+		"cluster": func(f any) string { return f.(*graph.Meeting).ClusterID },
+	},
+	"AgendaItem": {
+		"meeting": func(f any) string { return f.(*graph.AgendaItem).MeetingID },
+	},
+	"Cluster": {
+		"region": func(f any) string { return f.(*graph.Cluster).RegionID },
+	},
+	"Municipality": {
+		"region":        func(f any) string { return f.(*graph.Municipality).RegionID },
+		"healthCouncil": func(f any) string { return f.(*graph.Municipality).CouncilID },
+	},
+	"HealthCouncil": {
+		"region": func(f any) string { return f.(*graph.HealthCouncil).RegionID },
+		"body":   func(f any) string { return f.(*graph.HealthCouncil).BodyID },
+	},
+	"Organisation": {
+		"parent":       func(f any) string { return f.(*graph.Organisation).ParentID },
+		"municipality": func(f any) string { return f.(*graph.Organisation).MunicipalityID },
+		"region":       func(f any) string { return f.(*graph.Organisation).RegionID },
+	},
 }
 
 // relOf is the relation the list field named field of fact follows from
@@ -674,6 +653,9 @@ func loadersFrom(ctx context.Context) *loaders {
 func alone(ctx context.Context) bool {
 	if !graphql.HasOperationContext(ctx) {
 		return false
+	}
+	if bind.Serial(ctx) {
+		return true // siblings come one at a time (serial.go)
 	}
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {

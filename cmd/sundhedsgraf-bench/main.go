@@ -62,6 +62,7 @@ type config struct {
 	loaderWait    time.Duration
 	only          string
 	cpuProfile    string
+	memProfile    string
 }
 
 func main() {
@@ -100,6 +101,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&c.loaderWait, "loader-wait", 0, "api: resolvers.Config.LoaderWait (0 = the default)")
 	fs.StringVar(&c.only, "only", "", "api: run only the queries whose names contain this")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run (setup included) to this file")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile (allocations of the whole run, setup included) to this file at the end")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -120,6 +122,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if c.memProfile != "" {
+		defer func() {
+			if err := writeHeapProfile(c.memProfile); err != nil {
+				logf("memprofile: %v", err)
+			}
+		}()
 	}
 	var out any
 	var err error
@@ -250,4 +259,15 @@ func f1Mode(c config, stdout io.Writer) (any, error) {
 		fmt.Fprintf(stdout, "  %-16s %7.3f %7.3f %7.3f %8d %8d\n", cat, n.Precision(), n.Recall(), n.F1(), n.Want, n.Got)
 	}
 	return r, nil
+}
+
+// writeHeapProfile writes the heap profile (with every allocation since the
+// start, sampled at runtime.MemProfileRate) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("allocs").WriteTo(f, 0)
 }

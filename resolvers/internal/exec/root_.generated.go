@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -4492,9 +4493,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 					return nil
 				}
 			}
-			var buf bytes.Buffer
-			data.MarshalGQL(&buf)
-			response.Data = buf.Bytes()
+			response.Data = bind.Marshal(ctx, data)
 			if atomic.LoadInt32(&ec.Deferred) > 0 {
 				hasNext := atomic.LoadInt32(&ec.PendingDeferred) > 0
 				response.HasNext = &hasNext

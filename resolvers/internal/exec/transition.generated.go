@@ -220,69 +220,21 @@ func (ec *executionContext) fieldContext_ClusterMoney_cluster(_ context.Context,
 }
 
 func (ec *executionContext) _ClusterMoney_totalDKK(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_totalDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.TotalDKK)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_totalDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _ClusterMoney_runningDKK(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_runningDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RunningDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.RunningDKK)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_runningDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _ClusterMoney_endingAtCutoverDKK(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_endingAtCutoverDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndingAtCutoverDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.EndingAtCutoverDKK)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_endingAtCutoverDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -312,46 +264,14 @@ func (ec *executionContext) fieldContext_ClusterMoney_share(_ context.Context, f
 }
 
 func (ec *executionContext) _ClusterMoney_proRataDKK(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_proRataDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProRataDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.ProRataDKK)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_proRataDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _ClusterMoney_initiatives(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_initiatives(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Initiatives, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Initiatives)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_initiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -422,46 +342,14 @@ func (ec *executionContext) fieldContext_CouncilMember_person(_ context.Context,
 }
 
 func (ec *executionContext) _CouncilMember_name(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_CouncilMember_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CouncilMember_role(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNRole2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRole2string(ctx, field.Selections, obj.Role)
 }
 func (ec *executionContext) fieldContext_CouncilMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type Role does not have child fields"))
@@ -500,69 +388,21 @@ func (ec *executionContext) fieldContext_CouncilMember_onBehalfOf(_ context.Cont
 }
 
 func (ec *executionContext) _CouncilMember_onBehalfOfName(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_onBehalfOfName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnBehalfOf, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.OnBehalfOf)
 }
 func (ec *executionContext) fieldContext_CouncilMember_onBehalfOfName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CouncilMember_party(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_party(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Party, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Party)
 }
 func (ec *executionContext) fieldContext_CouncilMember_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CouncilMember_inPredecessors(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_inPredecessors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InPredecessors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.InPredecessors)
 }
 func (ec *executionContext) fieldContext_CouncilMember_inPredecessors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -647,23 +487,7 @@ func (ec *executionContext) fieldContext_CouncilMember_origins(_ context.Context
 }
 
 func (ec *executionContext) _CouncilMember_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_CouncilMember_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -702,46 +526,14 @@ func (ec *executionContext) fieldContext_MunicipalityRef_municipality(_ context.
 }
 
 func (ec *executionContext) _MunicipalityRef_code(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MunicipalityRef_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _MunicipalityRef_name(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MunicipalityRef_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type String does not have child fields"))
@@ -771,23 +563,7 @@ func (ec *executionContext) fieldContext_MunicipalityRef_origins(_ context.Conte
 }
 
 func (ec *executionContext) _MunicipalityRef_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MunicipalityRef_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -858,23 +634,7 @@ func (ec *executionContext) fieldContext_OverlapCell_council(_ context.Context, 
 }
 
 func (ec *executionContext) _OverlapCell_count(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 }
 func (ec *executionContext) fieldContext_OverlapCell_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCell", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -936,23 +696,7 @@ func (ec *executionContext) fieldContext_OverlapCell_origins(_ context.Context, 
 }
 
 func (ec *executionContext) _OverlapCell_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_OverlapCell_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCell", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -991,23 +735,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_cluster(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCluster_name(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1046,23 +774,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_region(_ context.Context
 }
 
 func (ec *executionContext) _OverlapCluster_municipalityCount(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_municipalityCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Municipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Municipalities)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_municipalityCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -1101,23 +813,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_councils(_ context.Conte
 }
 
 func (ec *executionContext) _OverlapCluster_splits(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_splits(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Splits, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Splits)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_splits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -1147,23 +843,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_origins(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCluster_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -1202,23 +882,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_council(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCouncil_name(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCouncil", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1257,23 +921,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_region(_ context.Context
 }
 
 func (ec *executionContext) _OverlapCouncil_municipalityCount(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_municipalityCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Municipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Municipalities)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_municipalityCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCouncil", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -1335,23 +983,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_origins(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCouncil_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCouncil", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -1390,69 +1022,21 @@ func (ec *executionContext) fieldContext_Predecessor_cluster(_ context.Context, 
 }
 
 func (ec *executionContext) _Predecessor_name(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_Predecessor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Predecessor_sharedMunicipalityCount(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_sharedMunicipalityCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SharedMunicipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.SharedMunicipalities)
 }
 func (ec *executionContext) fieldContext_Predecessor_sharedMunicipalityCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Predecessor_municipalityCount(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_municipalityCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Municipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Municipalities)
 }
 func (ec *executionContext) fieldContext_Predecessor_municipalityCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -1491,23 +1075,7 @@ func (ec *executionContext) fieldContext_Predecessor_shared(_ context.Context, f
 }
 
 func (ec *executionContext) _Predecessor_splits(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_splits(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Splits, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Splits)
 }
 func (ec *executionContext) fieldContext_Predecessor_splits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -1569,23 +1137,7 @@ func (ec *executionContext) fieldContext_Predecessor_origins(_ context.Context, 
 }
 
 func (ec *executionContext) _Predecessor_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_Predecessor_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -1656,23 +1208,7 @@ func (ec *executionContext) fieldContext_Successor_council(_ context.Context, fi
 }
 
 func (ec *executionContext) _Successor_councilName(ctx context.Context, field graphql.CollectedField, obj *transition.Successor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Successor_councilName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CouncilName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.CouncilName)
 }
 func (ec *executionContext) fieldContext_Successor_councilName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Successor", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1702,23 +1238,7 @@ func (ec *executionContext) fieldContext_Successor_origins(_ context.Context, fi
 }
 
 func (ec *executionContext) _Successor_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.Successor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Successor_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_Successor_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Successor", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2136,46 +1656,14 @@ func (ec *executionContext) fieldContext_TransitionBody_body(_ context.Context, 
 }
 
 func (ec *executionContext) _TransitionBody_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionBody_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionBody_kind(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNBodyKind2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBodyKind2string(ctx, field.Selections, obj.Kind)
 }
 func (ec *executionContext) fieldContext_TransitionBody_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type BodyKind does not have child fields"))
@@ -2336,23 +1824,7 @@ func (ec *executionContext) fieldContext_TransitionBody_origins(_ context.Contex
 }
 
 func (ec *executionContext) _TransitionBody_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_TransitionBody_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2391,23 +1863,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_initiative(_ conte
 }
 
 func (ec *executionContext) _TransitionInitiative_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2446,138 +1902,42 @@ func (ec *executionContext) fieldContext_TransitionInitiative_cluster(_ context.
 }
 
 func (ec *executionContext) _TransitionInitiative_amountDKK(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_amountDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AmountDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint64(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint64(ctx, field.Selections, obj.AmountDKK)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_amountDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_startDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_startDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PeriodStart, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodStart)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_endDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_endDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PeriodEnd, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodEnd)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_status(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNTransitionStatus2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNTransitionStatus2string(ctx, field.Selections, obj.Status)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type TransitionStatus does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_openEnded(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_openEnded(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OpenEnded, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OpenEnded)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_openEnded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_endsAtCutover(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_endsAtCutover(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndsAtCutover, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.EndsAtCutover)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_endsAtCutover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2607,46 +1967,14 @@ func (ec *executionContext) fieldContext_TransitionInitiative_owner(_ context.Co
 }
 
 func (ec *executionContext) _TransitionInitiative_ownerName(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_ownerName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OwnerName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.OwnerName)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_ownerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_ownerEndsWithCluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_ownerEndsWithCluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OwnerEndsWithCluster, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OwnerEndsWithCluster)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_ownerEndsWithCluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2749,23 +2077,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_leads(_ context.Co
 }
 
 func (ec *executionContext) _TransitionInitiative_orphaned(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_orphaned(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Orphaned, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Orphaned)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_orphaned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2818,23 +2130,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_origins(_ context.
 }
 
 func (ec *executionContext) _TransitionInitiative_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -2905,46 +2201,14 @@ func (ec *executionContext) fieldContext_TransitionMember_person(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionMember_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionMember_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_role(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNRole2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRole2string(ctx, field.Selections, obj.Role)
 }
 func (ec *executionContext) fieldContext_TransitionMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Role does not have child fields"))
@@ -2983,138 +2247,42 @@ func (ec *executionContext) fieldContext_TransitionMember_onBehalfOf(_ context.C
 }
 
 func (ec *executionContext) _TransitionMember_onBehalfOfName(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_onBehalfOfName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnBehalfOf, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.OnBehalfOf)
 }
 func (ec *executionContext) fieldContext_TransitionMember_onBehalfOfName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_title(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Title)
 }
 func (ec *executionContext) fieldContext_TransitionMember_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_startDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_startDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.StartDate)
 }
 func (ec *executionContext) fieldContext_TransitionMember_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_endDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_endDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.EndDate)
 }
 func (ec *executionContext) fieldContext_TransitionMember_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_firstSeen(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_firstSeen(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.FirstSeen, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.FirstSeen)
 }
 func (ec *executionContext) fieldContext_TransitionMember_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_lastSeen(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_lastSeen(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LastSeen, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalODate2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalODate2string(ctx, field.Selections, obj.LastSeen)
 }
 func (ec *executionContext) fieldContext_TransitionMember_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
@@ -3144,184 +2312,56 @@ func (ec *executionContext) fieldContext_TransitionMember_origins(_ context.Cont
 }
 
 func (ec *executionContext) _TransitionMember_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_TransitionMember_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_totalDKK(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_totalDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.TotalDKK)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_totalDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_runningDKK(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_runningDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RunningDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.RunningDKK)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_runningDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_endingAtCutoverDKK(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_endingAtCutoverDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndingAtCutoverDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.EndingAtCutoverDKK)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_endingAtCutoverDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_clusterOwnedDKK(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_clusterOwnedDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ClusterOwnedDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.ClusterOwnedDKK)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_clusterOwnedDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_proRataDKK(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_proRataDKK(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ProRataDKK, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.ProRataDKK)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_proRataDKK(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_withAmount(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_withAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WithAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.WithAmount)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_withAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMoney_withoutAmount(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_withoutAmount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WithoutAmount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.WithoutAmount)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_withoutAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMoney", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -3392,46 +2432,14 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_municipality(_ c
 }
 
 func (ec *executionContext) _TransitionMunicipality_code(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMunicipality_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type String does not have child fields"))
@@ -3493,23 +2501,7 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_origins(_ contex
 }
 
 func (ec *executionContext) _TransitionMunicipality_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -3580,23 +2572,7 @@ func (ec *executionContext) fieldContext_TransitionOverlap_councils(_ context.Co
 }
 
 func (ec *executionContext) _TransitionOverlap_counts(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionOverlap_counts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Counts, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v [][]int) graphql.Marshaler {
-			return ec.marshalNInt2ᚕᚕintᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2ᚕᚕintᚄ(ctx, field.Selections, obj.Counts)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionOverlap", field, false, false, errors.New("field of type Int does not have child fields"))
@@ -3667,23 +2643,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_person(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionPerson_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type String does not have child fields"))
@@ -3754,46 +2714,14 @@ func (ec *executionContext) fieldContext_TransitionPerson_bodies(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionPerson_severalClusters(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_severalClusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SeveralClusters, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.SeveralClusters)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_severalClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionPerson_councilMember(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_councilMember(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CouncilMember, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.CouncilMember)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_councilMember(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -3823,23 +2751,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_origins(_ context.Cont
 }
 
 func (ec *executionContext) _TransitionPerson_uncertain(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_uncertain(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Uncertain, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Uncertain)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_uncertain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type Boolean does not have child fields"))
@@ -3904,8 +2816,8 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, clusterMoneyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -3927,6 +2839,10 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -3947,7 +2863,7 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "totalDKK":
 			out.Values[i] = ec._ClusterMoney_totalDKK(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3987,14 +2903,19 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4005,8 +2926,8 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, councilMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4028,6 +2949,10 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4048,7 +2973,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "person":
 			field := field
 
@@ -4066,6 +2991,10 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4086,7 +3015,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._CouncilMember_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4114,6 +3043,10 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4134,7 +3067,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "onBehalfOfName":
 			out.Values[i] = ec._CouncilMember_onBehalfOfName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4167,6 +3100,10 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4187,7 +3124,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matchedBy":
 			field := field
 
@@ -4205,6 +3142,10 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4225,7 +3166,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._CouncilMember_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4245,14 +3186,19 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4263,8 +3209,8 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, municipalityRefImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4286,6 +3232,10 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4306,7 +3256,7 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "code":
 			out.Values[i] = ec._MunicipalityRef_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4336,14 +3286,19 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4354,8 +3309,8 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, overlapCellImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4377,6 +3332,10 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4397,7 +3356,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "council":
 			field := field
 
@@ -4415,6 +3374,10 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4435,7 +3398,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "count":
 			out.Values[i] = ec._OverlapCell_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4465,14 +3428,19 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4483,8 +3451,8 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, overlapClusterImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4506,6 +3474,10 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4526,7 +3498,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._OverlapCluster_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4549,6 +3521,10 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4569,7 +3545,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipalityCount":
 			out.Values[i] = ec._OverlapCluster_municipalityCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4592,6 +3568,10 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4612,7 +3592,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "splits":
 			out.Values[i] = ec._OverlapCluster_splits(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4637,14 +3617,19 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4655,8 +3640,8 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, overlapCouncilImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4678,6 +3663,10 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4698,7 +3687,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._OverlapCouncil_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4721,6 +3710,10 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4741,7 +3734,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipalityCount":
 			out.Values[i] = ec._OverlapCouncil_municipalityCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4764,6 +3757,10 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4784,7 +3781,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._OverlapCouncil_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4804,14 +3801,19 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4822,8 +3824,8 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, predecessorImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4845,6 +3847,10 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4865,7 +3871,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Predecessor_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4908,6 +3914,10 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -4928,7 +3938,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._Predecessor_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4948,14 +3958,19 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -4966,8 +3981,8 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -4994,6 +4009,10 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5014,7 +4033,7 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "councilName":
 			out.Values[i] = ec._Successor_councilName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5039,14 +4058,19 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -5057,8 +4081,8 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5080,6 +4104,10 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5100,7 +4128,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cutover":
 			out.Values[i] = ec._Transition_cutover(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5138,6 +4166,10 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5158,7 +4190,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "inSeveralClusters":
 			field := field
 
@@ -5176,6 +4208,10 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5196,7 +4232,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
 			field := field
 
@@ -5214,6 +4250,10 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5234,7 +4274,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "orphaned":
 			field := field
 
@@ -5252,6 +4292,10 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5272,7 +4316,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "money":
 			out.Values[i] = ec._Transition_money(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5292,14 +4336,19 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -5310,8 +4359,8 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionBodyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5333,6 +4382,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5353,7 +4406,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionBody_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5381,6 +4434,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5401,7 +4458,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cluster":
 			field := field
 
@@ -5419,6 +4476,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5439,7 +4500,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "parent":
 			field := field
 
@@ -5457,6 +4518,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5477,7 +4542,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "members":
 			field := field
 
@@ -5495,6 +4560,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5515,7 +4584,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionBody_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5535,14 +4604,19 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -5553,8 +4627,8 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionInitiativeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5576,6 +4650,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5596,7 +4674,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionInitiative_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5619,6 +4697,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5639,7 +4721,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "amountDKK":
 			out.Values[i] = ec._TransitionInitiative_amountDKK(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -5687,6 +4769,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5707,7 +4793,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "ownerName":
 			out.Values[i] = ec._TransitionInitiative_ownerName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5735,6 +4821,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5755,7 +4845,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "organisations":
 			field := field
 
@@ -5773,6 +4863,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5793,7 +4887,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "leads":
 			field := field
 
@@ -5811,6 +4905,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5831,7 +4929,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "orphaned":
 			out.Values[i] = ec._TransitionInitiative_orphaned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5854,6 +4952,10 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5874,7 +4976,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionInitiative_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5894,14 +4996,19 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -5912,8 +5019,8 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -5935,6 +5042,10 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5955,7 +5066,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "person":
 			field := field
 
@@ -5973,6 +5084,10 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -5993,7 +5108,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionMember_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6021,6 +5136,10 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6041,7 +5160,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "onBehalfOfName":
 			out.Values[i] = ec._TransitionMember_onBehalfOfName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6091,14 +5210,19 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -6109,8 +5233,8 @@ func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMoneyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6164,14 +5288,19 @@ func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -6182,8 +5311,8 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMunicipalityImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6205,6 +5334,10 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6225,7 +5358,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "code":
 			out.Values[i] = ec._TransitionMunicipality_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6253,6 +5386,10 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6273,7 +5410,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionMunicipality_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6293,14 +5430,19 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -6311,8 +5453,8 @@ func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionOverlapImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6346,14 +5488,19 @@ func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -6364,8 +5511,8 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, transitionPersonImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -6387,6 +5534,10 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6407,7 +5558,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionPerson_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6430,6 +5581,10 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6450,7 +5605,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "bodies":
 			field := field
 
@@ -6468,6 +5623,10 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet = graphql.NewFieldSet(nil)
+					deferLabelToView = map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -6488,7 +5647,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "severalClusters":
 			out.Values[i] = ec._TransitionPerson_severalClusters(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6518,14 +5677,19 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+	if len(deferLabelToView) == 0 {
+		return bind.Object(fields, out.Values)
+	}
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -6539,7 +5703,7 @@ func (ec *executionContext) marshalNClusterMoney2githubᚗcomᚋsundhedsgrafᚋs
 }
 
 func (ec *executionContext) marshalNClusterMoney2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐClusterMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.ClusterMoney) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClusterMoney2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐClusterMoney(ctx, sel, v[i])
@@ -6559,7 +5723,7 @@ func (ec *executionContext) marshalNCouncilMember2githubᚗcomᚋsundhedsgrafᚋ
 }
 
 func (ec *executionContext) marshalNCouncilMember2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCouncilMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.CouncilMember) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCouncilMember2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCouncilMember(ctx, sel, v[i])
@@ -6579,7 +5743,7 @@ func (ec *executionContext) marshalNMunicipalityRef2githubᚗcomᚋsundhedsgraf�
 }
 
 func (ec *executionContext) marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.MunicipalityRef) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMunicipalityRef2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRef(ctx, sel, v[i])
@@ -6599,7 +5763,7 @@ func (ec *executionContext) marshalNOverlapCell2githubᚗcomᚋsundhedsgrafᚋsu
 }
 
 func (ec *executionContext) marshalNOverlapCell2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCellᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.Cell) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOverlapCell2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCell(ctx, sel, v[i])
@@ -6619,7 +5783,7 @@ func (ec *executionContext) marshalNOverlapCluster2githubᚗcomᚋsundhedsgraf�
 }
 
 func (ec *executionContext) marshalNOverlapCluster2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.MatrixCluster) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOverlapCluster2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCluster(ctx, sel, v[i])
@@ -6639,7 +5803,7 @@ func (ec *executionContext) marshalNOverlapCouncil2githubᚗcomᚋsundhedsgraf�
 }
 
 func (ec *executionContext) marshalNOverlapCouncil2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCouncilᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.MatrixCouncil) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOverlapCouncil2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCouncil(ctx, sel, v[i])
@@ -6659,7 +5823,7 @@ func (ec *executionContext) marshalNPredecessor2githubᚗcomᚋsundhedsgrafᚋsu
 }
 
 func (ec *executionContext) marshalNPredecessor2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPredecessorᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.Predecessor) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPredecessor2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPredecessor(ctx, sel, v[i])
@@ -6675,7 +5839,7 @@ func (ec *executionContext) marshalNPredecessor2ᚕgithubᚗcomᚋsundhedsgraf�
 }
 
 func (ec *executionContext) marshalNSuccessor2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐSuccessorᚄ(ctx context.Context, sel ast.SelectionSet, v []*transition.Successor) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessor2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐSuccessor(ctx, sel, v[i])
@@ -6719,7 +5883,7 @@ func (ec *executionContext) marshalNTransitionBody2githubᚗcomᚋsundhedsgraf�
 }
 
 func (ec *executionContext) marshalNTransitionBody2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.PlanBody) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTransitionBody2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanBody(ctx, sel, v[i])
@@ -6735,7 +5899,7 @@ func (ec *executionContext) marshalNTransitionBody2ᚕgithubᚗcomᚋsundhedsgra
 }
 
 func (ec *executionContext) marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx context.Context, sel ast.SelectionSet, v []*transition.PlanInitiative) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTransitionInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiative(ctx, sel, v[i])
@@ -6761,7 +5925,7 @@ func (ec *executionContext) marshalNTransitionInitiative2ᚖgithubᚗcomᚋsundh
 }
 
 func (ec *executionContext) marshalNTransitionMember2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*transition.PlanMember) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTransitionMember2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMember(ctx, sel, v[i])
@@ -6795,7 +5959,7 @@ func (ec *executionContext) marshalNTransitionMunicipality2githubᚗcomᚋsundhe
 }
 
 func (ec *executionContext) marshalNTransitionMunicipality2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMunicipalityᚄ(ctx context.Context, sel ast.SelectionSet, v []transition.PlanMunicipality) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTransitionMunicipality2githubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMunicipality(ctx, sel, v[i])
@@ -6825,7 +5989,7 @@ func (ec *executionContext) marshalNTransitionOverlap2ᚖgithubᚗcomᚋsundheds
 }
 
 func (ec *executionContext) marshalNTransitionPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*transition.PlanPerson) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := bind.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTransitionPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanPerson(ctx, sel, v[i])

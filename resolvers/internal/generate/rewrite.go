@@ -1,0 +1,328 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/imports"
+)
+
+// The rewrites of gqlgen's generated execution code. gqlgen runs every
+// field through the same machinery: a field context (with an error value
+// and a closure of its own), a context value, a middleware chain, the
+// resolver and marshaler closures and the result boxed twice; every object
+// allocates a second field set, a map and its path for @defer; and every
+// resolver field and every element of a list of objects runs in a goroutine
+// of its own. For a person with a hundred seats that is some six thousand
+// objects and hundreds of goroutines for a 10 KB answer (BENCHMARKS.md).
+// The rewrites keep gqlgen's behaviour and remove what this schema does not
+// need:
+//
+//  1. Plain fields. A field without arguments or directives that reads a
+//     struct field of the bound value (no resolver, no method) and whose
+//     marshaler can never report an error is marshalled directly: no field
+//     context, no middleware. Such a field cannot fail and has no children,
+//     so nothing can observe the difference; field middleware would not see
+//     it, which is why the handler refuses field interceptors
+//     (resolvers.NewHandler).
+//  2. @defer bookkeeping is made only when a field is deferred, and an
+//     object without deferred fields is written by bind.Object, which
+//     writes its fields in order without allocating (gqlgen's field set
+//     allocates a map and a copy of every field for it).
+//  3. Resolver fields and list elements go through bind.Concurrently and
+//     bind.MarshalSlice, which run them as gqlgen does (in goroutines) or,
+//     when the request's context is marked serial (bind.WithSerial), one
+//     after the other in the calling goroutine. The resolvers mark a query
+//     serial when every read below it is one the loaders read ahead
+//     (resolvers/serial.go), so that nothing waits for a batching window.
+//  4. A query's answer is written into a pooled buffer (bind.Marshal),
+//     returned to the pool when the request is done (bind.WithBuffers),
+//     instead of a new buffer grown by doubling for every request.
+//
+// Each rewrite counts its sites; generation fails when one finds none, so
+// that a gqlgen upgrade that changes the generated code is noticed rather
+// than silently undoing the rewrite.
+type stats struct {
+	plainFields, deferGuards, deferLazy, dispatch, slices, buffers int
+}
+
+func (s stats) check() error {
+	for name, n := range map[string]int{
+		"plain fields": s.plainFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
+		"field dispatch": s.dispatch, "list marshalling": s.slices, "answer buffer": s.buffers,
+	} {
+		if n == 0 {
+			return fmt.Errorf("rewrite of %s found no site: has gqlgen's generated code changed?", name)
+		}
+	}
+	return nil
+}
+
+// textRewrites are the exact texts of rewrites 2 and 3 (after gofmt, as
+// gqlgen writes them) and their replacements.
+var textRewrites = []struct {
+	old, new string
+	count    func(*stats) *int
+}{
+	{
+		old:   "\tatomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))\n\n\tec.ProcessDeferredGroup(graphql.DeferredGroup{\n\t\tDefers:   deferLabelToView,\n\t\tPath:     graphql.GetPath(ctx),\n\t\tFieldSet: deferredFieldSet,\n\t\tContext:  ctx,\n\t})\n\n\treturn out\n",
+		new:   "\tif len(deferLabelToView) == 0 {\n\t\treturn bind.Object(fields, out.Values)\n\t}\n\tif len(deferLabelToView) > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))\n\n\t\tec.ProcessDeferredGroup(graphql.DeferredGroup{\n\t\t\tDefers:   deferLabelToView,\n\t\t\tPath:     graphql.GetPath(ctx),\n\t\t\tFieldSet: deferredFieldSet,\n\t\t\tContext:  ctx,\n\t\t})\n\t}\n\n\treturn out\n",
+		count: func(s *stats) *int { return &s.deferGuards },
+	},
+	{
+		old:   "\tdeferredFieldSet := graphql.NewFieldSet(nil)\n\tdeferLabelToView := make(map[string]*graphql.FieldSetView)\n",
+		new:   "\tvar deferredFieldSet *graphql.FieldSet\n\tvar deferLabelToView map[string]*graphql.FieldSetView\n",
+		count: func(s *stats) *int { return &s.deferLazy },
+	},
+	{
+		old:   "deferredFieldSet.AddField(field)\n",
+		new:   "if deferredFieldSet == nil {\ndeferredFieldSet = graphql.NewFieldSet(nil)\ndeferLabelToView = map[string]*graphql.FieldSetView{}\n}\ndeferredFieldSet.AddField(field)\n",
+		count: func(s *stats) *int { return &s.deferLazy },
+	},
+	{
+		old:   "out.Concurrently(i, func(ctx context.Context) graphql.Marshaler {",
+		new:   "bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
+		count: func(s *stats) *int { return &s.dispatch },
+	},
+	{
+		old:   "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n",
+		new:   "response.Data = bind.Marshal(ctx, data)\n",
+		count: func(s *stats) *int { return &s.buffers },
+	},
+	{
+		old:   "graphql.MarshalSliceConcurrently(",
+		new:   "bind.MarshalSlice(",
+		count: func(s *stats) *int { return &s.slices },
+	},
+}
+
+// rewrite applies the rewrites to the generated files (name → source).
+func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
+	var st stats
+	fset := token.NewFileSet()
+	parsed := map[string]*ast.File{}
+	funcs := map[string]*ast.FuncDecl{}
+	names := make([]string, 0, len(srcs))
+	for name, src := range srcs {
+		names = append(names, name)
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, st, err
+		}
+		parsed[name] = f
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Body != nil {
+				funcs[fd.Name.Name] = fd
+			}
+		}
+	}
+	sort.Strings(names)
+	safe := safeMarshalers(funcs)
+	out := map[string][]byte{}
+	for _, name := range names {
+		src := srcs[name]
+		type edit struct {
+			from, to int
+			text     string
+		}
+		var edits []edit
+		for _, d := range parsed[name].Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil {
+				continue
+			}
+			if body, ok := plainField(fd, safe, src, fset); ok {
+				edits = append(edits, edit{fset.Position(fd.Body.Lbrace).Offset, fset.Position(fd.Body.Rbrace).Offset + 1, body})
+				st.plainFields++
+			}
+		}
+		b := src
+		for i := len(edits) - 1; i >= 0; i-- {
+			e := edits[i]
+			b = append(append(append([]byte{}, b[:e.from]...), e.text...), b[e.to:]...)
+		}
+		s := string(b)
+		for _, r := range textRewrites {
+			n := strings.Count(s, r.old)
+			*r.count(&st) += n
+			s = strings.ReplaceAll(s, r.old, r.new)
+		}
+		formatted, err := imports.Process(name, []byte(s), nil)
+		if err != nil {
+			return nil, st, fmt.Errorf("%s after rewriting: %w", name, err)
+		}
+		out[name] = formatted
+	}
+	return out, st, nil
+}
+
+// plainField returns the new body of a field function of gqlgen's form
+//
+//	func (ec *executionContext) _T_f(ctx context.Context, field graphql.CollectedField, obj *X) (ret graphql.Marshaler) {
+//		return graphql.ResolveField(ctx, ec.OperationContext, field, fieldContext,
+//			func(ctx context.Context) (any, error) { return obj.F, nil },
+//			nil, func(ctx context.Context, selections ast.SelectionSet, v T) graphql.Marshaler { return ec.marshalM(ctx, selections, v) },
+//			recover, nonNull)
+//	}
+//
+// when it reads a struct field (a selector on obj, no call), has no
+// middleware (directives) and its marshaler is safe (see safeMarshalers):
+// it marshals obj.F directly.
+func plainField(fd *ast.FuncDecl, safe func(string) bool, src []byte, fset *token.FileSet) (string, bool) {
+	if !strings.HasPrefix(fd.Name.Name, "_") || len(fd.Body.List) != 1 || len(fd.Type.Params.List) != 3 {
+		return "", false
+	}
+	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
+		return "", false
+	}
+	if id, ok := call.Args[5].(*ast.Ident); !ok || id.Name != "nil" {
+		return "", false
+	}
+	resolver, ok := call.Args[4].(*ast.FuncLit)
+	if !ok || len(resolver.Body.List) != 1 {
+		return "", false
+	}
+	rr, ok := resolver.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(rr.Results) != 2 || !isIdent(rr.Results[1], "nil") || !onObj(rr.Results[0]) {
+		return "", false
+	}
+	marshal, ok := call.Args[6].(*ast.FuncLit)
+	if !ok || len(marshal.Body.List) != 1 {
+		return "", false
+	}
+	mr, ok := marshal.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(mr.Results) != 1 {
+		return "", false
+	}
+	mc, ok := mr.Results[0].(*ast.CallExpr)
+	if !ok || len(mc.Args) != 3 {
+		return "", false
+	}
+	sel, ok := mc.Fun.(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, "ec") || !safe(sel.Sel.Name) {
+		return "", false
+	}
+	value := string(src[fset.Position(rr.Results[0].Pos()).Offset:fset.Position(rr.Results[0].End()).Offset])
+	return fmt.Sprintf("{\n\treturn ec.%s(ctx, field.Selections, %s)\n}", sel.Sel.Name, value), true
+}
+
+// safeMarshalers reports which marshal functions can never report an
+// error or read the field context: no call that adds or checks an error
+// (except in the "must not be null" branch of a result that is never
+// null), no object (ec._T), and only safe marshal functions called in turn.
+func safeMarshalers(funcs map[string]*ast.FuncDecl) func(string) bool {
+	memo := map[string]bool{}
+	var safe func(name string) bool
+	safe = func(name string) bool {
+		if v, ok := memo[name]; ok {
+			return v
+		}
+		memo[name] = false // a recursive type is not safe
+		fd := funcs[name]
+		if fd == nil || !strings.HasPrefix(name, "marshal") {
+			return false
+		}
+		ok := true
+		neverNull := neverNullResult(fd.Body)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if ifs, isIf := n.(*ast.IfStmt); isIf && neverNull && isNullCheck(ifs.Cond) {
+				return false // the error branch of a result that is never null
+			}
+			call, isCall := n.(*ast.CallExpr)
+			if !isCall || !ok {
+				return ok
+			}
+			sel, isSel := call.Fun.(*ast.SelectorExpr)
+			if !isSel {
+				return true
+			}
+			switch {
+			case isIdent(sel.X, "ec"):
+				ok = safe(sel.Sel.Name)
+			case isIdent(sel.X, "graphql"):
+				switch sel.Sel.Name {
+				case "AddErrorf", "AddError", "HasFieldError", "GetFieldContext", "GetPath", "MarshalSliceConcurrently":
+					ok = false
+				}
+			}
+			return ok
+		})
+		memo[name] = ok
+		return ok
+	}
+	return safe
+}
+
+// neverNull are gqlgen's marshalers of built-in scalars, which never
+// return graphql.Null.
+var neverNull = map[string]bool{
+	"MarshalString": true, "MarshalID": true, "MarshalInt": true, "MarshalInt64": true,
+	"MarshalBoolean": true, "MarshalFloat": true,
+}
+
+// neverNullResult reports whether body sets res := graphql.MarshalX(...)
+// with a marshaler of neverNull (and sets res nowhere else).
+func neverNullResult(body *ast.BlockStmt) bool {
+	found, other := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || !isIdent(as.Lhs[0], "res") {
+			return true
+		}
+		call, ok := as.Rhs[0].(*ast.CallExpr)
+		if s, isSel := callSelector(call, ok); isSel && isIdent(s.X, "graphql") && neverNull[s.Sel.Name] {
+			found = true
+		} else {
+			other = true
+		}
+		return true
+	})
+	return found && !other
+}
+
+func callSelector(call *ast.CallExpr, ok bool) (*ast.SelectorExpr, bool) {
+	if !ok {
+		return nil, false
+	}
+	s, isSel := call.Fun.(*ast.SelectorExpr)
+	return s, isSel
+}
+
+// isNullCheck reports whether e is res == graphql.Null.
+func isNullCheck(e ast.Expr) bool {
+	b, ok := e.(*ast.BinaryExpr)
+	return ok && b.Op == token.EQL && isIdent(b.X, "res") && isSelector(b.Y, "graphql", "Null")
+}
+
+// onObj reports whether e is obj.A.B... (selectors only).
+func onObj(e ast.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name == "obj"
+		default:
+			return false
+		}
+	}
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func isSelector(e ast.Expr, x, sel string) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	return ok && isIdent(s.X, x) && s.Sel.Name == sel
+}
