@@ -161,3 +161,24 @@ func Marshal(ctx context.Context, m graphql.Marshaler) []byte {
 	m.MarshalGQL(b)
 	return b.Bytes()
 }
+
+// StringAt writes the string at p as gqlgen's String and ID marshalers do.
+// A pointer in an interface needs no allocation; the string does.
+func StringAt(p *string) graphql.Marshaler { return stringAt{p} }
+
+type stringAt struct{ p *string }
+
+func (s stringAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*s.p).MarshalGQL(w) }
+
+// DateAt is StringAt for a nullable Date: null when empty, as MarshalDate;
+// a date (YYYY-MM-DD) is quoted alike by MarshalDate and MarshalString.
+func DateAt(p *string) graphql.Marshaler {
+	if *p == "" {
+		return graphql.Null
+	}
+	return dateAt{p}
+}
+
+type dateAt struct{ p *string }
+
+func (d dateAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*d.p).MarshalGQL(w) }

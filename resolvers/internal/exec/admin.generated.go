@@ -248,7 +248,7 @@ func (ec *executionContext) field_Mutation_splitPerson_args(ctx context.Context,
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Correction_id(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Correction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -262,14 +262,14 @@ func (ec *executionContext) fieldContext_Correction_number(_ context.Context, fi
 }
 
 func (ec *executionContext) _Correction_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Kind)
+	return bind.StringAt(&obj.Kind)
 }
 func (ec *executionContext) fieldContext_Correction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_actor(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Actor)
+	return bind.StringAt(&obj.Actor)
 }
 func (ec *executionContext) fieldContext_Correction_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -299,7 +299,7 @@ func (ec *executionContext) fieldContext_Correction_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _Correction_reason(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Reason)
+	return bind.StringAt(&obj.Reason)
 }
 func (ec *executionContext) fieldContext_Correction_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -329,28 +329,28 @@ func (ec *executionContext) fieldContext_Correction_summary(_ context.Context, f
 }
 
 func (ec *executionContext) _Correction_keep(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Keep)
+	return bind.StringAt(&obj.Keep)
 }
 func (ec *executionContext) fieldContext_Correction_keep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_absorb(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Absorb)
+	return bind.StringAt(&obj.Absorb)
 }
 func (ec *executionContext) fieldContext_Correction_absorb(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_person(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Person)
+	return bind.StringAt(&obj.Person)
 }
 func (ec *executionContext) fieldContext_Correction_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_alias(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Alias)
+	return bind.StringAt(&obj.Alias)
 }
 func (ec *executionContext) fieldContext_Correction_alias(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -364,42 +364,42 @@ func (ec *executionContext) fieldContext_Correction_documents(_ context.Context,
 }
 
 func (ec *executionContext) _Correction_name(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_Correction_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_newPersonId(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.NewPersonID)
+	return bind.StringAt(&obj.NewPersonID)
 }
 func (ec *executionContext) fieldContext_Correction_newPersonId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_membership(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Membership)
+	return bind.StringAt(&obj.Membership)
 }
 func (ec *executionContext) fieldContext_Correction_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_startDate(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.StartDate)
+	return bind.StringAt(&obj.StartDate)
 }
 func (ec *executionContext) fieldContext_Correction_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_endDate(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.EndDate)
+	return bind.StringAt(&obj.EndDate)
 }
 func (ec *executionContext) fieldContext_Correction_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Correction_document(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Document)
+	return bind.StringAt(&obj.Document)
 }
 func (ec *executionContext) fieldContext_Correction_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -420,7 +420,7 @@ func (ec *executionContext) fieldContext_Correction_reverted(_ context.Context, 
 }
 
 func (ec *executionContext) _Correction_revertedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.RevertedBy)
+	return bind.StringAt(&obj.RevertedBy)
 }
 func (ec *executionContext) fieldContext_Correction_revertedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -434,7 +434,7 @@ func (ec *executionContext) fieldContext_Correction_revertedAt(_ context.Context
 }
 
 func (ec *executionContext) _Correction_revertReason(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.RevertReason)
+	return bind.StringAt(&obj.RevertReason)
 }
 func (ec *executionContext) fieldContext_Correction_revertReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, false, false, errors.New("field of type String does not have child fields"))
@@ -866,7 +866,7 @@ func (ec *executionContext) fieldContext_Mutation_revertCorrection(ctx context.C
 }
 
 func (ec *executionContext) _WriteResult_documentId(ctx context.Context, field graphql.CollectedField, obj *graph.WriteResult) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.DocumentID)
+	return bind.StringAt(&obj.DocumentID)
 }
 func (ec *executionContext) fieldContext_WriteResult_documentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WriteResult", field, false, false, errors.New("field of type ID does not have child fields"))

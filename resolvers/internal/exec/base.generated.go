@@ -897,21 +897,21 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Document_fileName(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.FileName)
+	return bind.StringAt(&obj.FileName)
 }
 func (ec *executionContext) fieldContext_Document_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Document_sha256(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.SHA256)
+	return bind.StringAt(&obj.SHA256)
 }
 func (ec *executionContext) fieldContext_Document_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
@@ -932,14 +932,14 @@ func (ec *executionContext) fieldContext_Document_origin(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Document_date(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.Date)
+	return bind.DateAt(&obj.Date)
 }
 func (ec *executionContext) fieldContext_Document_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	return bind.StringAt(&obj.Title)
 }
 func (ec *executionContext) fieldContext_Document_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1127,7 +1127,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2744,7 +2744,7 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Snippet)
+	return bind.StringAt(&obj.Snippet)
 }
 func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2783,7 +2783,7 @@ func (ec *executionContext) fieldContext_Source_document(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Source_fileName(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.FileName)
+	return bind.StringAt(&obj.FileName)
 }
 func (ec *executionContext) fieldContext_Source_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2822,7 +2822,7 @@ func (ec *executionContext) fieldContext_Source_lines(_ context.Context, field g
 }
 
 func (ec *executionContext) _Source_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Quote)
+	return bind.StringAt(&obj.Quote)
 }
 func (ec *executionContext) fieldContext_Source_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2843,7 +2843,7 @@ func (ec *executionContext) fieldContext_Source_uncertain(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_note(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Note)
+	return bind.StringAt(&obj.Note)
 }
 func (ec *executionContext) fieldContext_Source_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type String does not have child fields"))

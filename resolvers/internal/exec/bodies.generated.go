@@ -187,14 +187,14 @@ func (ec *executionContext) field_Body_members_args(ctx context.Context, rawArgs
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Body_id(ctx context.Context, field graphql.CollectedField, obj *graph.Body) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Body_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Body", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Body_name(ctx context.Context, field graphql.CollectedField, obj *graph.Body) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_Body_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Body", field, false, false, errors.New("field of type String does not have child fields"))
@@ -749,7 +749,7 @@ func (ec *executionContext) fieldContext_BodyConnection_totalCount(_ context.Con
 }
 
 func (ec *executionContext) _BodyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_BodyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BodyEdge", field, false, false, errors.New("field of type String does not have child fields"))

@@ -44,14 +44,14 @@ type InitiativeEdgeResolver interface {
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Initiative_id(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Initiative_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Initiative", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Initiative_name(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_Initiative_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Initiative", field, false, false, errors.New("field of type String does not have child fields"))
@@ -79,14 +79,14 @@ func (ec *executionContext) fieldContext_Initiative_amountAppliedDKK(_ context.C
 }
 
 func (ec *executionContext) _Initiative_startDate(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodStart)
+	return bind.DateAt(&obj.PeriodStart)
 }
 func (ec *executionContext) fieldContext_Initiative_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Initiative", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Initiative_endDate(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodEnd)
+	return bind.DateAt(&obj.PeriodEnd)
 }
 func (ec *executionContext) fieldContext_Initiative_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Initiative", field, false, false, errors.New("field of type Date does not have child fields"))
@@ -116,7 +116,7 @@ func (ec *executionContext) fieldContext_Initiative_owner(_ context.Context, fie
 }
 
 func (ec *executionContext) _Initiative_ownerName(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.OwnerName)
+	return bind.StringAt(&obj.OwnerName)
 }
 func (ec *executionContext) fieldContext_Initiative_ownerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Initiative", field, false, false, errors.New("field of type String does not have child fields"))
@@ -434,7 +434,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _InitiativeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_InitiativeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InitiativeEdge", field, false, false, errors.New("field of type String does not have child fields"))

@@ -99,7 +99,7 @@ func (ec *executionContext) field_Meeting_initiatives_args(ctx context.Context, 
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _AgendaItem_id(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_AgendaItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -145,35 +145,35 @@ func (ec *executionContext) fieldContext_AgendaItem_number(_ context.Context, fi
 }
 
 func (ec *executionContext) _AgendaItem_title(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	return bind.StringAt(&obj.Title)
 }
 func (ec *executionContext) fieldContext_AgendaItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _AgendaItem_caseNumber(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.CaseNumber)
+	return bind.StringAt(&obj.CaseNumber)
 }
 func (ec *executionContext) fieldContext_AgendaItem_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _AgendaItem_summary(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Summary)
+	return bind.StringAt(&obj.Summary)
 }
 func (ec *executionContext) fieldContext_AgendaItem_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _AgendaItem_proposal(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Proposal)
+	return bind.StringAt(&obj.Proposal)
 }
 func (ec *executionContext) fieldContext_AgendaItem_proposal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _AgendaItem_decision(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.DecisionText)
+	return bind.StringAt(&obj.DecisionText)
 }
 func (ec *executionContext) fieldContext_AgendaItem_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type String does not have child fields"))
@@ -299,7 +299,7 @@ func (ec *executionContext) fieldContext_AgendaItem_sources(_ context.Context, f
 }
 
 func (ec *executionContext) _Attendance_id(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Attendance_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attendance", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -409,14 +409,14 @@ func (ec *executionContext) fieldContext_Attendance_substituteFor(_ context.Cont
 }
 
 func (ec *executionContext) _Attendance_items(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Items)
+	return bind.StringAt(&obj.Items)
 }
 func (ec *executionContext) fieldContext_Attendance_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attendance", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Attendance_note(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Note)
+	return bind.StringAt(&obj.Note)
 }
 func (ec *executionContext) fieldContext_Attendance_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Attendance", field, false, false, errors.New("field of type String does not have child fields"))
@@ -574,7 +574,7 @@ func (ec *executionContext) fieldContext_AttendanceConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _AttendanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_AttendanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AttendanceEdge", field, false, false, errors.New("field of type String does not have child fields"))
@@ -613,7 +613,7 @@ func (ec *executionContext) fieldContext_AttendanceEdge_node(_ context.Context, 
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -707,21 +707,21 @@ func (ec *executionContext) fieldContext_Meeting_level(_ context.Context, field 
 }
 
 func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.Date)
+	return bind.DateAt(&obj.Date)
 }
 func (ec *executionContext) fieldContext_Meeting_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_time(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Time)
+	return bind.StringAt(&obj.Time)
 }
 func (ec *executionContext) fieldContext_Meeting_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_location(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Location)
+	return bind.StringAt(&obj.Location)
 }
 func (ec *executionContext) fieldContext_Meeting_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1038,7 +1038,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MeetingEdge", field, false, false, errors.New("field of type String does not have child fields"))

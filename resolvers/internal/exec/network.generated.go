@@ -198,7 +198,7 @@ func (ec *executionContext) field_Network_rank_args(ctx context.Context, rawArgs
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Broker_id(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Broker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Broker", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -212,7 +212,7 @@ func (ec *executionContext) fieldContext_Broker_kind(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Broker_label(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Label)
+	return bind.StringAt(&obj.Label)
 }
 func (ec *executionContext) fieldContext_Broker_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Broker", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1035,14 +1035,14 @@ func (ec *executionContext) fieldContext_NetworkCommunity_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _NetworkEdge_from(ctx context.Context, field graphql.CollectedField, obj *network.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.From)
+	return bind.StringAt(&obj.From)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkEdge_to(ctx context.Context, field graphql.CollectedField, obj *network.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.To)
+	return bind.StringAt(&obj.To)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -1207,7 +1207,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_meetings(_ context.Context,
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_NetworkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -1221,7 +1221,7 @@ func (ec *executionContext) fieldContext_NetworkNode_kind(_ context.Context, fie
 }
 
 func (ec *executionContext) _NetworkNode_label(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Label)
+	return bind.StringAt(&obj.Label)
 }
 func (ec *executionContext) fieldContext_NetworkNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1563,7 +1563,7 @@ func (ec *executionContext) fieldContext_NetworkPath_steps(_ context.Context, fi
 }
 
 func (ec *executionContext) _PathStep_fromId(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.From)
+	return bind.StringAt(&obj.From)
 }
 func (ec *executionContext) fieldContext_PathStep_fromId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -1602,14 +1602,14 @@ func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathStep_fromLabel(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.FromLabel)
+	return bind.StringAt(&obj.FromLabel)
 }
 func (ec *executionContext) fieldContext_PathStep_fromLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _PathStep_toId(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.To)
+	return bind.StringAt(&obj.To)
 }
 func (ec *executionContext) fieldContext_PathStep_toId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -1648,7 +1648,7 @@ func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field gr
 }
 
 func (ec *executionContext) _PathStep_toLabel(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.ToLabel)
+	return bind.StringAt(&obj.ToLabel)
 }
 func (ec *executionContext) fieldContext_PathStep_toLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, errors.New("field of type String does not have child fields"))

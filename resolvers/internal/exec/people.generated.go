@@ -193,7 +193,7 @@ func (ec *executionContext) fieldContext_AttendanceRate_rate(_ context.Context, 
 }
 
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Membership_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type ID does not have child fields"))
@@ -303,42 +303,42 @@ func (ec *executionContext) fieldContext_Membership_onBehalfOf(_ context.Context
 }
 
 func (ec *executionContext) _Membership_party(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Party)
+	return bind.StringAt(&obj.Party)
 }
 func (ec *executionContext) fieldContext_Membership_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_title(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	return bind.StringAt(&obj.Title)
 }
 func (ec *executionContext) fieldContext_Membership_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_startDate(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.StartDate)
+	return bind.DateAt(&obj.StartDate)
 }
 func (ec *executionContext) fieldContext_Membership_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_endDate(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.EndDate)
+	return bind.DateAt(&obj.EndDate)
 }
 func (ec *executionContext) fieldContext_Membership_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_firstSeen(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.FirstSeen)
+	return bind.DateAt(&obj.FirstSeen)
 }
 func (ec *executionContext) fieldContext_Membership_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_lastSeen(ctx context.Context, field graphql.CollectedField, obj *graph.Membership) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.LastSeen)
+	return bind.DateAt(&obj.LastSeen)
 }
 func (ec *executionContext) fieldContext_Membership_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Date does not have child fields"))
@@ -377,14 +377,14 @@ func (ec *executionContext) fieldContext_Membership_sources(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
+	return bind.StringAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_Person_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
@@ -398,7 +398,7 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_party(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Party)
+	return bind.StringAt(&obj.Party)
 }
 func (ec *executionContext) fieldContext_Person_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
@@ -759,7 +759,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *bind.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+	return bind.StringAt(&obj.Cursor)
 }
 func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, errors.New("field of type String does not have child fields"))

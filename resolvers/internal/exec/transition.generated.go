@@ -342,7 +342,7 @@ func (ec *executionContext) fieldContext_CouncilMember_person(_ context.Context,
 }
 
 func (ec *executionContext) _CouncilMember_name(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_CouncilMember_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
@@ -388,14 +388,14 @@ func (ec *executionContext) fieldContext_CouncilMember_onBehalfOf(_ context.Cont
 }
 
 func (ec *executionContext) _CouncilMember_onBehalfOfName(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.OnBehalfOf)
+	return bind.StringAt(&obj.OnBehalfOf)
 }
 func (ec *executionContext) fieldContext_CouncilMember_onBehalfOfName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CouncilMember_party(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Party)
+	return bind.StringAt(&obj.Party)
 }
 func (ec *executionContext) fieldContext_CouncilMember_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type String does not have child fields"))
@@ -526,14 +526,14 @@ func (ec *executionContext) fieldContext_MunicipalityRef_municipality(_ context.
 }
 
 func (ec *executionContext) _MunicipalityRef_code(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
+	return bind.StringAt(&obj.Code)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _MunicipalityRef_name(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type String does not have child fields"))
@@ -735,7 +735,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_cluster(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCluster_name(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type String does not have child fields"))
@@ -882,7 +882,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_council(_ context.Contex
 }
 
 func (ec *executionContext) _OverlapCouncil_name(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCouncil", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1022,7 +1022,7 @@ func (ec *executionContext) fieldContext_Predecessor_cluster(_ context.Context, 
 }
 
 func (ec *executionContext) _Predecessor_name(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_Predecessor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1208,7 +1208,7 @@ func (ec *executionContext) fieldContext_Successor_council(_ context.Context, fi
 }
 
 func (ec *executionContext) _Successor_councilName(ctx context.Context, field graphql.CollectedField, obj *transition.Successor) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.CouncilName)
+	return bind.StringAt(&obj.CouncilName)
 }
 func (ec *executionContext) fieldContext_Successor_councilName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Successor", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1656,7 +1656,7 @@ func (ec *executionContext) fieldContext_TransitionBody_body(_ context.Context, 
 }
 
 func (ec *executionContext) _TransitionBody_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionBody_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1863,7 +1863,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_initiative(_ conte
 }
 
 func (ec *executionContext) _TransitionInitiative_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type String does not have child fields"))
@@ -1909,14 +1909,14 @@ func (ec *executionContext) fieldContext_TransitionInitiative_amountDKK(_ contex
 }
 
 func (ec *executionContext) _TransitionInitiative_startDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodStart)
+	return bind.DateAt(&obj.PeriodStart)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_endDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.PeriodEnd)
+	return bind.DateAt(&obj.PeriodEnd)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Date does not have child fields"))
@@ -1967,7 +1967,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_owner(_ context.Co
 }
 
 func (ec *executionContext) _TransitionInitiative_ownerName(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.OwnerName)
+	return bind.StringAt(&obj.OwnerName)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_ownerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2201,7 +2201,7 @@ func (ec *executionContext) fieldContext_TransitionMember_person(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionMember_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionMember_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2247,42 +2247,42 @@ func (ec *executionContext) fieldContext_TransitionMember_onBehalfOf(_ context.C
 }
 
 func (ec *executionContext) _TransitionMember_onBehalfOfName(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.OnBehalfOf)
+	return bind.StringAt(&obj.OnBehalfOf)
 }
 func (ec *executionContext) fieldContext_TransitionMember_onBehalfOfName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_title(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title)
+	return bind.StringAt(&obj.Title)
 }
 func (ec *executionContext) fieldContext_TransitionMember_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_startDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.StartDate)
+	return bind.DateAt(&obj.StartDate)
 }
 func (ec *executionContext) fieldContext_TransitionMember_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_endDate(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.EndDate)
+	return bind.DateAt(&obj.EndDate)
 }
 func (ec *executionContext) fieldContext_TransitionMember_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_firstSeen(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.FirstSeen)
+	return bind.DateAt(&obj.FirstSeen)
 }
 func (ec *executionContext) fieldContext_TransitionMember_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMember_lastSeen(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return ec.marshalODate2string(ctx, field.Selections, obj.LastSeen)
+	return bind.DateAt(&obj.LastSeen)
 }
 func (ec *executionContext) fieldContext_TransitionMember_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Date does not have child fields"))
@@ -2432,14 +2432,14 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_municipality(_ c
 }
 
 func (ec *executionContext) _TransitionMunicipality_code(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
+	return bind.StringAt(&obj.Code)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionMunicipality_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type String does not have child fields"))
@@ -2643,7 +2643,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_person(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionPerson_name(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	return bind.StringAt(&obj.Name)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type String does not have child fields"))

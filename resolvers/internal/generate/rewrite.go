@@ -28,7 +28,8 @@ import (
 //     context, no middleware. Such a field cannot fail and has no children,
 //     so nothing can observe the difference; field middleware would not see
 //     it, which is why the handler refuses field interceptors
-//     (resolvers.NewHandler).
+//     (resolvers.NewHandler). Strings, IDs and dates are written from a
+//     pointer to the field (bind.StringAt, bind.DateAt).
 //  2. @defer bookkeeping is made only when a field is deferred, and an
 //     object without deferred fields is written by bind.Object, which
 //     writes its fields in order without allocating (gqlgen's field set
@@ -212,7 +213,21 @@ func plainField(fd *ast.FuncDecl, safe func(string) bool, src []byte, fset *toke
 		return "", false
 	}
 	value := string(src[fset.Position(rr.Results[0].Pos()).Offset:fset.Position(rr.Results[0].End()).Offset])
+	if at := stringsAt[sel.Sel.Name]; at != "" {
+		if _, ptr := fd.Type.Params.List[2].Type.(*ast.StarExpr); ptr {
+			return fmt.Sprintf("{\n\treturn %s(&%s)\n}", at, value), true
+		}
+	}
 	return fmt.Sprintf("{\n\treturn ec.%s(ctx, field.Selections, %s)\n}", sel.Sel.Name, value), true
+}
+
+// stringsAt are the marshalers of plain string fields that bind writes
+// from a pointer to the field, which needs no allocation (gqlgen's
+// allocates a closure for each string it writes).
+var stringsAt = map[string]string{
+	"marshalNString2string": "bind.StringAt",
+	"marshalNID2string":     "bind.StringAt",
+	"marshalODate2string":   "bind.DateAt",
 }
 
 // safeMarshalers reports which marshal functions can never report an

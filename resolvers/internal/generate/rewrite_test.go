@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// generated is gqlgen's output in miniature: a plain field with a safe
-// marshaler, one whose marshaler can report an error, one answered by a
+// generated is gqlgen's output in miniature: plain fields with safe
+// marshalers (a string, written from a pointer, and a boolean), one whose
+// marshaler can report an error, one answered by a
 // resolver, one with directives, and an object, a list and a query root
 // as gqlgen writes them.
 const generated = `package exec
@@ -28,7 +29,7 @@ import (
 
 type executionContext struct{ Deferred int32 }
 
-type T struct{ Name, Day string; X struct{ Y string } }
+type T struct{ Name, Day string; X struct{ Y string }; OK bool }
 
 func (ec *executionContext) _T_name(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
 	return graphql.ResolveField(ctx, nil, field,
@@ -39,6 +40,20 @@ func (ec *executionContext) _T_name(ctx context.Context, field graphql.Collected
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) _T_ok(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
+	return graphql.ResolveField(ctx, nil, field, nil,
+		func(ctx context.Context) (any, error) {
+			return obj.OK, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
 		},
 		true,
 		true,
@@ -143,6 +158,17 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.SelectionSet, v bool) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalBoolean(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNDate2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	res := bind.MarshalDate(v)
@@ -164,11 +190,12 @@ func TestRewrite(t *testing.T) {
 	if err := st.check(); err != nil {
 		t.Errorf("%v\n%s", err, src)
 	}
-	if st.plainFields != 1 {
-		t.Errorf("%d plain fields rewritten, want 1 (_T_name)", st.plainFields)
+	if st.plainFields != 2 {
+		t.Errorf("%d plain fields rewritten, want 2 (_T_name, _T_ok)", st.plainFields)
 	}
 	for _, want := range []string{
-		"return ec.marshalNString2string(ctx, field.Selections, obj.X.Y)",
+		"return bind.StringAt(&obj.X.Y)",
+		"return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OK)",
 		"bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
 		"bind.MarshalSlice(ctx, len(v)",
 		"response.Data = bind.Marshal(ctx, data)",
