@@ -12,14 +12,19 @@
 // the store holds exactly the documents whose writes completed. Framing
 // cannot find its way past damage, so damage in the middle of the log also
 // cuts off the records after it; a damaged snapshot fails Open with
-// ErrInternal instead. When the log outgrows
-// the snapshot, the store writes a new snapshot (temporary file, fsync,
-// rename, fsync of the directory) and starts a fresh log. An exclusive
-// flock on dir/LOCK keeps a second process out of the directory.
+// ErrInternal instead. When the log outgrows the snapshot, the write that
+// outgrew it starts a fresh log of the next generation and returns; the
+// new snapshot of the state at that moment is written in the background
+// (temporary file, fsync, rename, fsync of the directory) while reads and
+// writes go on, and the older generation's files are removed once it is
+// in place. A crash before that leaves two logs after the last snapshot;
+// Open replays both. An exclusive flock on dir/LOCK keeps a second process
+// out of the directory.
 //
 // Files in the directory: LOCK, snapshot-GEN.db and wal-GEN.log, where GEN
 // (16 hex digits) grows with each compaction; the log of generation G holds
-// the writes made after snapshot G.
+// the writes made after snapshot G (Open replays every log from the newest
+// snapshot's generation on, oldest first).
 //
 // Beyond graph.Store, ReplaceDocuments writes many documents with one fsync
 // (for bulk loads) and Compact forces a snapshot.

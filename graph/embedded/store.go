@@ -52,6 +52,15 @@ type Store struct {
 	strs     *interner
 	closed   atomic.Bool
 	reads    *readCache
+
+	// compacting is set while a compaction writes its snapshot (guarded
+	// by mu; idle is signalled when it ends); since are the documents
+	// written meanwhile, for the compaction's new interner. bg counts the
+	// compaction goroutines, which Close waits for.
+	compacting bool
+	idle       *sync.Cond
+	since      []string
+	bg         sync.WaitGroup
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -78,6 +87,7 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dir: dir, opts: opts, lock: lock, strs: newInterner(), reads: newReadCache(opts.ReadCacheBytes)}
+	s.idle = sync.NewCond(&s.mu)
 	if err := s.recover(); err != nil {
 		_ = unlockDir(lock)
 		return nil, err
@@ -85,7 +95,10 @@ func OpenWith(dir string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// recover loads the newest snapshot and replays its log.
+// recover loads the newest snapshot and replays the logs of its
+// generation and after, oldest first: a compaction starts a new log before
+// it writes its snapshot (compact), so a crash meanwhile leaves two logs
+// after the last snapshot. The newest log is the one written to.
 func (s *Store) recover() error {
 	snaps, wals, tmps, err := generations(s.dir)
 	if err != nil {
@@ -94,24 +107,44 @@ func (s *Store) recover() error {
 	for _, t := range tmps {
 		_ = os.Remove(filepath.Join(s.dir, t))
 	}
-	var gen uint64
+	var gen uint64 // the snapshot's generation: logs before it are in it
 	if len(snaps) > 0 {
 		gen = slices.Max(snaps)
 	} else if len(wals) > 0 {
 		gen = slices.Min(wals) // no snapshot yet: the first log
 	}
-	s.gen = gen
+	var replay []uint64
+	for _, g := range wals {
+		if g >= gen {
+			replay = append(replay, g)
+		}
+	}
+	slices.Sort(replay)
+	if len(replay) == 0 {
+		replay = []uint64{gen} // a new, empty log
+	}
 	tx := emptyState().tx()
 	if len(snaps) > 0 {
 		if err := s.loadSnapshot(tx, gen); err != nil {
 			return err
 		}
 	}
-	if err := s.replayLog(tx, gen); err != nil {
-		return err
+	for i, g := range replay {
+		w, err := s.replayLog(tx, g)
+		if err != nil {
+			if s.log != nil {
+				s.log.f.Close()
+			}
+			return err
+		}
+		if i < len(replay)-1 {
+			w.f.Close()
+			continue
+		}
+		s.log, s.gen = w, g
 	}
 	s.cur.Store(tx.done())
-	// Older generations are fully contained in this one.
+	// Older generations are fully contained in the snapshot.
 	for _, g := range snaps {
 		if g < gen {
 			_ = os.Remove(filepath.Join(s.dir, snapName(g)))
@@ -164,11 +197,13 @@ func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
 	return nil
 }
 
-func (s *Store) replayLog(tx *stateTx, gen uint64) error {
+// replayLog applies the log of generation gen to tx and returns it open,
+// cut after its last whole record.
+func (s *Store) replayLog(tx *stateTx, gen uint64) (*wal, error) {
 	path := filepath.Join(s.dir, walName(gen))
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return graph.Wrap(graph.ErrUnavailable, "cannot open the write-ahead log", err)
+		return nil, graph.Wrap(graph.ErrUnavailable, "cannot open the write-ahead log", err)
 	}
 	good, err := readRecords(f, func(op byte, body []byte) error {
 		switch op {
@@ -188,12 +223,12 @@ func (s *Store) replayLog(tx *stateTx, gen uint64) error {
 	})
 	if err != nil && !errors.Is(err, errCorrupt) {
 		f.Close()
-		return graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", err)
+		return nil, graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", err)
 	}
 	st, serr := f.Stat()
 	if serr != nil {
 		f.Close()
-		return graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", serr)
+		return nil, graph.Wrap(graph.ErrUnavailable, "cannot read the write-ahead log", serr)
 	}
 	if st.Size() != good {
 		// A write that did not complete (or damage after the last good
@@ -202,19 +237,18 @@ func (s *Store) replayLog(tx *stateTx, gen uint64) error {
 			"file", path, "goodBytes", good, "fileBytes", st.Size(), "reason", err)
 		if terr := f.Truncate(good); terr != nil {
 			f.Close()
-			return graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", terr)
+			return nil, graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", terr)
 		}
 		if serr := f.Sync(); serr != nil {
 			f.Close()
-			return graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", serr)
+			return nil, graph.Wrap(graph.ErrUnavailable, "cannot repair the write-ahead log", serr)
 		}
 	}
 	if err := syncDir(s.dir); err != nil {
 		f.Close()
-		return graph.Wrap(graph.ErrUnavailable, "cannot sync the data directory", err)
+		return nil, graph.Wrap(graph.ErrUnavailable, "cannot sync the data directory", err)
 	}
-	s.log = &wal{f: f, size: good}
-	return nil
+	return &wal{f: f, size: good}, nil
 }
 
 func (s *Store) state(ctx context.Context) (*state, error) {
@@ -250,10 +284,14 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close fail with ErrUnavailable.
 func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed.Swap(true) {
+		s.mu.Unlock()
 		return nil
 	}
+	s.mu.Unlock()
+	s.bg.Wait() // a running compaction finishes its snapshot
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	err := s.log.f.Close()
 	if uerr := unlockDir(s.lock); err == nil {
 		err = uerr
@@ -332,6 +370,9 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 		}
 		s.strs.own(p.own)
 		tx.put(id, p.own)
+		if s.compacting {
+			s.since = append(s.since, id)
+		}
 		e, _ := tx.docs.get(id)
 		res[i].Facts = len(e.ids)
 		log = append(log, p.rec...)
@@ -399,57 +440,158 @@ func (s *Store) commit(rec []byte) error {
 	return graph.Wrap(graph.ErrUnavailable, "cannot write to the data directory", err)
 }
 
-// maybeCompact writes a snapshot when the log has outgrown it. A failure
-// leaves the log in place and is logged: the write itself succeeded.
+// maybeCompact starts a compaction when the log has outgrown the snapshot
+// and none is running: the writer (holding s.mu) only starts a new log;
+// the snapshot is written in the background (finishCompaction), while
+// reads and writes go on. A failure is logged: the write itself
+// succeeded, and the logs keep everything.
 func (s *Store) maybeCompact() {
-	if s.log.size < max(s.opts.CompactBytes, s.snapSize) {
+	if s.compacting || s.log.size < max(s.opts.CompactBytes, s.snapSize) {
 		return
 	}
-	if err := s.compact(); err != nil {
+	job, err := s.rotate()
+	if err != nil {
 		s.opts.Logger.Error("embedded store: compaction failed; the log keeps growing", "dir", s.dir, "err", err)
+		return
 	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		if err := s.finishCompaction(job); err != nil {
+			s.opts.Logger.Error("embedded store: compaction failed; the logs keep everything", "dir", s.dir, "err", err)
+		}
+	}()
 }
 
-// Compact writes the current state to a new snapshot and starts a new log.
+// Compact writes the current state to a new snapshot and starts a new
+// log. It waits for a compaction already running, and does not hold up
+// writers while it writes.
 func (s *Store) Compact(ctx context.Context) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	for s.compacting {
+		s.idle.Wait()
+	}
 	if _, err := s.writable(ctx); err != nil {
+		s.mu.Unlock()
 		return err
 	}
-	if err := s.compact(); err != nil {
+	job, err := s.rotate()
+	s.mu.Unlock()
+	if err == nil {
+		err = s.finishCompaction(job)
+	}
+	if err != nil {
 		return graph.Wrap(graph.ErrUnavailable, "cannot compact the data directory", err)
 	}
 	return nil
 }
 
-func (s *Store) compact() error {
-	cur := s.cur.Load()
+// compaction is a snapshot to write: of state, the store's state when the
+// log of generation gen was started, which is what a snapshot of that
+// generation holds (the log holds what comes after it).
+type compaction struct {
+	gen   uint64
+	state *state
+}
+
+// rotate starts the log of the next generation and marks a compaction of
+// the state before it running. The caller holds s.mu.
+func (s *Store) rotate() (*compaction, error) {
 	gen := s.gen + 1
-	final := filepath.Join(s.dir, snapName(gen))
+	lf, err := os.OpenFile(filepath.Join(s.dir, walName(gen)), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err == nil {
+		if err = syncDir(s.dir); err != nil {
+			lf.Close()
+			_ = os.Remove(filepath.Join(s.dir, walName(gen)))
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Every record of the old log was synced when it was written.
+	_ = s.log.f.Close()
+	s.log = &wal{f: lf}
+	s.gen = gen
+	s.compacting = true
+	s.since = nil
+	return &compaction{gen: gen, state: s.cur.Load()}, nil
+}
+
+// finishCompaction writes job's snapshot, then (holding s.mu) removes the
+// generations before it and replaces the interner with one of the
+// documents still loaded.
+func (s *Store) finishCompaction(job *compaction) error {
+	size, err := s.writeSnapshot(job)
+	var strs *interner
+	if err == nil {
+		strs = newInterner()
+		job.state.docs.all(func(_ string, e *docEntry) { strs.add(e.facts) })
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.idle.Broadcast()
+	s.compacting = false
+	since := s.since
+	s.since = nil
+	if err != nil {
+		return err
+	}
+	s.snapSize = size
+	cur := s.cur.Load()
+	for _, id := range since {
+		if e, ok := cur.docs.get(id); ok {
+			strs.add(e.facts)
+		}
+	}
+	s.strs = strs
+	snaps, wals, _, err := generations(s.dir)
+	if err != nil {
+		return nil // the snapshot is written; old files go at the next Open
+	}
+	for _, g := range snaps {
+		if g < job.gen {
+			_ = os.Remove(filepath.Join(s.dir, snapName(g)))
+		}
+	}
+	for _, g := range wals {
+		if g < job.gen {
+			_ = os.Remove(filepath.Join(s.dir, walName(g)))
+		}
+	}
+	return nil
+}
+
+// beforeSnapshotRename, if set (by tests), runs when a snapshot is written
+// and synced but not yet renamed into place.
+var beforeSnapshotRename func()
+
+// writeSnapshot writes job's state to the snapshot of its generation
+// (temporary file, fsync, rename, directory fsync) and returns its size.
+func (s *Store) writeSnapshot(job *compaction) (int64, error) {
+	final := filepath.Join(s.dir, snapName(job.gen))
 	tmp := final + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer os.Remove(tmp) // no-op after the rename
 	w := bufio.NewWriterSize(f, 1<<20)
 	var ids []string
-	cur.docs.all(func(id string, _ *docEntry) { ids = append(ids, id) })
+	job.state.docs.all(func(id string, _ *docEntry) { ids = append(ids, id) })
 	slices.Sort(ids)
 	var size int64
 	for _, id := range ids {
-		e, _ := cur.docs.get(id)
+		e, _ := job.state.docs.get(id)
 		body, err := encodeFacts(e.facts)
 		if err != nil {
 			f.Close()
-			return err
+			return 0, err
 		}
 		n, err := w.Write(frame(opReplace, body))
 		size += int64(n)
 		if err != nil {
 			f.Close()
-			return err
+			return 0, err
 		}
 	}
 	n, err := w.Write(frame(opSnapEnd, []byte(strconv.Itoa(len(ids)))))
@@ -463,45 +605,16 @@ func (s *Store) compact() error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return err
+	if err == nil && beforeSnapshotRename != nil {
+		beforeSnapshotRename()
 	}
-	if err := os.Rename(tmp, final); err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp, final)
 	}
-	if err := syncDir(s.dir); err != nil {
-		return err
-	}
-	// From here the snapshot is the state of record; the new log starts
-	// empty.
-	lf, err := os.OpenFile(filepath.Join(s.dir, walName(gen)), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err == nil {
 		err = syncDir(s.dir)
 	}
-	if err != nil {
-		if lf != nil {
-			lf.Close()
-		}
-		// The snapshot holds everything the old log does; reopening would
-		// pick it up, but this process keeps writing to the old log, so
-		// withdraw the snapshot.
-		if rerr := os.Remove(final); rerr != nil {
-			s.broken = fmt.Errorf("compaction half done: %w", err)
-		}
-		return err
-	}
-	old := s.log
-	s.log = &wal{f: lf}
-	oldGen := s.gen
-	s.gen, s.snapSize = gen, size
-	_ = old.f.Close()
-	// Forget the strings of documents no longer loaded.
-	strs := newInterner()
-	cur.docs.all(func(_ string, e *docEntry) { strs.add(e.facts) })
-	s.strs = strs
-	_ = os.Remove(filepath.Join(s.dir, walName(oldGen)))
-	_ = os.Remove(filepath.Join(s.dir, snapName(oldGen)))
-	return nil
+	return size, err
 }
 
 // Get returns merged facts and documents by ID.
