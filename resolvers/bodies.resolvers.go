@@ -14,10 +14,6 @@ import (
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 )
 
-func (r *bodyResolver) Level(ctx context.Context, obj *graph.Body) (*string, error) {
-	return nonEmpty(&obj.Level), nil
-}
-
 func (r *bodyResolver) Cluster(ctx context.Context, obj *graph.Body) (*graph.Cluster, error) {
 	return load[*graph.Cluster](ctx, obj.ClusterID)
 }

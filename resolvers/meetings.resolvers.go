@@ -18,10 +18,6 @@ func (r *agendaItemResolver) Meeting(ctx context.Context, obj *graph.AgendaItem)
 	return mustLoad[*graph.Meeting](ctx, obj.MeetingID)
 }
 
-func (r *agendaItemResolver) Result(ctx context.Context, obj *graph.AgendaItem) (*string, error) {
-	return nonEmpty(&obj.Outcome), nil
-}
-
 func (r *agendaItemResolver) Initiatives(ctx context.Context, obj *graph.AgendaItem) ([]*graph.Initiative, error) {
 	return relatedFacts[*graph.Initiative](ctx, graph.RelInitiativesOfItem, obj.ID)
 }
@@ -71,10 +67,6 @@ func (r *meetingResolver) Body(ctx context.Context, obj *graph.Meeting) (*graph.
 
 func (r *meetingResolver) Cluster(ctx context.Context, obj *graph.Meeting) (*graph.Cluster, error) {
 	return load[*graph.Cluster](ctx, obj.ClusterID)
-}
-
-func (r *meetingResolver) Level(ctx context.Context, obj *graph.Meeting) (*string, error) {
-	return nonEmpty(&obj.Level), nil
 }
 
 func (r *meetingResolver) Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error) {

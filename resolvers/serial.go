@@ -39,13 +39,6 @@ func serialOperations(ctx context.Context, next graphql.OperationHandler) graphq
 	return next(ctx)
 }
 
-// pureFields are resolver fields that read nothing but their fact.
-var pureFields = map[string]map[string]bool{
-	"Body":       {"level": true},
-	"Meeting":    {"level": true},
-	"AgendaItem": {"result": true},
-}
-
 // resolverFields is exec.ResolverFields as a set.
 var resolverFields = func() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
@@ -59,11 +52,10 @@ var resolverFields = func() map[string]map[string]bool {
 }()
 
 // serialField reports whether field f of type typ may be resolved below a
-// list of a serial query: it reads the bound value, reads nothing but its
-// fact, or is a reference or relation field the loaders read ahead, asked
-// without arguments.
+// list of a serial query: it reads the bound value, or is a reference or
+// relation field the loaders read ahead, asked without arguments.
 func serialField(typ string, f *ast.Field) bool {
-	if !resolverFields[typ][f.Name] || pureFields[typ][f.Name] {
+	if !resolverFields[typ][f.Name] {
 		return true
 	}
 	if len(f.Arguments) > 0 {

@@ -142,10 +142,6 @@ func (r *transitionBodyResolver) Body(ctx context.Context, obj *transition.PlanB
 	return mustLoad[*graph.Body](ctx, obj.ID)
 }
 
-func (r *transitionBodyResolver) Level(ctx context.Context, obj *transition.PlanBody) (*string, error) {
-	return nonEmpty(&obj.Level), nil
-}
-
 func (r *transitionBodyResolver) Cluster(ctx context.Context, obj *transition.PlanBody) (*graph.Cluster, error) {
 	return load[*graph.Cluster](ctx, obj.ClusterID)
 }

@@ -19,8 +19,6 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type BodyResolver interface {
-	Level(ctx context.Context, obj *graph.Body) (*string, error)
-
 	Cluster(ctx context.Context, obj *graph.Body) (*graph.Cluster, error)
 	HealthCouncil(ctx context.Context, obj *graph.Body) (*graph.HealthCouncil, error)
 	Parent(ctx context.Context, obj *graph.Body) (*graph.Body, error)
@@ -208,26 +206,10 @@ func (ec *executionContext) fieldContext_Body_kind(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Body_level(ctx context.Context, field graphql.CollectedField, obj *graph.Body) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Body_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Body().Level(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOLevel2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOLevel2string(ctx, field.Selections, obj.Level)
 }
 func (ec *executionContext) fieldContext_Body_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Body", field, true, true, errors.New("field of type Level does not have child fields"))
+	return graphql.NewScalarFieldContext("Body", field, false, false, errors.New("field of type Level does not have child fields"))
 }
 
 func (ec *executionContext) _Body_aliases(ctx context.Context, field graphql.CollectedField, obj *graph.Body) (ret graphql.Marshaler) {
@@ -1068,47 +1050,10 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "level":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Body_level(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Body_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				if deferredFieldSet == nil {
-					deferredFieldSet = graphql.NewFieldSet(nil)
-					deferLabelToView = map[string]*graphql.FieldSetView{}
-				}
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "aliases":
 			out.Values[i] = ec._Body_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2022,12 +1967,23 @@ func (ec *executionContext) unmarshalOBodyOrder2ᚖgithubᚗcomᚋsundhedsgraf�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOLevel2string(ctx context.Context, v any) (string, error) {
+	res, err := bind.UnmarshalLevel(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLevel2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := bind.MarshalLevel(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOLevel2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOLevel2ᚖstring[tmp]
+	res, err := bind.UnmarshalLevel(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -2037,21 +1993,8 @@ func (ec *executionContext) marshalOLevel2ᚖstring(ctx context.Context, sel ast
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOLevel2ᚖstring[*v])
+	res := bind.MarshalLevel(*v)
 	return res
 }
-
-var (
-	unmarshalOLevel2ᚖstring = map[string]string{
-		"POLITICAL":              graph.LevelPolitical,
-		"PROFESSIONAL_STRATEGIC": graph.LevelProfessionalStrategic,
-		"OTHER":                  graph.LevelOther,
-	}
-	marshalOLevel2ᚖstring = map[string]string{
-		graph.LevelPolitical:             "POLITICAL",
-		graph.LevelProfessionalStrategic: "PROFESSIONAL_STRATEGIC",
-		graph.LevelOther:                 "OTHER",
-	}
-)
 
 // endregion ***************************** type.gotpl *****************************

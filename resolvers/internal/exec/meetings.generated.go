@@ -21,7 +21,6 @@ import (
 type AgendaItemResolver interface {
 	Meeting(ctx context.Context, obj *graph.AgendaItem) (*graph.Meeting, error)
 
-	Result(ctx context.Context, obj *graph.AgendaItem) (*string, error)
 	Initiatives(ctx context.Context, obj *graph.AgendaItem) ([]*graph.Initiative, error)
 	Mentions(ctx context.Context, obj *graph.AgendaItem) ([]bind.Node, error)
 }
@@ -40,7 +39,6 @@ type AttendanceEdgeResolver interface {
 type MeetingResolver interface {
 	Body(ctx context.Context, obj *graph.Meeting) (*graph.Body, error)
 	Cluster(ctx context.Context, obj *graph.Meeting) (*graph.Cluster, error)
-	Level(ctx context.Context, obj *graph.Meeting) (*string, error)
 
 	Items(ctx context.Context, obj *graph.Meeting) ([]*graph.AgendaItem, error)
 	Attendance(ctx context.Context, obj *graph.Meeting, status *string, orderBy *model.AttendanceOrder) ([]*graph.Attendance, error)
@@ -180,26 +178,10 @@ func (ec *executionContext) fieldContext_AgendaItem_decision(_ context.Context, 
 }
 
 func (ec *executionContext) _AgendaItem_result(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AgendaItem_result(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AgendaItem().Result(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOOutcome2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOOutcome2string(ctx, field.Selections, obj.Outcome)
 }
 func (ec *executionContext) fieldContext_AgendaItem_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AgendaItem", field, true, true, errors.New("field of type Outcome does not have child fields"))
+	return graphql.NewScalarFieldContext("AgendaItem", field, false, false, errors.New("field of type Outcome does not have child fields"))
 }
 
 func (ec *executionContext) _AgendaItem_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem) (ret graphql.Marshaler) {
@@ -684,26 +666,10 @@ func (ec *executionContext) fieldContext_Meeting_cluster(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Meeting_level(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Meeting_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Level(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOLevel2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOLevel2string(ctx, field.Selections, obj.Level)
 }
 func (ec *executionContext) fieldContext_Meeting_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Meeting", field, true, true, errors.New("field of type Level does not have child fields"))
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type Level does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting) (ret graphql.Marshaler) {
@@ -1291,47 +1257,10 @@ func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "result":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._AgendaItem_result(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._AgendaItem_result(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				if deferredFieldSet == nil {
-					deferredFieldSet = graphql.NewFieldSet(nil)
-					deferLabelToView = map[string]*graphql.FieldSetView{}
-				}
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
 			field := field
 
@@ -1955,47 +1884,10 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "level":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Meeting_level(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Meeting_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				if deferredFieldSet == nil {
-					deferredFieldSet = graphql.NewFieldSet(nil)
-					deferLabelToView = map[string]*graphql.FieldSetView{}
-				}
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "date":
 			out.Values[i] = ec._Meeting_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -2708,42 +2600,16 @@ func (ec *executionContext) unmarshalOMeetingFilter2ᚖgithubᚗcomᚋsundhedsgr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOOutcome2ᚖstring(ctx context.Context, v any) (*string, error) {
-	if v == nil {
-		return nil, nil
-	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOOutcome2ᚖstring[tmp]
-	return &res, graphql.ErrorOnPath(ctx, err)
+func (ec *executionContext) unmarshalOOutcome2string(ctx context.Context, v any) (string, error) {
+	res, err := bind.UnmarshalOutcome(v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOOutcome2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
+func (ec *executionContext) marshalOOutcome2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOOutcome2ᚖstring[*v])
+	res := bind.MarshalOutcome(v)
 	return res
 }
-
-var (
-	unmarshalOOutcome2ᚖstring = map[string]string{
-		"APPROVED":  graph.OutcomeApproved,
-		"NOTED":     graph.OutcomeNoted,
-		"DISCUSSED": graph.OutcomeDiscussed,
-		"REJECTED":  graph.OutcomeRejected,
-		"POSTPONED": graph.OutcomePostponed,
-		"OTHER":     graph.OutcomeOther,
-	}
-	marshalOOutcome2ᚖstring = map[string]string{
-		graph.OutcomeApproved:  "APPROVED",
-		graph.OutcomeNoted:     "NOTED",
-		graph.OutcomeDiscussed: "DISCUSSED",
-		graph.OutcomeRejected:  "REJECTED",
-		graph.OutcomePostponed: "POSTPONED",
-		graph.OutcomeOther:     "OTHER",
-	}
-)
 
 // endregion ***************************** type.gotpl *****************************

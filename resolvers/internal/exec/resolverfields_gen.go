@@ -6,11 +6,11 @@ package exec
 // Mutation) that a resolver method answers; every other field reads
 // the bound Go value.
 var ResolverFields = map[string][]string{
-	"AgendaItem":              {"initiatives", "meeting", "mentions", "result"},
+	"AgendaItem":              {"initiatives", "meeting", "mentions"},
 	"Attendance":              {"meeting", "participant", "substituteFor"},
 	"AttendanceConnection":    {"nodes"},
 	"AttendanceEdge":          {"node"},
-	"Body":                    {"attendanceRate", "children", "cluster", "compositionChange", "healthCouncil", "initiatives", "level", "meetings", "members", "parent"},
+	"Body":                    {"attendanceRate", "children", "cluster", "compositionChange", "healthCouncil", "initiatives", "meetings", "members", "parent"},
 	"BodyConnection":          {"nodes"},
 	"BodyEdge":                {"node"},
 	"Broker":                  {"clusters", "linkedClusters", "node"},
@@ -30,7 +30,7 @@ var ResolverFields = map[string][]string{
 	"Initiative":              {"agendaItem", "body", "cluster", "leads", "organisations", "owner"},
 	"InitiativeConnection":    {"nodes"},
 	"InitiativeEdge":          {"node"},
-	"Meeting":                 {"attendance", "body", "cluster", "initiatives", "items", "level", "participants"},
+	"Meeting":                 {"attendance", "body", "cluster", "initiatives", "items", "participants"},
 	"MeetingConnection":       {"nodes"},
 	"MeetingEdge":             {"node"},
 	"Membership":              {"body", "onBehalfOf", "person"},
@@ -62,7 +62,7 @@ var ResolverFields = map[string][]string{
 	"Stats":                   {"facts"},
 	"Successor":               {"council"},
 	"Transition":              {"council", "inSeveralClusters", "initiatives", "orphaned", "people"},
-	"TransitionBody":          {"body", "cluster", "level", "members", "parent"},
+	"TransitionBody":          {"body", "cluster", "members", "parent"},
 	"TransitionInitiative":    {"cluster", "initiative", "leads", "organisations", "orphanReason", "owner", "ownerCluster"},
 	"TransitionMember":        {"membership", "onBehalfOf", "person"},
 	"TransitionMunicipality":  {"clusters", "municipality"},

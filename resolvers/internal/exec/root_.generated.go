@@ -102,8 +102,8 @@ type ComplexityRoot struct {
 		Meeting      func(childComplexity int) int
 		Mentions     func(childComplexity int) int
 		Number       func(childComplexity int) int
+		Outcome      func(childComplexity int) int
 		Proposal     func(childComplexity int) int
-		Result       func(childComplexity int) int
 		Sources      func(childComplexity int) int
 		Summary      func(childComplexity int) int
 		Title        func(childComplexity int) int
@@ -907,18 +907,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgendaItem.Number(childComplexity), true
+	case "AgendaItem.result":
+		if e.ComplexityRoot.AgendaItem.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgendaItem.Outcome(childComplexity), true
 	case "AgendaItem.proposal":
 		if e.ComplexityRoot.AgendaItem.Proposal == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AgendaItem.Proposal(childComplexity), true
-	case "AgendaItem.result":
-		if e.ComplexityRoot.AgendaItem.Result == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AgendaItem.Result(childComplexity), true
 	case "AgendaItem.sources":
 		if e.ComplexityRoot.AgendaItem.Sources == nil {
 			break

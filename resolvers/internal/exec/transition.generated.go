@@ -71,7 +71,6 @@ type TransitionResolver interface {
 type TransitionBodyResolver interface {
 	Body(ctx context.Context, obj *transition.PlanBody) (*graph.Body, error)
 
-	Level(ctx context.Context, obj *transition.PlanBody) (*string, error)
 	Cluster(ctx context.Context, obj *transition.PlanBody) (*graph.Cluster, error)
 	Parent(ctx context.Context, obj *transition.PlanBody) (*graph.Body, error)
 	Members(ctx context.Context, obj *transition.PlanBody, orderBy *model.MembershipOrder) ([]*transition.PlanMember, error)
@@ -1670,26 +1669,10 @@ func (ec *executionContext) fieldContext_TransitionBody_kind(_ context.Context, 
 }
 
 func (ec *executionContext) _TransitionBody_level(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionBody().Level(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOLevel2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOLevel2string(ctx, field.Selections, obj.Level)
 }
 func (ec *executionContext) fieldContext_TransitionBody_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TransitionBody", field, true, true, errors.New("field of type Level does not have child fields"))
+	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type Level does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionBody_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
@@ -4418,47 +4401,10 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "level":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._TransitionBody_level(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._TransitionBody_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				if deferredFieldSet == nil {
-					deferredFieldSet = graphql.NewFieldSet(nil)
-					deferLabelToView = map[string]*graphql.FieldSetView{}
-				}
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cluster":
 			field := field
 
