@@ -29,7 +29,8 @@ type postJSON struct {
 func (t postJSON) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		r.Body = io.NopCloser(bytes.NewReader(body))
+		// gqlgen's transport reads the same bytes and meets the same error.
+		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), failingReader{err}))
 		t.POST.Do(w, r, exec)
 		return
 	}
@@ -54,6 +55,10 @@ func (t postJSON) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	responses, ctx := exec.DispatchOperation(r.Context(), rc)
 	writeResponse(w, responses(ctx))
 }
+
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 // responseType is the media type of the answer by the request's Accept
 // header, as gqlgen's transport chooses it (GraphQL over HTTP):

@@ -3,6 +3,8 @@ package resolvers
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -28,19 +30,27 @@ func TestPostJSONAnswersAsGqlgen(t *testing.T) {
 		return r.perRequest(time.Minute, srv)
 	}
 	ours, theirs := server(postJSON{}), server(transport.POST{})
-	for _, c := range []struct{ name, body, accept string }{
-		{"data", `{"query":"{ person(id: \"person:bo-libergren\") { name memberships { role body { name } } } }"}`, ""},
-		{"data with characters JSON may escape", `{"query":"{ search(text: \"sundhed\") { snippet } }"}`, "application/json"},
-		{"an error in a field", `{"query":"query($id: ID!) { person(id: $id) { name } node(id: \"x:y\") { id } }","variables":{"id":"person:bo-libergren"}}`, "*/*"},
-		{"a query that does not validate", `{"query":"{ nope }"}`, ""},
-		{"a query that does not validate, graphql-response", `{"query":"{ nope }"}`, "application/graphql-response+json"},
-		{"an unknown media type", `{"query":"{ clusters { nodes { name } } }"}`, "text/html"},
-		{"malformed JSON", `{"query":`, ""},
-		{"a missing variable", `{"query":"query($id: ID!) { person(id: $id) { name } }"}`, ""},
+	for _, c := range []struct {
+		name, body, accept string
+		broken             bool // the body fails after its bytes
+	}{
+		{"data", `{"query":"{ person(id: \"person:bo-libergren\") { name memberships { role body { name } } } }"}`, "", false},
+		{"data with characters JSON may escape", `{"query":"{ search(text: \"sundhed\") { snippet } }"}`, "application/json", false},
+		{"an error in a field", `{"query":"query($id: ID!) { person(id: $id) { name } node(id: \"x:y\") { id } }","variables":{"id":"person:bo-libergren"}}`, "*/*", false},
+		{"a query that does not validate", `{"query":"{ nope }"}`, "", false},
+		{"a query that does not validate, graphql-response", `{"query":"{ nope }"}`, "application/graphql-response+json", false},
+		{"an unknown media type", `{"query":"{ clusters { nodes { name } } }"}`, "text/html", false},
+		{"malformed JSON", `{"query":`, "", false},
+		{"a missing variable", `{"query":"query($id: ID!) { person(id: $id) { name } }"}`, "", false},
+		{"a body that cannot be read", `{"query":"{ clusters { nodes { name } } }"}`, "", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			do := func(h http.Handler) *httptest.ResponseRecorder {
-				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader([]byte(c.body)))
+				var body io.Reader = bytes.NewReader([]byte(c.body))
+				if c.broken {
+					body = io.MultiReader(body, failingReader{errors.New("connection reset")})
+				}
+				req := httptest.NewRequest(http.MethodPost, "/graphql", body)
 				req.Header.Set("Content-Type", "application/json")
 				if c.accept != "" {
 					req.Header.Set("Accept", c.accept)
