@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 )
@@ -15,6 +16,15 @@ type countingStore struct {
 	graph.Store
 	calls atomic.Int64
 	byOp  sync.Map // op -> *atomic.Int64
+	// slowest is the longest document write (ReplaceDocument) since the
+	// last takeSlowest, in nanoseconds.
+	slowest atomic.Int64
+}
+
+// takeSlowest returns the longest document write since the last call and
+// starts over.
+func (c *countingStore) takeSlowest() time.Duration {
+	return time.Duration(c.slowest.Swap(0))
 }
 
 type callCounter struct{ n atomic.Int64 }
@@ -79,5 +89,15 @@ func (c *countingStore) Documents(ctx context.Context) ([]graph.Document, error)
 
 func (c *countingStore) ReplaceDocument(ctx context.Context, facts *graph.DocumentFacts) (graph.WriteResult, error) {
 	c.count(ctx, "ReplaceDocument")
+	start := time.Now()
+	defer func() {
+		d := int64(time.Since(start))
+		for {
+			old := c.slowest.Load()
+			if d <= old || c.slowest.CompareAndSwap(old, d) {
+				return
+			}
+		}
+	}()
 	return c.Store.ReplaceDocument(ctx, facts)
 }

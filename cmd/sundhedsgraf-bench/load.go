@@ -56,6 +56,10 @@ type segment struct {
 	GCmsPerDoc   float64 `json:"gcMsPerDoc"` // of CPUmsPerDoc, the runtime's estimate of the GC's share
 	CallsPerDoc  float64 `json:"storeCallsPerDoc"`
 	PeopleBefore int     `json:"peopleInStoreBefore"`
+	// SlowestWriteMs is the longest single document write (the store's
+	// ReplaceDocument) in the tenth: a write that waits for a compaction
+	// shows here.
+	SlowestWriteMs float64 `json:"slowestWriteMs"`
 }
 
 // loadResult is one load of a corpus into a new store.
@@ -191,11 +195,12 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 			now, cpu, gc, calls := time.Now(), cpuTime(), gcCPU(), cs.calls.Load()
 			n := res.Docs - len(res.Segments)*segSize
 			res.Segments = append(res.Segments, segment{FromDoc: res.Docs - n + 1, ToDoc: res.Docs,
-				DocsPerMin:   float64(n) / now.Sub(segStart).Minutes(),
-				CPUmsPerDoc:  ms(cpu-segCPU) / float64(n),
-				GCmsPerDoc:   ms(gc-segGC) / float64(n),
-				CallsPerDoc:  float64(calls-segCalls) / float64(n),
-				PeopleBefore: segPeople})
+				DocsPerMin:     float64(n) / now.Sub(segStart).Minutes(),
+				CPUmsPerDoc:    ms(cpu-segCPU) / float64(n),
+				GCmsPerDoc:     ms(gc-segGC) / float64(n),
+				CallsPerDoc:    float64(calls-segCalls) / float64(n),
+				PeopleBefore:   segPeople,
+				SlowestWriteMs: ms(cs.takeSlowest())})
 			if o.progress {
 				logf("  %d/%d documents, %.0f docs/min, %.1f ms CPU/doc, %d people before this tenth", res.Docs, len(files), res.Segments[len(res.Segments)-1].DocsPerMin, res.Segments[len(res.Segments)-1].CPUmsPerDoc, segPeople)
 			}
@@ -217,6 +222,7 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	gc0 := gcCPU()
 	calls0 := cs.calls.Load()
 	segStart, segCPU, segGC, segCalls, segPeople = start, cpu0, gc0, calls0, people()
+	cs.takeSlowest()
 	_, err = l.LoadPaths(loadCtx, paths, nil)
 	wall, cpu, gc := time.Since(start), cpuTime()-cpu0, gcCPU()-gc0
 	switch {

@@ -37,7 +37,7 @@ func TestRunLoadCountsEveryDocument(t *testing.T) {
 	}
 	next := 1
 	for _, s := range r.Segments {
-		if s.FromDoc != next || s.ToDoc < s.FromDoc || s.DocsPerMin <= 0 || s.CallsPerDoc <= 0 {
+		if s.FromDoc != next || s.ToDoc < s.FromDoc || s.DocsPerMin <= 0 || s.CallsPerDoc <= 0 || s.SlowestWriteMs <= 0 {
 			t.Errorf("tenth %+v after document %d", s, next-1)
 		}
 		next = s.ToDoc + 1

@@ -220,9 +220,9 @@ func printLoad(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), load average %.2f→%.2f\n",
 			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LoadAvgStart, r.LoadAvgEnd)
 	}
-	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %14s %16s\n", "docs", "docs/min", "CPU ms/doc", "of it GC", "calls/doc", "people before")
+	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %14s %16s %16s\n", "docs", "docs/min", "CPU ms/doc", "of it GC", "calls/doc", "people before", "slowest write ms")
 	for _, s := range r0.Segments {
-		fmt.Fprintf(w, "  %39s %12.0f %12.1f %14.1f %14.1f %16d\n", fmt.Sprintf("%d–%d", s.FromDoc, s.ToDoc), s.DocsPerMin, s.CPUmsPerDoc, s.GCmsPerDoc, s.CallsPerDoc, s.PeopleBefore)
+		fmt.Fprintf(w, "  %39s %12.0f %12.1f %14.1f %14.1f %16d %16.1f\n", fmt.Sprintf("%d–%d", s.FromDoc, s.ToDoc), s.DocsPerMin, s.CPUmsPerDoc, s.GCmsPerDoc, s.CallsPerDoc, s.PeopleBefore, s.SlowestWriteMs)
 	}
 }
 
