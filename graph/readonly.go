@@ -19,3 +19,20 @@ func IsReadOnly(ctx context.Context) bool {
 	v, _ := ctx.Value(readOnlyKey{}).(bool)
 	return v
 }
+
+type withoutSourcesKey struct{}
+
+// WithoutSources marks ctx as the context of a caller that does not read
+// the Sources of the facts Get returns: a backend may leave them empty
+// (the embedded store then skips assembling them, which for a fact stated
+// by thousands of documents is most of a read). Every other field is the
+// same either way.
+func WithoutSources(ctx context.Context) context.Context {
+	return context.WithValue(ctx, withoutSourcesKey{}, true)
+}
+
+// IsWithoutSources reports whether ctx was marked with WithoutSources.
+func IsWithoutSources(ctx context.Context) bool {
+	v, _ := ctx.Value(withoutSourcesKey{}).(bool)
+	return v
+}

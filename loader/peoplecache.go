@@ -267,7 +267,11 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 	dirty := map[string]bool{}
 	// Bodies and organisations first: people read below take them from here.
 	if len(bodyOrgIDs) > 0 {
-		got, err := getAll(ctx, store, bodyOrgIDs)
+		// Only their kind and links are read here, never their sources:
+		// a cluster's political level is stated by every one of its
+		// minutes, and assembling thousands of sources per write made a
+		// load's cost grow with the square of its documents.
+		got, err := getAll(graph.WithoutSources(ctx), store, bodyOrgIDs)
 		if err != nil {
 			return err
 		}
@@ -342,7 +346,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				missing = append(missing, o)
 			}
 		}
-		more, err := getAll(ctx, store, missing)
+		more, err := getAll(graph.WithoutSources(ctx), store, missing)
 		if err != nil {
 			return err
 		}

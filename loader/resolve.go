@@ -163,7 +163,7 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 			bodyIDs = append(bodyIDs, m.BodyID)
 		}
 	}
-	more, err := getAll(ctx, store, append(orgIDs, bodyIDs...))
+	more, err := getAll(graph.WithoutSources(ctx), store, append(orgIDs, bodyIDs...)) // read for their kind and links
 	if err != nil {
 		return nil, err
 	}

@@ -15,8 +15,8 @@ import (
 type state struct {
 	docs     pmap[*docEntry]
 	facts    pmap[*factEntry]
-	adj      pmap[[]adjRef] // key: relation + "\x00" + from ID
-	index    []*sortIndex   // by position in graph.Kinds
+	adj      pmap[adjList] // key: relation + "\x00" + from ID
+	index    []*sortIndex  // by position in graph.Kinds
 	contribs int
 }
 
@@ -125,17 +125,16 @@ func emptyState() *state {
 type stateTx struct {
 	docs     *pmapTx[*docEntry]
 	facts    *pmapTx[*factEntry]
-	adj      *pmapTx[[]adjRef]
+	adj      *pmapTx[adjList]
 	index    []*indexTx
 	base     *state
 	contribs int
 	pending  map[string][]contrib // fact ID → its contributions after the transaction
-	adjOwned map[string]bool      // adjacency lists this transaction made and may change in place
 }
 
 func (s *state) tx() *stateTx {
 	return &stateTx{docs: s.docs.tx(), facts: s.facts.tx(), adj: s.adj.tx(), index: make([]*indexTx, len(s.index)),
-		base: s, contribs: s.contribs, pending: map[string][]contrib{}, adjOwned: map[string]bool{}}
+		base: s, contribs: s.contribs, pending: map[string][]contrib{}}
 }
 
 func (t *stateTx) ix(k int) *indexTx {
@@ -381,26 +380,12 @@ func adjKey(rel graph.Relation, from string) string { return string(rel) + "\x00
 func (t *stateTx) edge(e graph.Edge, delta int32) {
 	k := adjKey(e.Rel, e.FromID)
 	list, _ := t.adj.get(k)
-	i, found := slices.BinarySearchFunc(list, e.ToID, func(r adjRef, to string) int { return cmp.Compare(r.to, to) })
-	if !found && delta < 0 {
-		return
-	}
-	if !t.adjOwned[k] {
-		list = slices.Clone(list)
-		t.adjOwned[k] = true
-	}
-	if found {
-		list[i].n += delta
-		if list[i].n <= 0 {
-			list = slices.Delete(list, i, i+1)
-		}
-	} else {
-		list = slices.Insert(list, i, adjRef{to: e.ToID, n: delta})
-	}
-	if len(list) == 0 {
+	list, changed := list.add(e.ToID, delta)
+	switch {
+	case !changed:
+	case list.len() == 0:
 		t.adj.del(k)
-		delete(t.adjOwned, k)
-	} else {
+	default:
 		t.adj.set(k, list)
 	}
 }
@@ -427,10 +412,8 @@ func (s *state) related(rel graph.Relation, from string) []string {
 		ids = d.ids
 	} else {
 		refs, _ := s.adj.get(adjKey(rel, from))
-		ids = make([]string, len(refs))
-		for i, r := range refs {
-			ids[i] = r.to
-		}
+		ids = make([]string, 0, refs.len())
+		refs.each(func(r adjRef) { ids = append(ids, r.to) })
 	}
 	for _, id := range ids {
 		if e, ok := s.facts.get(id); ok {

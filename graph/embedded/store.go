@@ -623,7 +623,7 @@ func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ro := graph.IsReadOnly(ctx)
+	ro, noSources := graph.IsReadOnly(ctx), graph.IsWithoutSources(ctx)
 	out := make(map[string]any, len(ids))
 	for _, id := range ids {
 		if strings.HasPrefix(id, graph.IDPrefix[graph.KindDocument]) {
@@ -634,12 +634,16 @@ func (s *Store) Get(ctx context.Context, ids []string) (map[string]any, error) {
 			continue
 		}
 		if e, ok := st.facts.get(id); ok {
-			if ro {
+			switch {
+			case ro && noSources:
+				out[id] = e.merged // its Sources are empty unless shared, and then its own
+				continue
+			case ro:
 				out[id] = s.reads.shared(e)
 				continue
 			}
 			f := clone(e.merged)
-			if !e.shared {
+			if !e.shared && !noSources {
 				*sourcesOf(f) = e.sources()
 			}
 			out[id] = f

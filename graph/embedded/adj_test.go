@@ -1,0 +1,75 @@
+package embedded
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestAdjList applies random additions and removals to an adjacency list
+// and to a map, and compares them after every step: the same targets in
+// order with the same counts, chunks within bounds, and every earlier
+// version unchanged (lists are shared between states).
+func TestAdjList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var l adjList
+	want := map[string]int32{}
+	type version struct {
+		l    adjList
+		want map[string]int32
+	}
+	var versions []version
+	for step := range 20000 {
+		to := fmt.Sprintf("person:%04d", rng.IntN(1500))
+		delta := int32(1)
+		if rng.IntN(3) == 0 {
+			delta = -1
+		}
+		next, changed := l.add(to, delta)
+		_, had := want[to]
+		if changed != (had || delta > 0) {
+			t.Fatalf("step %d: add(%s, %d) changed %v with the target present %v", step, to, delta, changed, had)
+		}
+		if had || delta > 0 {
+			want[to] += delta
+			if want[to] <= 0 {
+				delete(want, to)
+			}
+		}
+		l = next
+		if step < 2000 || step%50 == 0 {
+			check(t, fmt.Sprint("step ", step), l, want)
+		}
+		if step%1000 == 0 {
+			versions = append(versions, version{l, maps.Clone(want)})
+		}
+	}
+	for i, v := range versions {
+		check(t, fmt.Sprint("version ", i), v.l, v.want)
+	}
+	if len(l.chunks) < 5 {
+		t.Errorf("%d chunks for %d targets: the test does not split", len(l.chunks), l.len())
+	}
+}
+
+func check(t *testing.T, what string, l adjList, want map[string]int32) {
+	t.Helper()
+	var got []adjRef
+	l.each(func(r adjRef) { got = append(got, r) })
+	keys := slices.Sorted(maps.Keys(want))
+	if len(got) != len(keys) || l.len() != len(keys) {
+		t.Fatalf("%s: %d targets (len %d), want %d", what, len(got), l.len(), len(keys))
+	}
+	for i, k := range keys {
+		if got[i].to != k || got[i].n != want[k] {
+			t.Fatalf("%s: target %d is %+v, want %s × %d", what, i, got[i], k, want[k])
+		}
+	}
+	for _, c := range l.chunks {
+		if len(c) == 0 || len(c) > adjChunk {
+			t.Fatalf("%s: a chunk of %d", what, len(c))
+		}
+	}
+}
