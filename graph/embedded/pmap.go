@@ -196,44 +196,73 @@ type ixEntry struct {
 	id  string
 }
 
-// chunkMax bounds a chunk of a sort index; a write copies the chunk array
-// and the chunks it touches.
-const chunkMax = 128
+// chunkMax bounds a chunk of a sort index, and groupMax a group of
+// chunks: a write copies the array of groups, the groups it touches and
+// their chunks it touches, so its cost does not grow with the index (one
+// array of all chunks, copied by every write, was 80 KB per kind per write
+// for the memberships of the 100x corpus).
+const (
+	chunkMax = 128
+	groupMax = 32
+)
 
-// sortIndex is an immutable sorted list of entries, split into chunks.
+// sortIndex is an immutable sorted list of entries, split into chunks,
+// which are grouped.
 type sortIndex struct {
-	chunks []*[]ixEntry
+	groups []*ixGroup
 	n      int
 }
 
-// locate returns the first chunk whose last key is >= key (or the last
-// chunk).
-func (ix *sortIndex) locate(key string) int {
-	i, _ := slices.BinarySearchFunc(ix.chunks, key, func(c *[]ixEntry, k string) int {
-		return cmp.Compare((*c)[len(*c)-1].key, k)
-	})
-	return min(i, len(ix.chunks)-1)
+// ixGroup is a run of consecutive chunks.
+type ixGroup struct {
+	chunks []*[]ixEntry
+}
+
+func lastKey(c *[]ixEntry) string { return (*c)[len(*c)-1].key }
+
+func (g *ixGroup) last() string { return lastKey(g.chunks[len(g.chunks)-1]) }
+
+// locate returns the group and chunk of the first chunk whose last key is
+// >= key (or of the last chunk). The index must not be empty.
+func (ix *sortIndex) locate(key string) (gi, ci int) {
+	gi, _ = slices.BinarySearchFunc(ix.groups, key, func(g *ixGroup, k string) int { return cmp.Compare(g.last(), k) })
+	gi = min(gi, len(ix.groups)-1)
+	g := ix.groups[gi]
+	ci, _ = slices.BinarySearchFunc(g.chunks, key, func(c *[]ixEntry, k string) int { return cmp.Compare(lastKey(c), k) })
+	return gi, min(ci, len(g.chunks)-1)
+}
+
+// chunkCount is the number of chunks.
+func (ix *sortIndex) chunkCount() int {
+	n := 0
+	for _, g := range ix.groups {
+		n += len(g.chunks)
+	}
+	return n
 }
 
 // after calls fn for the entries with key > after (all if after is ""),
 // in order, until fn returns false.
 func (ix *sortIndex) after(after string, fn func(ixEntry) bool) {
-	if len(ix.chunks) == 0 {
+	if len(ix.groups) == 0 {
 		return
 	}
-	ci, i := 0, 0
+	gi, ci, i := 0, 0, 0
 	if after != "" {
-		ci = ix.locate(after)
-		c := *ix.chunks[ci]
+		gi, ci = ix.locate(after)
+		c := *ix.groups[gi].chunks[ci]
 		i, _ = slices.BinarySearchFunc(c, after, func(e ixEntry, k string) int { return cmp.Compare(e.key, k) })
 		if i < len(c) && c[i].key == after {
 			i++
 		}
 	}
-	for ; ci < len(ix.chunks); ci, i = ci+1, 0 {
-		for _, e := range (*ix.chunks[ci])[i:] {
-			if !fn(e) {
-				return
+	for ; gi < len(ix.groups); gi, ci = gi+1, 0 {
+		g := ix.groups[gi]
+		for ; ci < len(g.chunks); ci, i = ci+1, 0 {
+			for _, e := range (*g.chunks[ci])[i:] {
+				if !fn(e) {
+					return
+				}
 			}
 		}
 	}
@@ -242,91 +271,125 @@ func (ix *sortIndex) after(after string, fn func(ixEntry) bool) {
 // before calls fn for the entries with key < before (all if before is ""),
 // in reverse order, until fn returns false.
 func (ix *sortIndex) before(before string, fn func(ixEntry) bool) {
-	if len(ix.chunks) == 0 {
+	if len(ix.groups) == 0 {
 		return
 	}
-	ci := len(ix.chunks) - 1
-	i := len(*ix.chunks[ci])
+	gi := len(ix.groups) - 1
+	ci := len(ix.groups[gi].chunks) - 1
+	i := len(*ix.groups[gi].chunks[ci])
 	if before != "" {
-		ci = ix.locate(before)
-		c := *ix.chunks[ci]
+		gi, ci = ix.locate(before)
+		c := *ix.groups[gi].chunks[ci]
 		// i is the number of entries of c with key < before.
 		i, _ = slices.BinarySearchFunc(c, before, func(e ixEntry, k string) int { return cmp.Compare(e.key, k) })
 	}
 	for {
-		c := *ix.chunks[ci]
+		c := *ix.groups[gi].chunks[ci]
 		for j := i - 1; j >= 0; j-- {
 			if !fn(c[j]) {
 				return
 			}
 		}
-		if ci == 0 {
+		switch {
+		case ci > 0:
+			ci--
+		case gi > 0:
+			gi--
+			ci = len(ix.groups[gi].chunks) - 1
+		default:
 			return
 		}
-		ci--
-		i = len(*ix.chunks[ci])
+		i = len(*ix.groups[gi].chunks[ci])
 	}
 }
 
 // indexTx is a sortIndex being changed by one writer.
 type indexTx struct {
-	ix    sortIndex
-	owned map[*[]ixEntry]bool
+	ix     sortIndex
+	groups map[*ixGroup]bool   // groups this transaction made
+	owned  map[*[]ixEntry]bool // chunks this transaction made
 }
 
 func (ix *sortIndex) tx() *indexTx {
-	return &indexTx{ix: sortIndex{chunks: slices.Clone(ix.chunks), n: ix.n}, owned: map[*[]ixEntry]bool{}}
+	return &indexTx{ix: sortIndex{groups: slices.Clone(ix.groups), n: ix.n}, groups: map[*ixGroup]bool{}, owned: map[*[]ixEntry]bool{}}
 }
 
-func (t *indexTx) own(ci int) *[]ixEntry {
-	c := t.ix.chunks[ci]
+func (t *indexTx) ownGroup(gi int) *ixGroup {
+	g := t.ix.groups[gi]
+	if !t.groups[g] {
+		g = &ixGroup{chunks: slices.Clone(g.chunks)}
+		t.ix.groups[gi] = g
+		t.groups[g] = true
+	}
+	return g
+}
+
+func (t *indexTx) own(gi, ci int) (*ixGroup, *[]ixEntry) {
+	g := t.ownGroup(gi)
+	c := g.chunks[ci]
 	if !t.owned[c] {
 		n := make([]ixEntry, len(*c), len(*c)+1)
 		copy(n, *c)
 		c = &n
-		t.ix.chunks[ci] = c
+		g.chunks[ci] = c
 		t.owned[c] = true
 	}
-	return c
+	return g, c
 }
 
 func (t *indexTx) insert(e ixEntry) {
 	t.ix.n++
-	if len(t.ix.chunks) == 0 {
+	if len(t.ix.groups) == 0 {
 		c := []ixEntry{e}
-		t.ix.chunks = []*[]ixEntry{&c}
-		t.owned[&c] = true
+		g := &ixGroup{chunks: []*[]ixEntry{&c}}
+		t.ix.groups = []*ixGroup{g}
+		t.groups[g], t.owned[&c] = true, true
 		return
 	}
-	ci := t.ix.locate(e.key)
-	c := t.own(ci)
+	gi, ci := t.ix.locate(e.key)
+	g, c := t.own(gi, ci)
 	i, _ := slices.BinarySearchFunc(*c, e.key, func(x ixEntry, k string) int { return cmp.Compare(x.key, k) })
 	*c = slices.Insert(*c, i, e)
-	if len(*c) > chunkMax {
-		h := len(*c) / 2
-		lo := slices.Clone((*c)[:h])
-		hi := slices.Clone((*c)[h:])
-		delete(t.owned, c)
-		t.owned[&lo], t.owned[&hi] = true, true
-		t.ix.chunks = slices.Replace(t.ix.chunks, ci, ci+1, &lo, &hi)
+	if len(*c) <= chunkMax {
+		return
 	}
+	h := len(*c) / 2
+	lo := slices.Clone((*c)[:h])
+	hi := slices.Clone((*c)[h:])
+	delete(t.owned, c)
+	t.owned[&lo], t.owned[&hi] = true, true
+	g.chunks = slices.Replace(g.chunks, ci, ci+1, &lo, &hi)
+	if len(g.chunks) <= groupMax {
+		return
+	}
+	h = len(g.chunks) / 2
+	a := &ixGroup{chunks: slices.Clone(g.chunks[:h])}
+	b := &ixGroup{chunks: slices.Clone(g.chunks[h:])}
+	delete(t.groups, g)
+	t.groups[a], t.groups[b] = true, true
+	t.ix.groups = slices.Replace(t.ix.groups, gi, gi+1, a, b)
 }
 
 func (t *indexTx) remove(key string) {
-	if len(t.ix.chunks) == 0 {
+	if len(t.ix.groups) == 0 {
 		return
 	}
-	ci := t.ix.locate(key)
-	i, found := slices.BinarySearchFunc(*t.ix.chunks[ci], key, func(x ixEntry, k string) int { return cmp.Compare(x.key, k) })
+	gi, ci := t.ix.locate(key)
+	i, found := slices.BinarySearchFunc(*t.ix.groups[gi].chunks[ci], key, func(x ixEntry, k string) int { return cmp.Compare(x.key, k) })
 	if !found {
 		return
 	}
 	t.ix.n--
-	c := t.own(ci)
+	g, c := t.own(gi, ci)
 	*c = slices.Delete(*c, i, i+1)
-	if len(*c) == 0 {
-		delete(t.owned, c)
-		t.ix.chunks = slices.Delete(t.ix.chunks, ci, ci+1)
+	if len(*c) > 0 {
+		return
+	}
+	delete(t.owned, c)
+	g.chunks = slices.Delete(g.chunks, ci, ci+1)
+	if len(g.chunks) == 0 {
+		delete(t.groups, g)
+		t.ix.groups = slices.Delete(t.ix.groups, gi, gi+1)
 	}
 }
 

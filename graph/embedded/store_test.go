@@ -26,8 +26,8 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 	var versions []version
 	for round := range 60 {
 		tx := ix.tx()
-		for range r.IntN(200) {
-			k := fmt.Sprintf("k%05d", r.IntN(3000))
+		for range r.IntN(400) {
+			k := fmt.Sprintf("k%05d", r.IntN(8000))
 			i, found := slices.BinarySearch(want, k)
 			if found && r.IntN(3) == 0 {
 				tx.remove(k)
@@ -49,7 +49,7 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 		}
 		// Iteration after any key starts right after it.
 		for range 20 {
-			after := fmt.Sprintf("k%05d", r.IntN(3100))
+			after := fmt.Sprintf("k%05d", r.IntN(8100))
 			var got []string
 			ix.after(after, func(e ixEntry) bool { got = append(got, e.key); return len(got) < 5 })
 			i, found := slices.BinarySearch(want, after)
@@ -71,7 +71,7 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 			t.Fatalf("round %d: before(\"\") visited %d keys, not the %d in reverse", round, len(all), len(want))
 		}
 		for range 20 {
-			before := fmt.Sprintf("k%05d", r.IntN(3100))
+			before := fmt.Sprintf("k%05d", r.IntN(8100))
 			var got []string
 			ix.before(before, func(e ixEntry) bool { got = append(got, e.key); return len(got) < 300 })
 			i, _ := slices.BinarySearch(want, before) // want[:i] are < before
@@ -82,8 +82,8 @@ func TestSortIndexAgainstSlice(t *testing.T) {
 			}
 		}
 	}
-	if len(ix.chunks) < 2 {
-		t.Fatalf("test did not split chunks (%d)", len(ix.chunks))
+	if len(ix.groups) < 2 {
+		t.Fatalf("test did not split groups (%d groups of %d chunks)", len(ix.groups), ix.chunkCount())
 	}
 }
 
@@ -251,7 +251,7 @@ func TestManyDocuments(t *testing.T) {
 		t.Errorf("reopened store differs")
 	}
 
-	if c := len(batch.cur.Load().index[kindIndex[graph.KindAgendaItem]].chunks); c < 3 {
+	if c := batch.cur.Load().index[kindIndex[graph.KindAgendaItem]].chunkCount(); c < 3 {
 		t.Fatalf("agenda items fill %d chunks; the test wants several", c)
 	}
 	// Paging over a kind with hundreds of facts visits each once, in
