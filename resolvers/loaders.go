@@ -649,7 +649,9 @@ func loadersFrom(ctx context.Context) *loaders {
 // query's only root field or below it, and not inside a list. Its reads
 // have no siblings to share a batch with, so they go to the store at once
 // instead of waiting for the batching window. Inside a list (or below one
-// of several root fields) the window merges the siblings' reads.
+// of several root fields) the window merges the siblings' reads, unless
+// the query runs serial (serial.go): then siblings come one at a time, and
+// a read the look-ahead missed goes to the store at once too.
 func alone(ctx context.Context) bool {
 	if !graphql.HasOperationContext(ctx) {
 		return false
