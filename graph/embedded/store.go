@@ -145,6 +145,13 @@ func (s *Store) recover() error {
 	}
 	s.cur.Store(tx.done())
 	// Older generations are fully contained in the snapshot.
+	s.removeBefore(gen, snaps, wals)
+	return nil
+}
+
+// removeBefore removes the snapshots and logs of generations before gen,
+// which the snapshot of gen contains.
+func (s *Store) removeBefore(gen uint64, snaps, wals []uint64) {
 	for _, g := range snaps {
 		if g < gen {
 			_ = os.Remove(filepath.Join(s.dir, snapName(g)))
@@ -155,7 +162,6 @@ func (s *Store) recover() error {
 			_ = os.Remove(filepath.Join(s.dir, walName(g)))
 		}
 	}
-	return nil
 }
 
 func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
@@ -544,20 +550,9 @@ func (s *Store) finishCompaction(job *compaction) error {
 		}
 	}
 	s.strs = strs
-	snaps, wals, _, err := generations(s.dir)
-	if err != nil {
-		return nil // the snapshot is written; old files go at the next Open
-	}
-	for _, g := range snaps {
-		if g < job.gen {
-			_ = os.Remove(filepath.Join(s.dir, snapName(g)))
-		}
-	}
-	for _, g := range wals {
-		if g < job.gen {
-			_ = os.Remove(filepath.Join(s.dir, walName(g)))
-		}
-	}
+	if snaps, wals, _, err := generations(s.dir); err == nil {
+		s.removeBefore(job.gen, snaps, wals)
+	} // else the snapshot is written; old files go at the next Open
 	return nil
 }
 

@@ -2,8 +2,6 @@ package bind
 
 import (
 	"context"
-	"io"
-	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -65,9 +63,7 @@ func MarshalDate(s string) graphql.Marshaler {
 	if s == "" {
 		return graphql.Null
 	}
-	return graphql.WriterFunc(func(w io.Writer) {
-		_, _ = io.WriteString(w, strconv.Quote(s))
-	})
+	return graphql.MarshalString(s)
 }
 
 // UnmarshalDate reads a YYYY-MM-DD date; anything else is an ErrInvalid

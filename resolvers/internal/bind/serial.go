@@ -170,15 +170,10 @@ type stringAt struct{ p *string }
 
 func (s stringAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*s.p).MarshalGQL(w) }
 
-// DateAt is StringAt for a nullable Date: null when empty, as MarshalDate;
-// a date (YYYY-MM-DD) is quoted alike by MarshalDate and MarshalString.
+// DateAt is StringAt for a nullable Date: null when empty, as MarshalDate.
 func DateAt(p *string) graphql.Marshaler {
 	if *p == "" {
 		return graphql.Null
 	}
-	return dateAt{p}
+	return stringAt{p}
 }
-
-type dateAt struct{ p *string }
-
-func (d dateAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*d.p).MarshalGQL(w) }
