@@ -83,6 +83,7 @@ type gqlResponse struct {
 	} `json:"errors"`
 	Extensions map[string]any `json:"extensions"`
 	status     int
+	raw        []byte // the body as sent
 }
 
 func (r gqlResponse) codes() []string {
@@ -109,7 +110,7 @@ func post(t testing.TB, h http.Handler, body any) gqlResponse {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		t.Fatalf("decoding %q: %v", rec.Body.String(), err)
 	}
-	r.status = rec.Code
+	r.status, r.raw = rec.Code, rec.Body.Bytes()
 	return r
 }
 

@@ -306,23 +306,18 @@ func (ec *executionContext) fieldContext_Correction_reason(_ context.Context, fi
 }
 
 func (ec *executionContext) _Correction_summary(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Correction_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Correction_summary(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Summary(), nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Correction_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Correction", field, true, false, errors.New("field of type String does not have child fields"))
@@ -441,23 +436,18 @@ func (ec *executionContext) fieldContext_Correction_revertReason(_ context.Conte
 }
 
 func (ec *executionContext) _CorrectionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CorrectionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CorrectionConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Correction) graphql.Marshaler {
-			return ec.marshalNCorrection2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrectionᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CorrectionConnection_nodes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Nodes, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCorrection2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrectionᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CorrectionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -494,23 +484,18 @@ func (ec *executionContext) fieldContext_CorrectionConnection_totalCount(_ conte
 }
 
 func (ec *executionContext) _LoadDocumentResult_result(ctx context.Context, field graphql.CollectedField, obj *model.LoadDocumentResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LoadDocumentResult_result(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Result, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.WriteResult) graphql.Marshaler {
-			return ec.marshalNWriteResult2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐWriteResult(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_LoadDocumentResult_result(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Result, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNWriteResult2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐWriteResult(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LoadDocumentResult_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -526,23 +511,18 @@ func (ec *executionContext) fieldContext_LoadDocumentResult_result(_ context.Con
 }
 
 func (ec *executionContext) _LoadDocumentResult_correction(ctx context.Context, field graphql.CollectedField, obj *model.LoadDocumentResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LoadDocumentResult_correction(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Correction, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Correction) graphql.Marshaler {
-			return ec.marshalOCorrection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrection(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_LoadDocumentResult_correction(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Correction, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOCorrection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LoadDocumentResult_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{

@@ -251,23 +251,18 @@ func (ec *executionContext) fieldContext_Broker_node(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Broker_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Broker_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Broker().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Broker_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Broker().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -290,23 +285,18 @@ func (ec *executionContext) fieldContext_Broker_severalClusters(_ context.Contex
 }
 
 func (ec *executionContext) _Broker_splitsClusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Broker_splitsClusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SplitsClusters, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []network.Pair) graphql.Marshaler {
-			return ec.marshalNClusterPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Broker_splitsClusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.SplitsClusters, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNClusterPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_splitsClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -322,23 +312,18 @@ func (ec *executionContext) fieldContext_Broker_splitsClusters(_ context.Context
 }
 
 func (ec *executionContext) _Broker_splitsRegions(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Broker_splitsRegions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SplitsRegions, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []network.Pair) graphql.Marshaler {
-			return ec.marshalNRegionPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Broker_splitsRegions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.SplitsRegions, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNRegionPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_splitsRegions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -354,23 +339,18 @@ func (ec *executionContext) fieldContext_Broker_splitsRegions(_ context.Context,
 }
 
 func (ec *executionContext) _Broker_linkedClusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Broker_linkedClusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Broker().LinkedClusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Broker_linkedClusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Broker().LinkedClusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_linkedClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -386,23 +366,18 @@ func (ec *executionContext) fieldContext_Broker_linkedClusters(_ context.Context
 }
 
 func (ec *executionContext) _Broker_betweenness(ctx context.Context, field graphql.CollectedField, obj *network.Broker) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Broker_betweenness(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Betweenness, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Broker_betweenness(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Betweenness, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Broker", field, false, false, errors.New("field of type Float does not have child fields"))
@@ -416,23 +391,18 @@ func (ec *executionContext) fieldContext_Broker_why(_ context.Context, field gra
 }
 
 func (ec *executionContext) _ClusterPair_a(ctx context.Context, field graphql.CollectedField, obj *network.Pair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterPair_a(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ClusterPair().A(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_ClusterPair_a(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.ClusterPair().A(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -448,23 +418,18 @@ func (ec *executionContext) fieldContext_ClusterPair_a(_ context.Context, field 
 }
 
 func (ec *executionContext) _ClusterPair_b(ctx context.Context, field graphql.CollectedField, obj *network.Pair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterPair_b(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ClusterPair().B(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_ClusterPair_b(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.ClusterPair().B(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -503,69 +468,54 @@ func (ec *executionContext) fieldContext_Network_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Network_from(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_from(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().From(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalODate2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Network_from(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().From(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalODate2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Network", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Network_to(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_to(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().To(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalODate2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Network_to(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().To(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalODate2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Network", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Network_region(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_region(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().Region(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Region) graphql.Marshaler {
-			return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Network_region(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Region(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -581,23 +531,18 @@ func (ec *executionContext) fieldContext_Network_region(_ context.Context, field
 }
 
 func (ec *executionContext) _Network_cluster(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Network_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -613,70 +558,54 @@ func (ec *executionContext) fieldContext_Network_cluster(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Network_nodeCount(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_nodeCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().NodeCount(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_nodeCount(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().NodeCount(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_nodeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Network", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Network_edgeCount(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_edgeCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().EdgeCount(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_edgeCount(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().EdgeCount(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_edgeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Network", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["kind"].(*graph.Kind), fc.Args["orderBy"].(*model.NetworkNodeOrder), fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*network.Node) graphql.Marshaler {
-			return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_nodes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["kind"].(*graph.Kind), fc.Args["orderBy"].(*model.NetworkNodeOrder), fc.Args["first"].(*int))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -703,24 +632,18 @@ func (ec *executionContext) fieldContext_Network_nodes(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Edges(ctx, obj, fc.Args["minWeight"].(*float64), fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*network.Edge) graphql.Marshaler {
-			return ec.marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_edges(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Edges(ctx, obj, fc.Args["minWeight"].(*float64), fc.Args["first"].(*int))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_edges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -747,24 +670,18 @@ func (ec *executionContext) fieldContext_Network_edges(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Network_node(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Node(ctx, obj, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *network.Node) graphql.Marshaler {
-			return ec.marshalONetworkNode2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNode(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Network_node(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Node(ctx, obj, fc.Args["id"].(string))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalONetworkNode2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNode(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -791,47 +708,36 @@ func (ec *executionContext) fieldContext_Network_node(ctx context.Context, field
 }
 
 func (ec *executionContext) _Network_modularity(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_modularity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Modularity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_modularity(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Modularity, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_modularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Network_rank(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_rank(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Rank(ctx, obj, fc.Args["by"].(network.Measure), fc.Args["only"].(*graph.Kind), fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*network.Node) graphql.Marshaler {
-			return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_rank(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Rank(ctx, obj, fc.Args["by"].(network.Measure), fc.Args["only"].(*graph.Kind), fc.Args["first"].(*int))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_rank(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -858,23 +764,18 @@ func (ec *executionContext) fieldContext_Network_rank(ctx context.Context, field
 }
 
 func (ec *executionContext) _Network_communities(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_communities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().Communities(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.NetworkCommunity) graphql.Marshaler {
-			return ec.marshalNNetworkCommunity2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐNetworkCommunityᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_communities(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Communities(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNNetworkCommunity2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐNetworkCommunityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_communities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -890,24 +791,18 @@ func (ec *executionContext) fieldContext_Network_communities(_ context.Context, 
 }
 
 func (ec *executionContext) _Network_brokers(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_brokers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Brokers(ctx, obj, fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*network.Broker) graphql.Marshaler {
-			return ec.marshalNBroker2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐBrokerᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_brokers(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Brokers(ctx, obj, fc.Args["first"].(*int))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNBroker2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐBrokerᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_brokers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -934,23 +829,18 @@ func (ec *executionContext) fieldContext_Network_brokers(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Network_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Network_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Network().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Network_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Network().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -980,46 +870,36 @@ func (ec *executionContext) fieldContext_NetworkCommunity_size(_ context.Context
 }
 
 func (ec *executionContext) _NetworkCommunity_weight(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkCommunity_weight(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Weight, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkCommunity_weight(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Weight, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkCommunity_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkCommunity", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkCommunity_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkCommunity_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*network.Node) graphql.Marshaler {
-			return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkCommunity_nodes(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Nodes, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkCommunity_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1113,23 +993,18 @@ func (ec *executionContext) fieldContext_NetworkEdge_toNode(_ context.Context, f
 }
 
 func (ec *executionContext) _NetworkEdge_weight(ctx context.Context, field graphql.CollectedField, obj *network.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkEdge_weight(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Weight, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkEdge_weight(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Weight, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type Float does not have child fields"))
@@ -1143,23 +1018,18 @@ func (ec *executionContext) fieldContext_NetworkEdge_via(_ context.Context, fiel
 }
 
 func (ec *executionContext) _NetworkEdge_bodies(ctx context.Context, field graphql.CollectedField, obj *network.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkEdge_bodies(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NetworkEdge().Bodies(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Body) graphql.Marshaler {
-			return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkEdge_bodies(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.NetworkEdge().Bodies(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1175,23 +1045,18 @@ func (ec *executionContext) fieldContext_NetworkEdge_bodies(_ context.Context, f
 }
 
 func (ec *executionContext) _NetworkEdge_meetings(ctx context.Context, field graphql.CollectedField, obj *network.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkEdge_meetings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NetworkEdge().Meetings(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Meeting) graphql.Marshaler {
-			return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkEdge_meetings(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.NetworkEdge().Meetings(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1267,69 +1132,54 @@ func (ec *executionContext) fieldContext_NetworkNode_degree(_ context.Context, f
 }
 
 func (ec *executionContext) _NetworkNode_weightedDegree(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkNode_weightedDegree(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WeightedDegree, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkNode_weightedDegree(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.WeightedDegree, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_weightedDegree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkNode_betweenness(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkNode_betweenness(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Betweenness, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkNode_betweenness(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Betweenness, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkNode_pageRank(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkNode_pageRank(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageRank, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkNode_pageRank(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.PageRank, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_pageRank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type Float does not have child fields"))
@@ -1343,23 +1193,18 @@ func (ec *executionContext) fieldContext_NetworkNode_community(_ context.Context
 }
 
 func (ec *executionContext) _NetworkNode_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkNode_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NetworkNode().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkNode_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.NetworkNode().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1375,23 +1220,18 @@ func (ec *executionContext) fieldContext_NetworkNode_clusters(_ context.Context,
 }
 
 func (ec *executionContext) _NetworkNode_regions(ctx context.Context, field graphql.CollectedField, obj *network.Node) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkNode_regions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NetworkNode().Regions(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegionᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkNode_regions(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.NetworkNode().Regions(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegionᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_regions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1508,46 +1348,36 @@ func (ec *executionContext) fieldContext_NetworkPath_hops(_ context.Context, fie
 }
 
 func (ec *executionContext) _NetworkPath_reason(ctx context.Context, field graphql.CollectedField, obj *network.PathResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkPath_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.NetworkPath().Reason(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOPathReason2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_NetworkPath_reason(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.NetworkPath().Reason(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOPathReason2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkPath_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkPath", field, true, true, errors.New("field of type PathReason does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkPath_steps(ctx context.Context, field graphql.CollectedField, obj *network.PathResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkPath_steps(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Steps, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []network.Step) graphql.Marshaler {
-			return ec.marshalNPathStep2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐStepᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_NetworkPath_steps(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Steps, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPathStep2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐStepᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkPath_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1655,46 +1485,36 @@ func (ec *executionContext) fieldContext_PathStep_toLabel(_ context.Context, fie
 }
 
 func (ec *executionContext) _PathStep_weight(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathStep_weight(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Weight, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_PathStep_weight(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Weight, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _PathStep_bodies(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathStep_bodies(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().Bodies(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Body) graphql.Marshaler {
-			return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_PathStep_bodies(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.PathStep().Bodies(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1710,23 +1530,18 @@ func (ec *executionContext) fieldContext_PathStep_bodies(_ context.Context, fiel
 }
 
 func (ec *executionContext) _PathStep_meetings(ctx context.Context, field graphql.CollectedField, obj *network.Step) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathStep_meetings(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().Meetings(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Meeting) graphql.Marshaler {
-			return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_PathStep_meetings(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.PathStep().Meetings(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1742,23 +1557,18 @@ func (ec *executionContext) fieldContext_PathStep_meetings(_ context.Context, fi
 }
 
 func (ec *executionContext) _RegionPair_a(ctx context.Context, field graphql.CollectedField, obj *network.Pair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RegionPair_a(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RegionPair().A(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_RegionPair_a(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.RegionPair().A(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1774,23 +1584,18 @@ func (ec *executionContext) fieldContext_RegionPair_a(_ context.Context, field g
 }
 
 func (ec *executionContext) _RegionPair_b(ctx context.Context, field graphql.CollectedField, obj *network.Pair) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RegionPair_b(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RegionPair().B(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_RegionPair_b(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.RegionPair().B(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{

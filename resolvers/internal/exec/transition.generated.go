@@ -187,23 +187,18 @@ func (ec *executionContext) field_Transition_people_args(ctx context.Context, ra
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _ClusterMoney_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ClusterMoney().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_ClusterMoney_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.ClusterMoney().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -240,23 +235,18 @@ func (ec *executionContext) fieldContext_ClusterMoney_endingAtCutoverDKK(_ conte
 }
 
 func (ec *executionContext) _ClusterMoney_share(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClusterMoney_share(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Share, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_ClusterMoney_share(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Share, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClusterMoney", field, false, false, errors.New("field of type Float does not have child fields"))
@@ -277,23 +267,18 @@ func (ec *executionContext) fieldContext_ClusterMoney_initiatives(_ context.Cont
 }
 
 func (ec *executionContext) _CouncilMember_membership(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_membership(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CouncilMember().Membership(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CouncilMember_membership(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.CouncilMember().Membership(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -309,23 +294,18 @@ func (ec *executionContext) fieldContext_CouncilMember_membership(_ context.Cont
 }
 
 func (ec *executionContext) _CouncilMember_person(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_person(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CouncilMember().Person(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CouncilMember_person(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.CouncilMember().Person(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -355,23 +335,18 @@ func (ec *executionContext) fieldContext_CouncilMember_role(_ context.Context, f
 }
 
 func (ec *executionContext) _CouncilMember_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_onBehalfOf(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CouncilMember().OnBehalfOf(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {
-			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_CouncilMember_onBehalfOf(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.CouncilMember().OnBehalfOf(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -408,23 +383,18 @@ func (ec *executionContext) fieldContext_CouncilMember_inPredecessors(_ context.
 }
 
 func (ec *executionContext) _CouncilMember_predecessorClusters(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_predecessorClusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CouncilMember().PredecessorClusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CouncilMember_predecessorClusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.CouncilMember().PredecessorClusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_predecessorClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -440,46 +410,36 @@ func (ec *executionContext) fieldContext_CouncilMember_predecessorClusters(_ con
 }
 
 func (ec *executionContext) _CouncilMember_matchedBy(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_matchedBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CouncilMember().MatchedBy(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MemberMatch) graphql.Marshaler {
-			return ec.marshalOMemberMatch2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMemberMatch(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_CouncilMember_matchedBy(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.CouncilMember().MatchedBy(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOMemberMatch2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMemberMatch(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_matchedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, true, true, errors.New("field of type MemberMatch does not have child fields"))
 }
 
 func (ec *executionContext) _CouncilMember_origins(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CouncilMember_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_CouncilMember_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CouncilMember", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -493,23 +453,18 @@ func (ec *executionContext) fieldContext_CouncilMember_uncertain(_ context.Conte
 }
 
 func (ec *executionContext) _MunicipalityRef_municipality(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MunicipalityRef_municipality(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.MunicipalityRef().Municipality(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Municipality) graphql.Marshaler {
-			return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MunicipalityRef_municipality(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.MunicipalityRef().Municipality(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -539,23 +494,18 @@ func (ec *executionContext) fieldContext_MunicipalityRef_name(_ context.Context,
 }
 
 func (ec *executionContext) _MunicipalityRef_origins(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_MunicipalityRef_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_MunicipalityRef_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MunicipalityRef", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -569,23 +519,18 @@ func (ec *executionContext) fieldContext_MunicipalityRef_uncertain(_ context.Con
 }
 
 func (ec *executionContext) _OverlapCell_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCell().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCell_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCell().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -601,23 +546,18 @@ func (ec *executionContext) fieldContext_OverlapCell_cluster(_ context.Context, 
 }
 
 func (ec *executionContext) _OverlapCell_council(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_council(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCell().Council(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCell_council(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCell().Council(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -640,23 +580,18 @@ func (ec *executionContext) fieldContext_OverlapCell_count(_ context.Context, fi
 }
 
 func (ec *executionContext) _OverlapCell_municipalities(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_municipalities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Municipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.MunicipalityRef) graphql.Marshaler {
-			return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCell_municipalities(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Municipalities, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -672,23 +607,18 @@ func (ec *executionContext) fieldContext_OverlapCell_municipalities(_ context.Co
 }
 
 func (ec *executionContext) _OverlapCell_origins(ctx context.Context, field graphql.CollectedField, obj *transition.Cell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCell_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCell_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCell", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -702,23 +632,18 @@ func (ec *executionContext) fieldContext_OverlapCell_uncertain(_ context.Context
 }
 
 func (ec *executionContext) _OverlapCluster_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCluster().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCluster_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCluster().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -741,23 +666,18 @@ func (ec *executionContext) fieldContext_OverlapCluster_name(_ context.Context, 
 }
 
 func (ec *executionContext) _OverlapCluster_region(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_region(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCluster().Region(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Region) graphql.Marshaler {
-			return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_OverlapCluster_region(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCluster().Region(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -780,23 +700,18 @@ func (ec *executionContext) fieldContext_OverlapCluster_municipalityCount(_ cont
 }
 
 func (ec *executionContext) _OverlapCluster_councils(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_councils(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCluster().Councils(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCluster_councils(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCluster().Councils(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_councils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -819,23 +734,18 @@ func (ec *executionContext) fieldContext_OverlapCluster_splits(_ context.Context
 }
 
 func (ec *executionContext) _OverlapCluster_origins(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCluster_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCluster_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCluster", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -849,23 +759,18 @@ func (ec *executionContext) fieldContext_OverlapCluster_uncertain(_ context.Cont
 }
 
 func (ec *executionContext) _OverlapCouncil_council(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_council(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCouncil().Council(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCouncil_council(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCouncil().Council(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -888,23 +793,18 @@ func (ec *executionContext) fieldContext_OverlapCouncil_name(_ context.Context, 
 }
 
 func (ec *executionContext) _OverlapCouncil_region(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_region(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCouncil().Region(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Region) graphql.Marshaler {
-			return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_OverlapCouncil_region(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCouncil().Region(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -927,23 +827,18 @@ func (ec *executionContext) fieldContext_OverlapCouncil_municipalityCount(_ cont
 }
 
 func (ec *executionContext) _OverlapCouncil_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapCouncil().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCouncil_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.OverlapCouncil().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -959,23 +854,18 @@ func (ec *executionContext) fieldContext_OverlapCouncil_clusters(_ context.Conte
 }
 
 func (ec *executionContext) _OverlapCouncil_origins(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OverlapCouncil_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_OverlapCouncil_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OverlapCouncil", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -989,23 +879,18 @@ func (ec *executionContext) fieldContext_OverlapCouncil_uncertain(_ context.Cont
 }
 
 func (ec *executionContext) _Predecessor_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Predecessor().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Predecessor_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Predecessor().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1042,23 +927,18 @@ func (ec *executionContext) fieldContext_Predecessor_municipalityCount(_ context
 }
 
 func (ec *executionContext) _Predecessor_shared(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_shared(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Shared, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.MunicipalityRef) graphql.Marshaler {
-			return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Predecessor_shared(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Shared, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1081,23 +961,18 @@ func (ec *executionContext) fieldContext_Predecessor_splits(_ context.Context, f
 }
 
 func (ec *executionContext) _Predecessor_otherCouncils(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_otherCouncils(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Predecessor().OtherCouncils(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Predecessor_otherCouncils(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Predecessor().OtherCouncils(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_otherCouncils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1113,23 +988,18 @@ func (ec *executionContext) fieldContext_Predecessor_otherCouncils(_ context.Con
 }
 
 func (ec *executionContext) _Predecessor_origins(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Predecessor_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Predecessor_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Predecessor", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -1175,23 +1045,18 @@ func (ec *executionContext) fieldContext_Successor_municipality(_ context.Contex
 }
 
 func (ec *executionContext) _Successor_council(ctx context.Context, field graphql.CollectedField, obj *transition.Successor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Successor_council(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Successor().Council(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalOHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_Successor_council(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Successor().Council(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Successor_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1214,23 +1079,18 @@ func (ec *executionContext) fieldContext_Successor_councilName(_ context.Context
 }
 
 func (ec *executionContext) _Successor_origins(ctx context.Context, field graphql.CollectedField, obj *transition.Successor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Successor_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Successor_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Successor_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Successor", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -1244,23 +1104,18 @@ func (ec *executionContext) fieldContext_Successor_uncertain(_ context.Context, 
 }
 
 func (ec *executionContext) _Transition_council(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_council(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Transition().Council(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.HealthCouncil) graphql.Marshaler {
-			return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_council(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Transition().Council(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1276,46 +1131,36 @@ func (ec *executionContext) fieldContext_Transition_council(_ context.Context, f
 }
 
 func (ec *executionContext) _Transition_cutover(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_cutover(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cutover, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNDate2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_cutover(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Cutover, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNDate2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_cutover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Transition", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Transition_municipalities(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_municipalities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Municipalities, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.PlanMunicipality) graphql.Marshaler {
-			return ec.marshalNTransitionMunicipality2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMunicipalityᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_municipalities(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Municipalities, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionMunicipality2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1331,23 +1176,18 @@ func (ec *executionContext) fieldContext_Transition_municipalities(_ context.Con
 }
 
 func (ec *executionContext) _Transition_predecessors(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_predecessors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Predecessors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.Predecessor) graphql.Marshaler {
-			return ec.marshalNPredecessor2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPredecessorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_predecessors(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Predecessors, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPredecessor2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPredecessorᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_predecessors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1363,23 +1203,18 @@ func (ec *executionContext) fieldContext_Transition_predecessors(_ context.Conte
 }
 
 func (ec *executionContext) _Transition_bodies(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_bodies(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Bodies, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.PlanBody) graphql.Marshaler {
-			return ec.marshalNTransitionBody2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanBodyᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_bodies(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Bodies, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionBody2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1395,24 +1230,18 @@ func (ec *executionContext) fieldContext_Transition_bodies(_ context.Context, fi
 }
 
 func (ec *executionContext) _Transition_people(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_people(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Transition().People(ctx, obj, fc.Args["severalClustersOnly"].(*bool), fc.Args["orderBy"].(*model.TransitionPersonOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*transition.PlanPerson) graphql.Marshaler {
-			return ec.marshalNTransitionPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanPersonᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_people(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Transition().People(ctx, obj, fc.Args["severalClustersOnly"].(*bool), fc.Args["orderBy"].(*model.TransitionPersonOrder))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1439,23 +1268,18 @@ func (ec *executionContext) fieldContext_Transition_people(ctx context.Context, 
 }
 
 func (ec *executionContext) _Transition_inSeveralClusters(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_inSeveralClusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Transition().InSeveralClusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_inSeveralClusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Transition().InSeveralClusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_inSeveralClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1471,24 +1295,18 @@ func (ec *executionContext) fieldContext_Transition_inSeveralClusters(_ context.
 }
 
 func (ec *executionContext) _Transition_initiatives(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_initiatives(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Transition().Initiatives(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.InitiativeOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*transition.PlanInitiative) graphql.Marshaler {
-			return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_initiatives(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Transition().Initiatives(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.InitiativeOrder))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1515,24 +1333,18 @@ func (ec *executionContext) fieldContext_Transition_initiatives(ctx context.Cont
 }
 
 func (ec *executionContext) _Transition_orphaned(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_orphaned(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Transition().Orphaned(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*transition.PlanInitiative) graphql.Marshaler {
-			return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_orphaned(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.Transition().Orphaned(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_orphaned(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1591,23 +1403,18 @@ func (ec *executionContext) fieldContext_Transition_money(_ context.Context, fie
 }
 
 func (ec *executionContext) _Transition_councilMembers(ctx context.Context, field graphql.CollectedField, obj *transition.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Transition_councilMembers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CouncilMembers, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.CouncilMember) graphql.Marshaler {
-			return ec.marshalNCouncilMember2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCouncilMemberᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_Transition_councilMembers(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.CouncilMembers, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCouncilMember2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCouncilMemberᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_councilMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1623,23 +1430,18 @@ func (ec *executionContext) fieldContext_Transition_councilMembers(_ context.Con
 }
 
 func (ec *executionContext) _TransitionBody_body(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_body(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionBody().Body(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Body) graphql.Marshaler {
-			return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionBody_body(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionBody().Body(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1676,23 +1478,18 @@ func (ec *executionContext) fieldContext_TransitionBody_level(_ context.Context,
 }
 
 func (ec *executionContext) _TransitionBody_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionBody().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionBody_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionBody().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1708,23 +1505,18 @@ func (ec *executionContext) fieldContext_TransitionBody_cluster(_ context.Contex
 }
 
 func (ec *executionContext) _TransitionBody_parent(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_parent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionBody().Parent(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Body) graphql.Marshaler {
-			return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionBody_parent(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionBody().Parent(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1740,24 +1532,18 @@ func (ec *executionContext) fieldContext_TransitionBody_parent(_ context.Context
 }
 
 func (ec *executionContext) _TransitionBody_members(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_members(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.TransitionBody().Members(ctx, obj, fc.Args["orderBy"].(*model.MembershipOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*transition.PlanMember) graphql.Marshaler {
-			return ec.marshalNTransitionMember2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMemberᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionBody_members(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionBody().Members(ctx, obj, fc.Args["orderBy"].(*model.MembershipOrder))
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNTransitionMember2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMemberᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1784,23 +1570,18 @@ func (ec *executionContext) fieldContext_TransitionBody_members(ctx context.Cont
 }
 
 func (ec *executionContext) _TransitionBody_origins(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionBody_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionBody_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionBody", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -1814,23 +1595,18 @@ func (ec *executionContext) fieldContext_TransitionBody_uncertain(_ context.Cont
 }
 
 func (ec *executionContext) _TransitionInitiative_initiative(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_initiative(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().Initiative(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Initiative) graphql.Marshaler {
-			return ec.marshalNInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiative(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_initiative(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().Initiative(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiative(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_initiative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1853,23 +1629,18 @@ func (ec *executionContext) fieldContext_TransitionInitiative_name(_ context.Con
 }
 
 func (ec *executionContext) _TransitionInitiative_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_cluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().Cluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_cluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().Cluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1964,23 +1735,18 @@ func (ec *executionContext) fieldContext_TransitionInitiative_ownerEndsWithClust
 }
 
 func (ec *executionContext) _TransitionInitiative_ownerCluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_ownerCluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().OwnerCluster(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
-			return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_ownerCluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().OwnerCluster(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_ownerCluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -1996,23 +1762,18 @@ func (ec *executionContext) fieldContext_TransitionInitiative_ownerCluster(_ con
 }
 
 func (ec *executionContext) _TransitionInitiative_organisations(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_organisations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().Organisations(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Organisation) graphql.Marshaler {
-			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisationᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_organisations(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().Organisations(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisationᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2028,23 +1789,18 @@ func (ec *executionContext) fieldContext_TransitionInitiative_organisations(_ co
 }
 
 func (ec *executionContext) _TransitionInitiative_leads(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_leads(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().Leads(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_leads(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().Leads(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_leads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2067,46 +1823,36 @@ func (ec *executionContext) fieldContext_TransitionInitiative_orphaned(_ context
 }
 
 func (ec *executionContext) _TransitionInitiative_orphanReason(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_orphanReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionInitiative().OrphanReason(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOOrphanReason2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_orphanReason(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionInitiative().OrphanReason(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOOrphanReason2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_orphanReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, true, true, errors.New("field of type OrphanReason does not have child fields"))
 }
 
 func (ec *executionContext) _TransitionInitiative_origins(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionInitiative_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionInitiative_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionInitiative", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -2120,23 +1866,18 @@ func (ec *executionContext) fieldContext_TransitionInitiative_uncertain(_ contex
 }
 
 func (ec *executionContext) _TransitionMember_membership(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_membership(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionMember().Membership(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMember_membership(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionMember().Membership(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2152,23 +1893,18 @@ func (ec *executionContext) fieldContext_TransitionMember_membership(_ context.C
 }
 
 func (ec *executionContext) _TransitionMember_person(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_person(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionMember().Person(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMember_person(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionMember().Person(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2198,23 +1934,18 @@ func (ec *executionContext) fieldContext_TransitionMember_role(_ context.Context
 }
 
 func (ec *executionContext) _TransitionMember_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_onBehalfOf(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionMember().OnBehalfOf(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {
-			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	fc, err := ec.fieldContext_TransitionMember_onBehalfOf(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionMember().OnBehalfOf(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, false)
+	}
+	fc.Result = v
+	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2272,23 +2003,18 @@ func (ec *executionContext) fieldContext_TransitionMember_lastSeen(_ context.Con
 }
 
 func (ec *executionContext) _TransitionMember_origins(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMember_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMember_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMember", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -2351,23 +2077,18 @@ func (ec *executionContext) fieldContext_TransitionMoney_withoutAmount(_ context
 }
 
 func (ec *executionContext) _TransitionMoney_perCluster(ctx context.Context, field graphql.CollectedField, obj *transition.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMoney_perCluster(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PerCluster, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.ClusterMoney) graphql.Marshaler {
-			return ec.marshalNClusterMoney2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐClusterMoneyᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMoney_perCluster(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.PerCluster, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNClusterMoney2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐClusterMoneyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_perCluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2383,23 +2104,18 @@ func (ec *executionContext) fieldContext_TransitionMoney_perCluster(_ context.Co
 }
 
 func (ec *executionContext) _TransitionMunicipality_municipality(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_municipality(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionMunicipality().Municipality(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Municipality) graphql.Marshaler {
-			return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMunicipality_municipality(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionMunicipality().Municipality(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2429,23 +2145,18 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_name(_ context.C
 }
 
 func (ec *executionContext) _TransitionMunicipality_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionMunicipality().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMunicipality_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionMunicipality().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2461,23 +2172,18 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_clusters(_ conte
 }
 
 func (ec *executionContext) _TransitionMunicipality_origins(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionMunicipality_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionMunicipality_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionMunicipality", field, false, false, errors.New("field of type Origin does not have child fields"))
@@ -2491,23 +2197,18 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_uncertain(_ cont
 }
 
 func (ec *executionContext) _TransitionOverlap_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionOverlap_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Clusters, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.MatrixCluster) graphql.Marshaler {
-			return ec.marshalNOverlapCluster2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionOverlap_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Clusters, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOverlapCluster2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2523,23 +2224,18 @@ func (ec *executionContext) fieldContext_TransitionOverlap_clusters(_ context.Co
 }
 
 func (ec *executionContext) _TransitionOverlap_councils(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionOverlap_councils(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Councils, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.MatrixCouncil) graphql.Marshaler {
-			return ec.marshalNOverlapCouncil2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCouncilᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionOverlap_councils(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Councils, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOverlapCouncil2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_councils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2562,23 +2258,18 @@ func (ec *executionContext) fieldContext_TransitionOverlap_counts(_ context.Cont
 }
 
 func (ec *executionContext) _TransitionOverlap_cells(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionOverlap_cells(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cells, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []transition.Cell) graphql.Marshaler {
-			return ec.marshalNOverlapCell2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCellᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionOverlap_cells(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Cells, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOverlapCell2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCellᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2594,23 +2285,18 @@ func (ec *executionContext) fieldContext_TransitionOverlap_cells(_ context.Conte
 }
 
 func (ec *executionContext) _TransitionPerson_person(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_person(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionPerson().Person(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionPerson_person(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionPerson().Person(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2633,23 +2319,18 @@ func (ec *executionContext) fieldContext_TransitionPerson_name(_ context.Context
 }
 
 func (ec *executionContext) _TransitionPerson_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_clusters(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionPerson().Clusters(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
-			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionPerson_clusters(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionPerson().Clusters(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2665,23 +2346,18 @@ func (ec *executionContext) fieldContext_TransitionPerson_clusters(_ context.Con
 }
 
 func (ec *executionContext) _TransitionPerson_bodies(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_bodies(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TransitionPerson().Bodies(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Body) graphql.Marshaler {
-			return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionPerson_bodies(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := ec.Resolvers.TransitionPerson().Bodies(ctx, obj)
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
@@ -2711,23 +2387,18 @@ func (ec *executionContext) fieldContext_TransitionPerson_councilMember(_ contex
 }
 
 func (ec *executionContext) _TransitionPerson_origins(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TransitionPerson_origins(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Origins, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Origin) graphql.Marshaler {
-			return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	fc, err := ec.fieldContext_TransitionPerson_origins(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer bind.Recover(ctx, ec.OperationContext, &ret)
+	v, err := obj.Origins, nil
+	if err != nil {
+		return bind.Failed(ctx, ec.OperationContext, fc, err, true)
+	}
+	fc.Result = v
+	return ec.marshalNOrigin2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOriginᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_origins(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TransitionPerson", field, false, false, errors.New("field of type Origin does not have child fields"))

@@ -43,17 +43,25 @@ import (
 //  4. A query's answer is written into a pooled buffer (bind.Marshal),
 //     returned to the pool when the request is done (bind.WithBuffers),
 //     instead of a new buffer grown by doubling for every request.
+//  5. Resolver fields without directives call their resolver in line:
+//     the field context and its context value as gqlgen makes them, the
+//     same recovery, error and result handling, but no closures for the
+//     field context, resolver, middleware and marshaler, and no result
+//     boxed. The field middleware it skips is the identity, because the
+//     handler refuses field interceptors. Only results that cannot be a
+//     nil interface are rewritten (pointers, slices, maps, built-in
+//     scalars), for which gqlgen's nil check never fires.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, deferGuards, deferLazy, dispatch, slices, buffers int
+	plainFields, resolverFields, deferGuards, deferLazy, dispatch, slices, buffers int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
-		"plain fields": s.plainFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
+		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
 		"field dispatch": s.dispatch, "list marshalling": s.slices, "answer buffer": s.buffers,
 	} {
 		if n == 0 {
@@ -139,6 +147,9 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 			if body, ok := plainField(fd, safe, src, fset); ok {
 				edits = append(edits, edit{fset.Position(fd.Body.Lbrace).Offset, fset.Position(fd.Body.Rbrace).Offset + 1, body})
 				st.plainFields++
+			} else if body, ok := resolverField(fd, src, fset); ok {
+				edits = append(edits, edit{fset.Position(fd.Body.Lbrace).Offset, fset.Position(fd.Body.Rbrace).Offset + 1, body})
+				st.resolverFields++
 			}
 		}
 		b := src
@@ -219,6 +230,102 @@ func plainField(fd *ast.FuncDecl, safe func(string) bool, src []byte, fset *toke
 		}
 	}
 	return fmt.Sprintf("{\n\treturn ec.%s(ctx, field.Selections, %s)\n}", sel.Sel.Name, value), true
+}
+
+// resolverField returns the new body of a field function of gqlgen's
+// ResolveField form (see plainField) whose resolver is any code ending in
+// a return, without middleware (directives), and whose result cannot be a
+// nil interface: it does what graphql.ResolveField does, in line.
+func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, bool) {
+	text := func(n ast.Node) string {
+		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
+	}
+	if !strings.HasPrefix(fd.Name.Name, "_") || len(fd.Body.List) != 1 || len(fd.Type.Params.List) != 3 {
+		return "", false
+	}
+	if r := fd.Type.Results; r == nil || len(r.List) != 1 || len(r.List[0].Names) != 1 || r.List[0].Names[0].Name != "ret" {
+		return "", false
+	}
+	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 || !isIdent(call.Args[5], "nil") {
+		return "", false
+	}
+	fcLit, ok := call.Args[3].(*ast.FuncLit)
+	if !ok || len(fcLit.Body.List) != 1 {
+		return "", false
+	}
+	fcRet, ok := fcLit.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(fcRet.Results) != 1 {
+		return "", false
+	}
+	fcCall, ok := fcRet.Results[0].(*ast.CallExpr)
+	if !ok || len(fcCall.Args) != 2 || !isIdent(fcCall.Args[0], "ctx") || !isIdent(fcCall.Args[1], "field") {
+		return "", false
+	}
+	resolver, ok := call.Args[4].(*ast.FuncLit)
+	if !ok || len(resolver.Body.List) == 0 {
+		return "", false
+	}
+	last, ok := resolver.Body.List[len(resolver.Body.List)-1].(*ast.ReturnStmt)
+	if !ok || len(last.Results) == 0 {
+		return "", false
+	}
+	marshal, ok := call.Args[6].(*ast.FuncLit)
+	if !ok || len(marshal.Body.List) != 1 || len(marshal.Type.Params.List) != 3 || !resultNeverNilInterface(marshal.Type.Params.List[2].Type) {
+		return "", false
+	}
+	mr, ok := marshal.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(mr.Results) != 1 {
+		return "", false
+	}
+	mc, ok := mr.Results[0].(*ast.CallExpr)
+	if !ok || len(mc.Args) != 3 || !isIdent(mc.Args[0], "ctx") || !isIdent(mc.Args[1], "selections") || !isIdent(mc.Args[2], "v") {
+		return "", false
+	}
+	recoverPanics, ok := call.Args[7].(*ast.Ident)
+	if !ok || (recoverPanics.Name != "true" && recoverPanics.Name != "false") {
+		return "", false
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "{\n\tfc, err := %s\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n", text(fcCall))
+	b.WriteString("\tctx = graphql.WithFieldContext(ctx, fc)\n")
+	if recoverPanics.Name == "true" {
+		b.WriteString("\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n")
+	}
+	for _, st := range resolver.Body.List[:len(resolver.Body.List)-1] {
+		if t := text(st); t != "fc := graphql.GetFieldContext(ctx)" {
+			fmt.Fprintf(&b, "\t%s\n", t)
+		}
+	}
+	results := make([]string, len(last.Results))
+	for i, r := range last.Results {
+		results[i] = text(r)
+	}
+	fmt.Fprintf(&b, "\tv, err := %s\n", strings.Join(results, ", "))
+	fmt.Fprintf(&b, "\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, %s)\n\t}\n", text(call.Args[8]))
+	b.WriteString("\tfc.Result = v\n")
+	fmt.Fprintf(&b, "\treturn %s(ctx, field.Selections, v)\n}", text(mc.Fun))
+	return b.String(), true
+}
+
+// resultNeverNilInterface reports whether a value of type t, boxed in an
+// interface, is never the nil interface: pointers, slices, maps and the
+// built-in scalars (a named type may be an interface).
+func resultNeverNilInterface(t ast.Expr) bool {
+	switch x := t.(type) {
+	case *ast.StarExpr, *ast.ArrayType, *ast.MapType:
+		return true
+	case *ast.Ident:
+		switch x.Name {
+		case "string", "bool", "int", "int32", "int64", "float64":
+			return true
+		}
+	}
+	return false
 }
 
 // stringsAt are the marshalers of plain string fields that bind writes

@@ -9,9 +9,9 @@ import (
 
 // generated is gqlgen's output in miniature: plain fields with safe
 // marshalers (a string, written from a pointer, and a boolean), one whose
-// marshaler can report an error, one answered by a
-// resolver, one with directives, and an object, a list and a query root
-// as gqlgen writes them.
+// marshaler can report an error, resolver fields (without and with
+// arguments, and one whose result is an interface), one with directives,
+// and an object, a list and a query root as gqlgen writes them.
 const generated = `package exec
 
 import (
@@ -75,7 +75,10 @@ func (ec *executionContext) _T_day(ctx context.Context, field graphql.CollectedF
 }
 
 func (ec *executionContext) _T_resolved(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
-	return graphql.ResolveField(ctx, nil, field, nil,
+	return graphql.ResolveField(ctx, ec.OperationContext, field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_T_resolved(ctx, field)
+		},
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.T().Resolved(ctx, obj)
 		},
@@ -85,6 +88,41 @@ func (ec *executionContext) _T_resolved(ctx context.Context, field graphql.Colle
 		},
 		true,
 		true,
+	)
+}
+
+func (ec *executionContext) _T_args(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
+	return graphql.ResolveField(ctx, ec.OperationContext, field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_T_args(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.T().Args(ctx, obj, fc.Args["n"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*T) graphql.Marshaler {
+			return ec.marshalNT(ctx, selections, v)
+		},
+		false,
+		true,
+	)
+}
+
+func (ec *executionContext) _T_node(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
+	return graphql.ResolveField(ctx, ec.OperationContext, field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_T_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.T().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode(ctx, selections, v)
+		},
+		true,
+		false,
 	)
 }
 
@@ -193,6 +231,9 @@ func TestRewrite(t *testing.T) {
 	if st.plainFields != 2 {
 		t.Errorf("%d plain fields rewritten, want 2 (_T_name, _T_ok)", st.plainFields)
 	}
+	if st.resolverFields != 2 {
+		t.Errorf("%d resolver fields rewritten, want 2 (_T_resolved, _T_args)", st.resolverFields)
+	}
 	for _, want := range []string{
 		"return bind.StringAt(&obj.X.Y)",
 		"return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OK)",
@@ -201,15 +242,18 @@ func TestRewrite(t *testing.T) {
 		"response.Data = bind.Marshal(ctx, data)",
 		"if len(deferLabelToView) == 0 {\n\t\treturn bind.Object(fields, out.Values)",
 		"var deferredFieldSet *graphql.FieldSet",
+		// rewrite 5, with recovery and without, arguments from the field context
+		"fc, err := ec.fieldContext_T_resolved(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n\tv, err := ec.Resolvers.T().Resolved(ctx, obj)\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)\n\t}\n\tfc.Result = v\n\treturn ec.marshalNString2string(ctx, field.Selections, v)\n}",
+		"ctx = graphql.WithFieldContext(ctx, fc)\n\tv, err := ec.Resolvers.T().Args(ctx, obj, fc.Args[\"n\"].(*int))\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("no %q in\n%s", want, src)
 		}
 	}
 	// The others keep gqlgen's machinery: an error the marshaler may
-	// report needs the field's context, a resolver and directives their
-	// middleware.
-	for _, f := range []string{"_T_day", "_T_resolved", "_T_directed"} {
+	// report needs the field's context, directives their middleware, and a
+	// nil interface gqlgen's own null check.
+	for _, f := range []string{"_T_day", "_T_node", "_T_directed"} {
 		body := src[strings.Index(src, "func (ec *executionContext) "+f+"("):]
 		body = body[:strings.Index(body, "\n}\n")]
 		if !strings.Contains(body, "graphql.ResolveField(") {
@@ -254,5 +298,8 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 	}
 	if n := strings.Count(src, "return bind.Object(fields, out.Values)"); n < 50 {
 		t.Errorf("%d objects written by bind.Object, want every object", n)
+	}
+	if n := strings.Count(src, "return bind.Failed(ctx, ec.OperationContext, fc, err, "); n < 100 {
+		t.Errorf("%d resolver fields called in line, want every one without directives", n)
 	}
 }
