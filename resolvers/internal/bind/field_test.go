@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -91,5 +92,95 @@ func TestInlineFieldAsResolveField(t *testing.T) {
 	}
 	if got := run("value", false, true, false); got != `"x" required-null=false errors=` {
 		t.Errorf("a value answers %s", got)
+	}
+}
+
+type fakeEC struct{ calls int }
+
+func (ec *fakeEC) value(ctx context.Context, _ graphql.CollectedField, obj string) graphql.Marshaler {
+	ec.calls++
+	return graphql.MarshalString(obj)
+}
+
+func (ec *fakeEC) null(context.Context, graphql.CollectedField, string) graphql.Marshaler {
+	ec.calls++
+	return graphql.Null
+}
+
+func (ec *fakeEC) requiredNull(context.Context, graphql.CollectedField, string) graphql.Marshaler {
+	ec.calls++
+	return graphql.RequiredNull
+}
+
+func (ec *fakeEC) panics(context.Context, graphql.CollectedField, string) graphql.Marshaler {
+	ec.calls++
+	panic("boom")
+}
+
+// TestFieldNowAsFieldSet runs an object's resolver field (a value, null,
+// a panic; non-null or not) through FieldNow in a serial request and
+// through gqlgen's hand-over (the generated closure given to the field
+// set, then Dispatch), and compares the value, the invalid count and the
+// errors. Outside a serial request, and for a deferred field, FieldNow
+// does nothing.
+func TestFieldNowAsFieldSet(t *testing.T) {
+	fns := map[string]func(*fakeEC, context.Context, graphql.CollectedField, string) graphql.Marshaler{
+		"value": (*fakeEC).value, "null": (*fakeEC).null, "panic": (*fakeEC).panics, "required-null": (*fakeEC).requiredNull,
+	}
+	field := graphql.CollectedField{Field: &ast.Field{Alias: "f", Name: "f"}}
+	run := func(name string, invalidOn graphql.Marshaler, now bool) string {
+		ctx := graphql.WithResponseContext(WithSerial(context.Background()), graphql.DefaultErrorPresenter, nil)
+		oc := &graphql.OperationContext{RecoverFunc: func(ctx context.Context, r any) error { return fmt.Errorf("recovered: %v", r) }}
+		ec := &fakeEC{}
+		out := graphql.NewFieldSet([]graphql.CollectedField{field})
+		if now {
+			if !FieldNow(ctx, ec, oc, out, 0, field, "x", invalidOn, fns[name]) {
+				t.Fatal("FieldNow did not run in a serial request")
+			}
+		} else {
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						oc.Error(ctx, oc.Recover(ctx, r))
+					}
+				}()
+				res = fns[name](ec, ctx, field, "x")
+				if invalidOn != nil && res == invalidOn {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+			out.Concurrently(0, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Dispatch(ctx)
+		}
+		v := "<nil>"
+		if out.Values[0] != nil {
+			var b bytes.Buffer
+			out.Values[0].MarshalGQL(&b)
+			v = b.String()
+		}
+		return fmt.Sprintf("%s invalids=%d calls=%d errors=%v", v, out.Invalids, ec.calls, graphql.GetErrors(ctx))
+	}
+	for name := range fns {
+		for _, invalidOn := range []graphql.Marshaler{nil, graphql.Null, graphql.RequiredNull} {
+			if got, want := run(name, invalidOn, true), run(name, invalidOn, false); got != want {
+				t.Errorf("%s (invalid on %v):\n now       %s\n field set %s", name, invalidOn, got, want)
+			}
+		}
+	}
+	if got := run("null", graphql.Null, true); got != "null invalids=1 calls=1 errors=" {
+		t.Errorf("a null non-null field: %s", got)
+	}
+	if got := run("null", graphql.RequiredNull, true); got != "null invalids=0 calls=1 errors=" {
+		t.Errorf("a null nullable field: %s", got)
+	}
+	ec := &fakeEC{}
+	out := graphql.NewFieldSet([]graphql.CollectedField{field})
+	if FieldNow(context.Background(), ec, nil, out, 0, field, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
+		t.Error("FieldNow ran outside a serial request")
+	}
+	deferred := graphql.CollectedField{Field: field.Field, Deferrables: []*graphql.Deferrable{{Label: "d"}}}
+	if FieldNow(WithSerial(context.Background()), ec, nil, out, 0, deferred, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
+		t.Error("FieldNow ran a deferred field")
 	}
 }

@@ -954,6 +954,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cluster":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_cluster) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -996,6 +999,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "healthCouncil":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_healthCouncil) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1038,6 +1044,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "parent":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_parent) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1080,6 +1089,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "children":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_children) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1122,6 +1134,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "members":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_members) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1164,6 +1179,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "compositionChange":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_compositionChange) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1206,6 +1224,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meetings":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_meetings) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1248,6 +1269,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_initiatives) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1290,6 +1314,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "attendanceRate":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_attendanceRate) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1380,6 +1407,9 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_nodes) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1427,6 +1457,9 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_totalCount) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1512,6 +1545,9 @@ func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyEdge_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {

@@ -1058,6 +1058,9 @@ func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "meeting":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AgendaItem_meeting) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1135,6 +1138,9 @@ func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "initiatives":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AgendaItem_initiatives) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1177,6 +1183,9 @@ func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSe
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "mentions":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AgendaItem_mentions) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1267,6 +1276,9 @@ func (ec *executionContext) _Attendance(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "participant":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Attendance_participant) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1309,6 +1321,9 @@ func (ec *executionContext) _Attendance(ctx context.Context, sel ast.SelectionSe
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meeting":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Attendance_meeting) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1356,6 +1371,9 @@ func (ec *executionContext) _Attendance(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "substituteFor":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Attendance_substituteFor) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1456,6 +1474,9 @@ func (ec *executionContext) _AttendanceConnection(ctx context.Context, sel ast.S
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AttendanceConnection_nodes) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1503,6 +1524,9 @@ func (ec *executionContext) _AttendanceConnection(ctx context.Context, sel ast.S
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AttendanceConnection_totalCount) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1588,6 +1612,9 @@ func (ec *executionContext) _AttendanceEdge(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._AttendanceEdge_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1673,6 +1700,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Meeting_body) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1715,6 +1745,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cluster":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Meeting_cluster) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1782,6 +1815,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "items":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Meeting_items) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1824,6 +1860,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "attendance":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Meeting_attendance) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1866,6 +1905,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "participants":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Meeting_participants) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1908,6 +1950,9 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Meeting_initiatives) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1998,6 +2043,9 @@ func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MeetingConnection_nodes) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2045,6 +2093,9 @@ func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MeetingConnection_totalCount) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2130,6 +2181,9 @@ func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MeetingEdge_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {

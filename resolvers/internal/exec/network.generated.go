@@ -1742,6 +1742,9 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Broker_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1784,6 +1787,9 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "clusters":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Broker_clusters) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1841,6 +1847,9 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "linkedClusters":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Broker_linkedClusters) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1931,6 +1940,9 @@ func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ClusterPair")
 		case "a":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterPair_a) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -1973,6 +1985,9 @@ func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "b":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterPair_b) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2053,6 +2068,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Network")
 		case "kind":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_kind) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2095,6 +2113,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "from":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Network_from) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2137,6 +2158,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "to":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Network_to) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2179,6 +2203,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "region":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Network_region) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2221,6 +2248,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cluster":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Network_cluster) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2263,6 +2293,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "nodeCount":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_nodeCount) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2305,6 +2338,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "edgeCount":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_edgeCount) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2347,6 +2383,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "nodes":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_nodes) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2389,6 +2428,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "edges":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_edges) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2431,6 +2473,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Network_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2478,6 +2523,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rank":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_rank) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2520,6 +2568,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "communities":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_communities) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2562,6 +2613,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "brokers":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_brokers) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2604,6 +2658,9 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "clusters":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Network_clusters) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2752,6 +2809,9 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fromNode":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkEdge_fromNode) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2794,6 +2854,9 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "toNode":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkEdge_toNode) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2846,6 +2909,9 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "bodies":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._NetworkEdge_bodies) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2888,6 +2954,9 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meetings":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._NetworkEdge_meetings) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -2983,6 +3052,9 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkNode_node) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3050,6 +3122,9 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clusters":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._NetworkNode_clusters) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3092,6 +3167,9 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "regions":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._NetworkNode_regions) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3172,6 +3250,9 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("NetworkPath")
 		case "kind":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._NetworkPath_kind) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3214,6 +3295,9 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "from":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkPath_from) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3256,6 +3340,9 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "to":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkPath_to) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3308,6 +3395,9 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._NetworkPath_reason) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3398,6 +3488,9 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "from":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._PathStep_from) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3450,6 +3543,9 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "to":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._PathStep_to) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3502,6 +3598,9 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "bodies":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PathStep_bodies) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3544,6 +3643,9 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meetings":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PathStep_meetings) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3624,6 +3726,9 @@ func (ec *executionContext) _RegionPair(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RegionPair")
 		case "a":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionPair_a) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -3666,6 +3771,9 @@ func (ec *executionContext) _RegionPair(ctx context.Context, sel ast.SelectionSe
 
 			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "b":
+			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionPair_b) {
+				continue
+			}
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {

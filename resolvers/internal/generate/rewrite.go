@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -51,17 +52,21 @@ import (
 //     handler refuses field interceptors. Only results that cannot be a
 //     nil interface are rewritten (pointers, slices, maps, built-in
 //     scalars), for which gqlgen's nil check never fires.
+//  6. In an object, a resolver field of a serial request that is not
+//     deferred is run at once by bind.FieldNow, before gqlgen's code makes
+//     the two closures (and the copy of the field they capture) with
+//     which it hands the field to its field set.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, resolverFields, deferGuards, deferLazy, dispatch, slices, buffers int
+	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
-		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
+		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "object fields": s.objectFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
 		"field dispatch": s.dispatch, "list marshalling": s.slices, "answer buffer": s.buffers,
 	} {
 		if n == 0 {
@@ -108,6 +113,14 @@ var textRewrites = []struct {
 		count: func(s *stats) *int { return &s.slices },
 	},
 }
+
+// objectFieldRe is gqlgen's hand-over of a resolver field to the object's
+// field set (rewrite 6): the field's function and, for a non-null field,
+// the value it counts as invalid (graphql.Null for a non-null field,
+// graphql.RequiredNull for a nullable one; none in gqlgen's other forms).
+var objectFieldRe = regexp.MustCompile(`(\t+)field := field\n\n\t+innerFunc := func\(ctx context.Context, fs \*graphql.FieldSet\) \(res graphql.Marshaler\) \{\n` +
+	`\t+defer func\(\) \{\n\t+if r := recover\(\); r != nil \{\n\t+ec.Error\(ctx, ec.Recover\(ctx, r\)\)\n\t+\}\n\t+\}\(\)\n` +
+	`\t+res = ec\.(_\w+)\(ctx, field, obj\)\n(\t+if res == (graphql\.Null|graphql\.RequiredNull) \{\n\t+atomic.AddUint32\(&fs.Invalids, 1\)\n\t+\}\n)?\t+return res\n`)
 
 // rewrite applies the rewrites to the generated files (name → source).
 func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
@@ -158,6 +171,16 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 			b = append(append(append([]byte{}, b[:e.from]...), e.text...), b[e.to:]...)
 		}
 		s := string(b)
+		s = objectFieldRe.ReplaceAllStringFunc(s, func(m string) string {
+			st.objectFields++
+			g := objectFieldRe.FindStringSubmatch(m)
+			invalidOn := g[4]
+			if invalidOn == "" {
+				invalidOn = "nil"
+			}
+			return fmt.Sprintf("%sif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, %s, (*executionContext).%s) {\n%s\tcontinue\n%s}\n%s",
+				g[1], invalidOn, g[2], g[1], g[1], m)
+		})
 		for _, r := range textRewrites {
 			n := strings.Count(s, r.old)
 			*r.count(&st) += n

@@ -151,7 +151,42 @@ func (ec *executionContext) _T(ctx context.Context, sel ast.SelectionSet, obj *T
 			deferredFieldSet.AddField(field)
 			continue
 		}
-		out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return ec._T_name(ctx, field, obj) })
+		switch field.Name {
+		case "resolved":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._T_resolved(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "node":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._T_node(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		}
 	}
 	out.Dispatch(ctx)
 
@@ -231,6 +266,9 @@ func TestRewrite(t *testing.T) {
 	if st.plainFields != 2 {
 		t.Errorf("%d plain fields rewritten, want 2 (_T_name, _T_ok)", st.plainFields)
 	}
+	if st.objectFields != 2 {
+		t.Errorf("%d object fields rewritten, want 2 (resolved, node)", st.objectFields)
+	}
 	if st.resolverFields != 2 {
 		t.Errorf("%d resolver fields rewritten, want 2 (_T_resolved, _T_args)", st.resolverFields)
 	}
@@ -242,6 +280,9 @@ func TestRewrite(t *testing.T) {
 		"response.Data = bind.Marshal(ctx, data)",
 		"if len(deferLabelToView) == 0 {\n\t\treturn bind.Object(fields, out.Values)",
 		"var deferredFieldSet *graphql.FieldSet",
+		// rewrite 6, for a non-null field and a nullable one, before gqlgen's closures
+		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
+		"case \"node\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._T_node) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
 		// rewrite 5, with recovery and without, arguments from the field context
 		"fc, err := ec.fieldContext_T_resolved(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n\tv, err := ec.Resolvers.T().Resolved(ctx, obj)\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)\n\t}\n\tfc.Result = v\n\treturn ec.marshalNString2string(ctx, field.Selections, v)\n}",
 		"ctx = graphql.WithFieldContext(ctx, fc)\n\tv, err := ec.Resolvers.T().Args(ctx, obj, fc.Args[\"n\"].(*int))\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)",
