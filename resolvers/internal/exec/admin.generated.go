@@ -888,7 +888,7 @@ func (ec *executionContext) fieldContext_WriteResult_facts(_ context.Context, fi
 var correctionImplementors = []string{"Correction"}
 
 func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSet, obj *graph.Correction) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, correctionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, correctionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1022,7 +1022,7 @@ func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSe
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1041,7 +1041,7 @@ func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSe
 var correctionConnectionImplementors = []string{"CorrectionConnection"}
 
 func (ec *executionContext) _CorrectionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CorrectionConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, correctionConnectionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, correctionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1080,7 +1080,7 @@ func (ec *executionContext) _CorrectionConnection(ctx context.Context, sel ast.S
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1099,7 +1099,7 @@ func (ec *executionContext) _CorrectionConnection(ctx context.Context, sel ast.S
 var loadDocumentResultImplementors = []string{"LoadDocumentResult"}
 
 func (ec *executionContext) _LoadDocumentResult(ctx context.Context, sel ast.SelectionSet, obj *model.LoadDocumentResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, loadDocumentResultImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, loadDocumentResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1128,7 +1128,7 @@ func (ec *executionContext) _LoadDocumentResult(ctx context.Context, sel ast.Sel
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1147,7 +1147,7 @@ func (ec *executionContext) _LoadDocumentResult(ctx context.Context, sel ast.Sel
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, mutationImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Mutation",
 	})
@@ -1223,7 +1223,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1242,7 +1242,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var writeResultImplementors = []string{"WriteResult"}
 
 func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionSet, obj *graph.WriteResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, writeResultImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, writeResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1281,7 +1281,7 @@ func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

@@ -2957,7 +2957,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *graph.Document) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, documentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3066,7 +3066,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3085,7 +3085,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 var documentConnectionImplementors = []string{"DocumentConnection"}
 
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, documentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3204,7 +3204,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3223,7 +3223,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 var documentEdgeImplementors = []string{"DocumentEdge"}
 
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, documentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3292,7 +3292,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3311,7 +3311,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 var kindCountImplementors = []string{"KindCount"}
 
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, kindCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3340,7 +3340,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3359,7 +3359,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 var lineRangeImplementors = []string{"LineRange"}
 
 func (ec *executionContext) _LineRange(ctx context.Context, sel ast.SelectionSet, obj *model.LineRange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, lineRangeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, lineRangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3388,7 +3388,7 @@ func (ec *executionContext) _LineRange(ctx context.Context, sel ast.SelectionSet
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3407,7 +3407,7 @@ func (ec *executionContext) _LineRange(ctx context.Context, sel ast.SelectionSet
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *bind.PageInfo) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3446,7 +3446,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3465,7 +3465,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -4210,7 +4210,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4229,7 +4229,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *graph.SearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4308,7 +4308,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4327,7 +4327,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var sourceImplementors = []string{"Source"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *graph.Source) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4461,7 +4461,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4480,7 +4480,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *graph.Stats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, statsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4549,7 +4549,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

@@ -919,7 +919,7 @@ func (ec *executionContext) unmarshalInputBodyOrder(ctx context.Context, obj any
 var bodyImplementors = []string{"Body", "Node", "Owner"}
 
 func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj *graph.Body) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, bodyImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, bodyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1373,7 +1373,7 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1392,7 +1392,7 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 var bodyConnectionImplementors = []string{"BodyConnection"}
 
 func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, bodyConnectionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, bodyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1511,7 +1511,7 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1530,7 +1530,7 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 var bodyEdgeImplementors = []string{"BodyEdge"}
 
 func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, bodyEdgeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, bodyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1599,7 +1599,7 @@ func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet,
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1618,7 +1618,7 @@ func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet,
 var compositionChangeImplementors = []string{"CompositionChange"}
 
 func (ec *executionContext) _CompositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.CompositionChange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, compositionChangeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, compositionChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1662,7 +1662,7 @@ func (ec *executionContext) _CompositionChange(ctx context.Context, sel ast.Sele
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

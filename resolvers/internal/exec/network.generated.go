@@ -1717,7 +1717,7 @@ func (ec *executionContext) unmarshalInputNetworkScope(ctx context.Context, obj 
 var brokerImplementors = []string{"Broker"}
 
 func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, obj *network.Broker) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, brokerImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, brokerImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1911,7 +1911,7 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1930,7 +1930,7 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 var clusterPairImplementors = []string{"ClusterPair"}
 
 func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionSet, obj *network.Pair) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, clusterPairImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, clusterPairImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2039,7 +2039,7 @@ func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2058,7 +2058,7 @@ func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionS
 var networkImplementors = []string{"Network"}
 
 func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *network.Network) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, networkImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2712,7 +2712,7 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2731,7 +2731,7 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 var networkCommunityImplementors = []string{"NetworkCommunity"}
 
 func (ec *executionContext) _NetworkCommunity(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkCommunity) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkCommunityImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, networkCommunityImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2770,7 +2770,7 @@ func (ec *executionContext) _NetworkCommunity(ctx context.Context, sel ast.Selec
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2789,7 +2789,7 @@ func (ec *executionContext) _NetworkCommunity(ctx context.Context, sel ast.Selec
 var networkEdgeImplementors = []string{"NetworkEdge"}
 
 func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *network.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkEdgeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, networkEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3008,7 +3008,7 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3027,7 +3027,7 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 var networkNodeImplementors = []string{"NetworkNode"}
 
 func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionSet, obj *network.Node) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkNodeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, networkNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3221,7 +3221,7 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3240,7 +3240,7 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 var networkPathImplementors = []string{"NetworkPath"}
 
 func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionSet, obj *network.PathResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkPathImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, networkPathImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3454,7 +3454,7 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3473,7 +3473,7 @@ func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionS
 var pathStepImplementors = []string{"PathStep"}
 
 func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *network.Step) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, pathStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3697,7 +3697,7 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3716,7 +3716,7 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 var regionPairImplementors = []string{"RegionPair"}
 
 func (ec *executionContext) _RegionPair(ctx context.Context, sel ast.SelectionSet, obj *network.Pair) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, regionPairImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, regionPairImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3825,7 +3825,7 @@ func (ec *executionContext) _RegionPair(ctx context.Context, sel ast.SelectionSe
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

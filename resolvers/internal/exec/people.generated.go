@@ -812,7 +812,7 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 var attendanceRateImplementors = []string{"AttendanceRate"}
 
 func (ec *executionContext) _AttendanceRate(ctx context.Context, sel ast.SelectionSet, obj *model.AttendanceRate) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceRateImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, attendanceRateImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -871,7 +871,7 @@ func (ec *executionContext) _AttendanceRate(ctx context.Context, sel ast.Selecti
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -890,7 +890,7 @@ func (ec *executionContext) _AttendanceRate(ctx context.Context, sel ast.Selecti
 var membershipImplementors = []string{"Membership", "Node"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *graph.Membership) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, membershipImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1089,7 +1089,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1108,7 +1108,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *graph.Person) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1382,7 +1382,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1401,7 +1401,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1520,7 +1520,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -1539,7 +1539,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -1608,7 +1608,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

@@ -2467,7 +2467,7 @@ func (ec *executionContext) unmarshalInputTransitionPersonOrder(ctx context.Cont
 var clusterMoneyImplementors = []string{"ClusterMoney"}
 
 func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.SelectionSet, obj *transition.ClusterMoney) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, clusterMoneyImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, clusterMoneyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2561,7 +2561,7 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2580,7 +2580,7 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 var councilMemberImplementors = []string{"CouncilMember"}
 
 func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.SelectionSet, obj *transition.CouncilMember) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, councilMemberImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, councilMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2859,7 +2859,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2878,7 +2878,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 var municipalityRefImplementors = []string{"MunicipalityRef"}
 
 func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.SelectionSet, obj *transition.MunicipalityRef) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, municipalityRefImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityRefImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -2962,7 +2962,7 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -2981,7 +2981,7 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 var overlapCellImplementors = []string{"OverlapCell"}
 
 func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionSet, obj *transition.Cell) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, overlapCellImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, overlapCellImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3110,7 +3110,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3129,7 +3129,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 var overlapClusterImplementors = []string{"OverlapCluster"}
 
 func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.SelectionSet, obj *transition.MatrixCluster) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, overlapClusterImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, overlapClusterImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3308,7 +3308,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3327,7 +3327,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 var overlapCouncilImplementors = []string{"OverlapCouncil"}
 
 func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.SelectionSet, obj *transition.MatrixCouncil) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, overlapCouncilImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, overlapCouncilImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3501,7 +3501,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3520,7 +3520,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 var predecessorImplementors = []string{"Predecessor"}
 
 func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionSet, obj *transition.Predecessor) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, predecessorImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, predecessorImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3664,7 +3664,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3683,7 +3683,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 var successorImplementors = []string{"Successor"}
 
 func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet, obj *transition.Successor) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, successorImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, successorImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -3767,7 +3767,7 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -3786,7 +3786,7 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 var transitionImplementors = []string{"Transition"}
 
 func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSet, obj *transition.Plan) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4060,7 +4060,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4079,7 +4079,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 var transitionBodyImplementors = []string{"TransitionBody"}
 
 func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanBody) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionBodyImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionBodyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4303,7 +4303,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4322,7 +4322,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 var transitionInitiativeImplementors = []string{"TransitionInitiative"}
 
 func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanInitiative) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionInitiativeImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionInitiativeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4716,7 +4716,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4735,7 +4735,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 var transitionMemberImplementors = []string{"TransitionMember"}
 
 func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanMember) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMemberImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -4939,7 +4939,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -4958,7 +4958,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 var transitionMoneyImplementors = []string{"TransitionMoney"}
 
 func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.SelectionSet, obj *transition.Money) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMoneyImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMoneyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -5017,7 +5017,7 @@ func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.Select
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -5036,7 +5036,7 @@ func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.Select
 var transitionMunicipalityImplementors = []string{"TransitionMunicipality"}
 
 func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanMunicipality) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionMunicipalityImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMunicipalityImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -5165,7 +5165,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -5184,7 +5184,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 var transitionOverlapImplementors = []string{"TransitionOverlap"}
 
 func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.SelectionSet, obj *transition.Matrix) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionOverlapImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionOverlapImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -5223,7 +5223,7 @@ func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.Sele
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
@@ -5242,7 +5242,7 @@ func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.Sele
 var transitionPersonImplementors = []string{"TransitionPerson"}
 
 func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanPerson) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, transitionPersonImplementors)
+	fields := ec.objects.Collect(ec.OperationContext, sel, transitionPersonImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
@@ -5421,7 +5421,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 	}
 
 	if len(deferLabelToView) == 0 {
-		return bind.Object(fields, out.Values)
+		return ec.objects.Object(fields, out.Values)
 	}
 	if len(deferLabelToView) > 0 {
 		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))

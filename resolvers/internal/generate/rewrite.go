@@ -56,18 +56,22 @@ import (
 //     deferred is run at once by bind.FieldNow, before gqlgen's code makes
 //     the two closures (and the copy of the field they capture) with
 //     which it hands the field to its field set.
+//  7. The execution context keeps a bind.Objects for its operation: an
+//     object's fields are collected through it (remembered per selection
+//     set and type without gqlgen's cache key, a hash allocated per
+//     object) and its writer comes from a slab.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers int
+	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
 		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "object fields": s.objectFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
-		"field dispatch": s.dispatch, "list marshalling": s.slices, "answer buffer": s.buffers,
+		"field dispatch": s.dispatch, "object bookkeeping": s.objects, "list marshalling": s.slices, "answer buffer": s.buffers,
 	} {
 		if n == 0 {
 			return fmt.Errorf("rewrite of %s found no site: has gqlgen's generated code changed?", name)
@@ -106,6 +110,26 @@ var textRewrites = []struct {
 		old:   "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n",
 		new:   "response.Data = bind.Marshal(ctx, data)\n",
 		count: func(s *stats) *int { return &s.buffers },
+	},
+	{
+		old:   "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}\n",
+		new:   "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tobjects bind.Objects\n}\n",
+		count: func(s *stats) *int { return &s.objects },
+	},
+	{
+		old:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n",
+		new:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects.Serial = bind.Serial(ctx)\n",
+		count: func(s *stats) *int { return &s.objects },
+	},
+	{
+		old:   "\tfields := graphql.CollectFields(ec.OperationContext, sel, ",
+		new:   "\tfields := ec.objects.Collect(ec.OperationContext, sel, ",
+		count: func(s *stats) *int { return &s.objects },
+	},
+	{
+		old:   "\t\treturn bind.Object(fields, out.Values)\n",
+		new:   "\t\treturn ec.objects.Object(fields, out.Values)\n",
+		count: func(s *stats) *int { return &s.objects },
 	},
 	{
 		old:   "graphql.MarshalSliceConcurrently(",

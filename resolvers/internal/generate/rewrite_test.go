@@ -27,7 +27,17 @@ import (
 	"example.com/bind"
 )
 
-type executionContext struct{ Deferred int32 }
+type executionContext struct {
+	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+}
+
+func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	opCtx := graphql.GetOperationContext(ctx)
+	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
+	return ec.run(ctx)
+}
+
+var tImplementors = []string{"T"}
 
 type T struct{ Name, Day string; X struct{ Y string }; OK bool }
 
@@ -141,7 +151,7 @@ func (ec *executionContext) _T_directed(ctx context.Context, field graphql.Colle
 }
 
 func (ec *executionContext) _T(ctx context.Context, sel ast.SelectionSet, obj *T) graphql.Marshaler {
-	fields := graphql.CollectFields(nil, sel, nil)
+	fields := graphql.CollectFields(ec.OperationContext, sel, tImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferredFieldSet := graphql.NewFieldSet(nil)
@@ -278,7 +288,10 @@ func TestRewrite(t *testing.T) {
 		"bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
 		"bind.MarshalSlice(ctx, len(v)",
 		"response.Data = bind.Marshal(ctx, data)",
-		"if len(deferLabelToView) == 0 {\n\t\treturn bind.Object(fields, out.Values)",
+		"if len(deferLabelToView) == 0 {\n\t\treturn ec.objects.Object(fields, out.Values)",
+		"fields := ec.objects.Collect(ec.OperationContext, sel, tImplementors)",
+		"\tobjects bind.Objects\n}",
+		"ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects.Serial = bind.Serial(ctx)\n",
 		"var deferredFieldSet *graphql.FieldSet",
 		// rewrite 6, for a non-null field and a nullable one, before gqlgen's closures
 		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
@@ -337,8 +350,11 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 			t.Errorf("the generated code still has %q", gone)
 		}
 	}
-	if n := strings.Count(src, "return bind.Object(fields, out.Values)"); n < 50 {
-		t.Errorf("%d objects written by bind.Object, want every object", n)
+	if n := strings.Count(src, "return ec.objects.Object(fields, out.Values)"); n < 50 {
+		t.Errorf("%d objects written by bind.Objects, want every object", n)
+	}
+	if n := strings.Count(src, "fields := ec.objects.Collect(ec.OperationContext, sel, "); n < 50 {
+		t.Errorf("%d objects' fields collected by bind.Objects, want every object", n)
 	}
 	if n := strings.Count(src, "return bind.Failed(ctx, ec.OperationContext, fc, err, "); n < 100 {
 		t.Errorf("%d resolver fields called in line, want every one without directives", n)

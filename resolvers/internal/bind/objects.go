@@ -1,0 +1,71 @@
+package bind
+
+import (
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Objects is an operation's bookkeeping for the objects it writes, kept in
+// its execution context (the generate command's rewrite 7): the fields
+// collected for each selection and type, without gqlgen's cache key (a
+// hash allocated for every object), and the objects' writers taken from
+// slabs instead of one allocation each. Serial is set when the operation
+// is serial (WithSerial); otherwise its goroutines take turns.
+type Objects struct {
+	Serial    bool
+	mu        sync.Mutex
+	collected []collected
+	objs      []object
+}
+
+type collected struct {
+	sel       *ast.Selection // the selection set's first element
+	n         int
+	satisfies *string // the type's implementors' first element
+	fields    []graphql.CollectedField
+}
+
+// maxCollected bounds the selections remembered: past it (a query with
+// very many selection sets) gqlgen's own cache answers.
+const maxCollected = 64
+
+// Collect is graphql.CollectFields(oc, sel, satisfies), remembered for the
+// selection set and the type's implementors (both identified by their
+// first element: the same slices come back for every object of a list).
+func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
+	if len(sel) == 0 || len(satisfies) == 0 {
+		return graphql.CollectFields(oc, sel, satisfies)
+	}
+	if !o.Serial {
+		o.mu.Lock()
+		defer o.mu.Unlock()
+	}
+	for i := range o.collected {
+		if c := &o.collected[i]; c.sel == &sel[0] && c.n == len(sel) && c.satisfies == &satisfies[0] {
+			return c.fields
+		}
+	}
+	fields := graphql.CollectFields(oc, sel, satisfies)
+	if len(o.collected) < maxCollected {
+		o.collected = append(o.collected, collected{&sel[0], len(sel), &satisfies[0], fields})
+	}
+	return fields
+}
+
+// objectSlab is how many object writers are allocated at once.
+const objectSlab = 64
+
+// Object is bind.Object with the writer taken from a slab.
+func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marshaler) graphql.Marshaler {
+	if !o.Serial {
+		o.mu.Lock()
+		defer o.mu.Unlock()
+	}
+	if len(o.objs) == cap(o.objs) {
+		o.objs = make([]object, 0, objectSlab)
+	}
+	o.objs = append(o.objs, object{fields, values})
+	return &o.objs[len(o.objs)-1]
+}
