@@ -12,7 +12,8 @@ import (
 // collected for each selection and type, without gqlgen's cache key (a
 // hash allocated for every object), and the objects' writers taken from
 // slabs instead of one allocation each. Serial is set when the operation
-// is serial (WithSerial); otherwise its goroutines take turns.
+// is serial (WithSerial); otherwise its goroutines take turns. A nil
+// *Objects does what gqlgen does.
 type Objects struct {
 	Serial    bool
 	mu        sync.Mutex
@@ -35,7 +36,7 @@ const maxCollected = 64
 // selection set and the type's implementors (both identified by their
 // first element: the same slices come back for every object of a list).
 func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
-	if len(sel) == 0 || len(satisfies) == 0 {
+	if o == nil || len(sel) == 0 || len(satisfies) == 0 {
 		return graphql.CollectFields(oc, sel, satisfies)
 	}
 	if !o.Serial {
@@ -59,6 +60,9 @@ const objectSlab = 64
 
 // Object is bind.Object with the writer taken from a slab.
 func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marshaler) graphql.Marshaler {
+	if o == nil {
+		return Object(fields, values)
+	}
 	if !o.Serial {
 		o.mu.Lock()
 		defer o.mu.Unlock()

@@ -44,14 +44,18 @@ func TestObjectsCollectAsGqlgen(t *testing.T) {
 			t.Errorf("types mixed up: A %v, B %v", names(a), names(b))
 		}
 	}
-	o := &Objects{}
 	fields := graphql.CollectFields(oc, n, aImpl)
 	values := []graphql.Marshaler{graphql.MarshalString("1"), graphql.Null, graphql.MarshalString("x")}
-	var w1, w2 bytes.Buffer
-	o.Object(fields, values).MarshalGQL(&w1)
-	Object(fields, values).MarshalGQL(&w2)
-	if w1.String() != w2.String() || w1.String() != `{"id":"1","a":null,"b":"x"}` {
-		t.Errorf("Objects.Object wrote %s, bind.Object %s", w1.String(), w2.String())
+	for _, o := range []*Objects{{}, nil} {
+		if got := o.Collect(oc, n, aImpl); !reflect.DeepEqual(got, fields) {
+			t.Errorf("%v: collected %v", o, names(got))
+		}
+		var w1, w2 bytes.Buffer
+		o.Object(fields, values).MarshalGQL(&w1)
+		Object(fields, values).MarshalGQL(&w2)
+		if w1.String() != w2.String() || w1.String() != `{"id":"1","a":null,"b":"x"}` {
+			t.Errorf("%v: Objects.Object wrote %s, bind.Object %s", o, w1.String(), w2.String())
+		}
 	}
 }
 

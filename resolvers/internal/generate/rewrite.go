@@ -56,10 +56,11 @@ import (
 //     deferred is run at once by bind.FieldNow, before gqlgen's code makes
 //     the two closures (and the copy of the field they capture) with
 //     which it hands the field to its field set.
-//  7. The execution context keeps a bind.Objects for its operation: an
-//     object's fields are collected through it (remembered per selection
-//     set and type without gqlgen's cache key, a hash allocated per
-//     object) and its writer comes from a slab.
+//  7. The execution context of an operation keeps a bind.Objects (a
+//     pointer, so that the contexts gqlgen makes for every field's
+//     complexity stay small): an object's fields are collected through it
+//     (remembered per selection set and type without gqlgen's cache key,
+//     a hash allocated per object) and its writer comes from a slab.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
@@ -113,12 +114,12 @@ var textRewrites = []struct {
 	},
 	{
 		old:   "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}\n",
-		new:   "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tobjects bind.Objects\n}\n",
+		new:   "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tobjects *bind.Objects\n}\n",
 		count: func(s *stats) *int { return &s.objects },
 	},
 	{
 		old:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n",
-		new:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects.Serial = bind.Serial(ctx)\n",
+		new:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = &bind.Objects{Serial: bind.Serial(ctx)}\n",
 		count: func(s *stats) *int { return &s.objects },
 	},
 	{

@@ -290,8 +290,8 @@ func TestRewrite(t *testing.T) {
 		"response.Data = bind.Marshal(ctx, data)",
 		"if len(deferLabelToView) == 0 {\n\t\treturn ec.objects.Object(fields, out.Values)",
 		"fields := ec.objects.Collect(ec.OperationContext, sel, tImplementors)",
-		"\tobjects bind.Objects\n}",
-		"ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects.Serial = bind.Serial(ctx)\n",
+		"\tobjects *bind.Objects\n}",
+		"ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = &bind.Objects{Serial: bind.Serial(ctx)}\n",
 		"var deferredFieldSet *graphql.FieldSet",
 		// rewrite 6, for a non-null field and a nullable one, before gqlgen's closures
 		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
