@@ -44,7 +44,8 @@ type Config struct {
 	// origin (without credentials).
 	CORSOrigins []string
 	// APQCacheSize is the number of automatic persisted queries kept;
-	// QueryCacheSize the number of parsed queries kept.
+	// QueryCacheSize the number of parsed queries kept, and of operations'
+	// complexities.
 	APQCacheSize   int
 	QueryCacheSize int
 	// LoaderWait is how long a dataloader waits to collect a batch. Each

@@ -55,7 +55,7 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	use(srv, extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
 	use(srv, fieldLimit{max: cfg.MaxFields})
 	use(srv, depthLimit{max: cfg.MaxDepth})
-	use(srv, extension.FixedComplexityLimit(cfg.MaxComplexity))
+	use(srv, newComplexityLimit(cfg.MaxComplexity, cfg.QueryCacheSize))
 	if !cfg.concurrent {
 		srv.AroundOperations(serialOperations)
 	}
