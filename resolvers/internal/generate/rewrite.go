@@ -233,38 +233,16 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 // middleware (directives) and its marshaler is safe (see safeMarshalers):
 // it marshals obj.F directly.
 func plainField(fd *ast.FuncDecl, safe func(string) bool, src []byte, fset *token.FileSet) (string, bool) {
-	if !strings.HasPrefix(fd.Name.Name, "_") || len(fd.Body.List) != 1 || len(fd.Type.Params.List) != 3 {
+	call, ok := resolveFieldCall(fd)
+	if !ok {
 		return "", false
 	}
-	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return "", false
-	}
-	call, ok := ret.Results[0].(*ast.CallExpr)
-	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 {
-		return "", false
-	}
-	if id, ok := call.Args[5].(*ast.Ident); !ok || id.Name != "nil" {
-		return "", false
-	}
-	resolver, ok := call.Args[4].(*ast.FuncLit)
-	if !ok || len(resolver.Body.List) != 1 {
-		return "", false
-	}
-	rr, ok := resolver.Body.List[0].(*ast.ReturnStmt)
+	rr, ok := onlyReturn(call.Args[4])
 	if !ok || len(rr.Results) != 2 || !isIdent(rr.Results[1], "nil") || !onObj(rr.Results[0]) {
 		return "", false
 	}
-	marshal, ok := call.Args[6].(*ast.FuncLit)
-	if !ok || len(marshal.Body.List) != 1 {
-		return "", false
-	}
-	mr, ok := marshal.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(mr.Results) != 1 {
-		return "", false
-	}
-	mc, ok := mr.Results[0].(*ast.CallExpr)
-	if !ok || len(mc.Args) != 3 {
+	mc, ok := returnedCall(call.Args[6], 3)
+	if !ok {
 		return "", false
 	}
 	sel, ok := mc.Fun.(*ast.SelectorExpr)
@@ -288,30 +266,15 @@ func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, b
 	text := func(n ast.Node) string {
 		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
 	}
-	if !strings.HasPrefix(fd.Name.Name, "_") || len(fd.Body.List) != 1 || len(fd.Type.Params.List) != 3 {
+	call, ok := resolveFieldCall(fd)
+	if !ok {
 		return "", false
 	}
 	if r := fd.Type.Results; r == nil || len(r.List) != 1 || len(r.List[0].Names) != 1 || r.List[0].Names[0].Name != "ret" {
 		return "", false
 	}
-	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return "", false
-	}
-	call, ok := ret.Results[0].(*ast.CallExpr)
-	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 || !isIdent(call.Args[5], "nil") {
-		return "", false
-	}
-	fcLit, ok := call.Args[3].(*ast.FuncLit)
-	if !ok || len(fcLit.Body.List) != 1 {
-		return "", false
-	}
-	fcRet, ok := fcLit.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(fcRet.Results) != 1 {
-		return "", false
-	}
-	fcCall, ok := fcRet.Results[0].(*ast.CallExpr)
-	if !ok || len(fcCall.Args) != 2 || !isIdent(fcCall.Args[0], "ctx") || !isIdent(fcCall.Args[1], "field") {
+	fcCall, ok := returnedCall(call.Args[3], 2)
+	if !ok || !isIdent(fcCall.Args[0], "ctx") || !isIdent(fcCall.Args[1], "field") {
 		return "", false
 	}
 	resolver, ok := call.Args[4].(*ast.FuncLit)
@@ -323,15 +286,11 @@ func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, b
 		return "", false
 	}
 	marshal, ok := call.Args[6].(*ast.FuncLit)
-	if !ok || len(marshal.Body.List) != 1 || len(marshal.Type.Params.List) != 3 || !resultNeverNilInterface(marshal.Type.Params.List[2].Type) {
+	if !ok || len(marshal.Type.Params.List) != 3 || !resultNeverNilInterface(marshal.Type.Params.List[2].Type) {
 		return "", false
 	}
-	mr, ok := marshal.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(mr.Results) != 1 {
-		return "", false
-	}
-	mc, ok := mr.Results[0].(*ast.CallExpr)
-	if !ok || len(mc.Args) != 3 || !isIdent(mc.Args[0], "ctx") || !isIdent(mc.Args[1], "selections") || !isIdent(mc.Args[2], "v") {
+	mc, ok := returnedCall(marshal, 3)
+	if !ok || !isIdent(mc.Args[0], "ctx") || !isIdent(mc.Args[1], "selections") || !isIdent(mc.Args[2], "v") {
 		return "", false
 	}
 	recoverPanics, ok := call.Args[7].(*ast.Ident)
@@ -358,6 +317,57 @@ func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, b
 	b.WriteString("\tfc.Result = v\n")
 	fmt.Fprintf(&b, "\treturn %s(ctx, field.Selections, v)\n}", text(mc.Fun))
 	return b.String(), true
+}
+
+// resolveFieldCall returns the graphql.ResolveField call of a field
+// function of gqlgen's form (see plainField) without middleware: a
+// function _T_f(ctx, field, obj) whose body only returns that call.
+func resolveFieldCall(fd *ast.FuncDecl) (*ast.CallExpr, bool) {
+	if !strings.HasPrefix(fd.Name.Name, "_") || len(fd.Type.Params.List) != 3 {
+		return nil, false
+	}
+	ret, ok := onlyStatement(fd.Body).(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || !isSelector(call.Fun, "graphql", "ResolveField") || len(call.Args) != 9 || !isIdent(call.Args[5], "nil") {
+		return nil, false
+	}
+	return call, true
+}
+
+// onlyStatement is the statement of a block of one statement (nil else).
+func onlyStatement(b *ast.BlockStmt) ast.Stmt {
+	if b == nil || len(b.List) != 1 {
+		return nil
+	}
+	return b.List[0]
+}
+
+// onlyReturn is the return statement of a function literal whose body is
+// only that.
+func onlyReturn(e ast.Expr) (*ast.ReturnStmt, bool) {
+	lit, ok := e.(*ast.FuncLit)
+	if !ok {
+		return nil, false
+	}
+	ret, ok := onlyStatement(lit.Body).(*ast.ReturnStmt)
+	return ret, ok
+}
+
+// returnedCall is the call a function literal only returns, with nargs
+// arguments.
+func returnedCall(e ast.Expr, nargs int) (*ast.CallExpr, bool) {
+	ret, ok := onlyReturn(e)
+	if !ok || len(ret.Results) != 1 {
+		return nil, false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || len(call.Args) != nargs {
+		return nil, false
+	}
+	return call, true
 }
 
 // resultNeverNilInterface reports whether a value of type t, boxed in an
