@@ -2,6 +2,7 @@ package bind
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -77,4 +78,20 @@ func UnmarshalDate(v any) (string, error) {
 		return "", graph.Errorf(graph.ErrInvalid, "invalid Date %q: want YYYY-MM-DD", s)
 	}
 	return s, nil
+}
+
+// StringAt writes the string at p as gqlgen's String and ID marshalers do.
+// A pointer in an interface needs no allocation; the string does.
+func StringAt(p *string) graphql.Marshaler { return stringAt{p} }
+
+type stringAt struct{ p *string }
+
+func (s stringAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*s.p).MarshalGQL(w) }
+
+// DateAt is StringAt for a nullable Date: null when empty, as MarshalDate.
+func DateAt(p *string) graphql.Marshaler {
+	if *p == "" {
+		return graphql.Null
+	}
+	return stringAt{p}
 }

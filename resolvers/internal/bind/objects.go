@@ -1,6 +1,7 @@
 package bind
 
 import (
+	"io"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -72,4 +73,41 @@ func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marsh
 	}
 	o.objs = append(o.objs, object{fields, values})
 	return &o.objs[len(o.objs)-1]
+}
+
+// Object writes the fields of an object (as resolved into values) in
+// order, as gqlgen's field set does, without allocating per field. A
+// response key selected twice is written once, as gqlgen does (its field
+// collection merges them already).
+func Object(fields []graphql.CollectedField, values []graphql.Marshaler) graphql.Marshaler {
+	return object{fields, values}
+}
+
+type object struct {
+	fields []graphql.CollectedField
+	values []graphql.Marshaler
+}
+
+func (o object) MarshalGQL(w io.Writer) {
+	io.WriteString(w, "{")
+	first := true
+fields:
+	for i, f := range o.fields {
+		for _, g := range o.fields[:i] {
+			if g.Alias == f.Alias {
+				continue fields
+			}
+		}
+		if !first {
+			io.WriteString(w, ",")
+		}
+		first = false
+		// A response key is a GraphQL name ([_A-Za-z][_0-9A-Za-z]*): it
+		// needs no escaping.
+		io.WriteString(w, `"`)
+		io.WriteString(w, f.Alias)
+		io.WriteString(w, `":`)
+		o.values[i].MarshalGQL(w)
+	}
+	io.WriteString(w, "}")
 }
