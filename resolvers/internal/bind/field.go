@@ -31,8 +31,8 @@ func Failed(ctx context.Context, oc *graphql.OperationContext, fc *graphql.Field
 	return graphql.Null
 }
 
-// FieldNow runs a resolver field of an object in line when ctx is serial and
-// the field is not deferred, and reports whether it did (the generate
+// FieldNow runs a resolver field of an object in line when the operation is
+// serial (serial, from its Objects) and the field is not deferred, and reports whether it did (the generate
 // command's rewrite 6). It does what the generated code's per-field
 // closure does when its field set dispatches it (recover a panic as an
 // error of the operation; count the value invalidOn, if not nil, as
@@ -40,9 +40,9 @@ func Failed(ctx context.Context, oc *graphql.OperationContext, fc *graphql.Field
 // graphql.RequiredNull for a nullable one), without making the closures, the copy of
 // the field they capture and the dispatch entry: f is a method expression
 // of the execution context, which costs no allocation to pass.
-func FieldNow[E, O any](ctx context.Context, ec E, oc *graphql.OperationContext, out *graphql.FieldSet, i int,
+func FieldNow[E, O any](ctx context.Context, serial bool, ec E, oc *graphql.OperationContext, out *graphql.FieldSet, i int,
 	field graphql.CollectedField, obj O, invalidOn graphql.Marshaler, f func(E, context.Context, graphql.CollectedField, O) graphql.Marshaler) bool {
-	if !Serial(ctx) || field.IsDeferred() {
+	if !serial || field.IsDeferred() {
 		return false
 	}
 	var res graphql.Marshaler

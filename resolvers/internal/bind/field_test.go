@@ -129,12 +129,12 @@ func TestFieldNowAsFieldSet(t *testing.T) {
 	}
 	field := graphql.CollectedField{Field: &ast.Field{Alias: "f", Name: "f"}}
 	run := func(name string, invalidOn graphql.Marshaler, now bool) string {
-		ctx := graphql.WithResponseContext(WithSerial(context.Background()), graphql.DefaultErrorPresenter, nil)
+		ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, nil)
 		oc := &graphql.OperationContext{RecoverFunc: func(ctx context.Context, r any) error { return fmt.Errorf("recovered: %v", r) }}
 		ec := &fakeEC{}
 		out := graphql.NewFieldSet([]graphql.CollectedField{field})
 		if now {
-			if !FieldNow(ctx, ec, oc, out, 0, field, "x", invalidOn, fns[name]) {
+			if !FieldNow(ctx, true, ec, oc, out, 0, field, "x", invalidOn, fns[name]) {
 				t.Fatal("FieldNow did not run in a serial request")
 			}
 		} else {
@@ -176,11 +176,11 @@ func TestFieldNowAsFieldSet(t *testing.T) {
 	}
 	ec := &fakeEC{}
 	out := graphql.NewFieldSet([]graphql.CollectedField{field})
-	if FieldNow(context.Background(), ec, nil, out, 0, field, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
+	if FieldNow(context.Background(), false, ec, nil, out, 0, field, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
 		t.Error("FieldNow ran outside a serial request")
 	}
 	deferred := graphql.CollectedField{Field: field.Field, Deferrables: []*graphql.Deferrable{{Label: "d"}}}
-	if FieldNow(WithSerial(context.Background()), ec, nil, out, 0, deferred, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
+	if FieldNow(context.Background(), true, ec, nil, out, 0, deferred, "x", graphql.Null, (*fakeEC).value) || ec.calls != 0 {
 		t.Error("FieldNow ran a deferred field")
 	}
 }

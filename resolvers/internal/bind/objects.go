@@ -1,6 +1,7 @@
 package bind
 
 import (
+	"context"
 	"io"
 	"sync"
 
@@ -12,11 +13,11 @@ import (
 // its execution context (the generate command's rewrite 7): the fields
 // collected for each selection and type, without gqlgen's cache key (a
 // hash allocated for every object), and the objects' writers taken from
-// slabs instead of one allocation each. Serial is set when the operation
-// is serial (WithSerial); otherwise its goroutines take turns. A nil
-// *Objects does what gqlgen does.
+// slabs instead of one allocation each. An operation that is serial
+// (WithSerial) says so once, here, for all its objects; otherwise its
+// goroutines take turns. A nil *Objects does what gqlgen does.
 type Objects struct {
-	Serial    bool
+	serial    bool
 	mu        sync.Mutex
 	collected []collected
 	objs      []object
@@ -27,6 +28,35 @@ type collected struct {
 	n         int
 	satisfies *string // the type's implementors' first element
 	fields    []graphql.CollectedField
+}
+
+// NewObjects returns the bookkeeping of an operation, serial or not.
+func NewObjects(serial bool) *Objects { return &Objects{serial: serial} }
+
+// Serial reports whether the operation is serial; a nil *Objects is not.
+func (o *Objects) Serial() bool { return o != nil && o.serial }
+
+// lock and unlock guard the bookkeeping of an operation that is not serial.
+func (o *Objects) lock() {
+	if !o.serial {
+		o.mu.Lock()
+	}
+}
+
+func (o *Objects) unlock() {
+	if !o.serial {
+		o.mu.Unlock()
+	}
+}
+
+// Concurrently resolves field i of out with f: at once when the operation
+// is serial, else as gqlgen does, when out is dispatched.
+func (o *Objects) Concurrently(ctx context.Context, out *graphql.FieldSet, i int, f func(context.Context) graphql.Marshaler) {
+	if o.Serial() {
+		out.Values[i] = f(ctx)
+		return
+	}
+	out.Concurrently(i, f)
 }
 
 // maxCollected bounds the selections remembered: past it (a query with
@@ -40,10 +70,8 @@ func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, sa
 	if o == nil || len(sel) == 0 || len(satisfies) == 0 {
 		return graphql.CollectFields(oc, sel, satisfies)
 	}
-	if !o.Serial {
-		o.mu.Lock()
-		defer o.mu.Unlock()
-	}
+	o.lock()
+	defer o.unlock()
 	for i := range o.collected {
 		if c := &o.collected[i]; c.sel == &sel[0] && c.n == len(sel) && c.satisfies == &satisfies[0] {
 			return c.fields
@@ -64,10 +92,8 @@ func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marsh
 	if o == nil {
 		return Object(fields, values)
 	}
-	if !o.Serial {
-		o.mu.Lock()
-		defer o.mu.Unlock()
-	}
+	o.lock()
+	defer o.unlock()
 	if len(o.objs) == cap(o.objs) {
 		o.objs = make([]object, 0, objectSlab)
 	}

@@ -2,6 +2,7 @@ package bind
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"reflect"
 	"sync"
@@ -27,7 +28,7 @@ func TestObjectsCollectAsGqlgen(t *testing.T) {
 	n := doc.Operations[0].SelectionSet[0].(*ast.Field).SelectionSet
 	aImpl, bImpl := []string{"A", "N"}, []string{"B", "N"}
 	for _, serial := range []bool{true, false} {
-		o := &Objects{Serial: serial}
+		o := NewObjects(serial)
 		for round := range 2 {
 			for _, impl := range [][]string{aImpl, bImpl} {
 				got := o.Collect(oc, n, impl)
@@ -94,4 +95,40 @@ func names(fs []graphql.CollectedField) []string {
 		out = append(out, f.Alias)
 	}
 	return out
+}
+
+// TestObjectsConcurrently: a serial operation's Objects resolve a field at
+// once, others (and a nil *Objects) when the field set is dispatched.
+func TestObjectsConcurrently(t *testing.T) {
+	fields := []graphql.CollectedField{{Field: &ast.Field{Alias: "a"}}, {Field: &ast.Field{Alias: "b"}}}
+	for _, o := range []*Objects{NewObjects(true), NewObjects(false), nil} {
+		serial := o.Serial()
+		ctx := context.Background()
+		out := graphql.NewFieldSet(fields)
+		ran := false
+		o.Concurrently(ctx, out, 0, func(context.Context) graphql.Marshaler { ran = true; return graphql.MarshalString("x") })
+		o.Concurrently(ctx, out, 1, func(context.Context) graphql.Marshaler { return graphql.MarshalInt(2) })
+		if ran != serial {
+			t.Errorf("serial %v: resolved before dispatch: %v", serial, ran)
+		}
+		out.Dispatch(ctx)
+		if got := marshalled(Object(fields, out.Values)); got != `{"a":"x","b":2}` {
+			t.Errorf("serial %v: %s", serial, got)
+		}
+	}
+}
+
+// TestObjectAsFieldSet: Object writes what gqlgen's field set writes,
+// including a response key that occurs twice.
+func TestObjectAsFieldSet(t *testing.T) {
+	fields := []graphql.CollectedField{{Field: &ast.Field{Alias: "id"}}, {Field: &ast.Field{Alias: "name"}}, {Field: &ast.Field{Alias: "id"}}}
+	values := []graphql.Marshaler{graphql.MarshalString("p1"), graphql.MarshalString(`Å "x"`), graphql.MarshalString("p1")}
+	fs := graphql.NewFieldSet(fields)
+	copy(fs.Values, values)
+	if a, b := marshalled(Object(fields, values)), marshalled(fs); a != b {
+		t.Errorf("Object %s, field set %s", a, b)
+	}
+	if got := marshalled(Object(nil, nil)); got != "{}" {
+		t.Errorf("no fields: %s", got)
+	}
 }

@@ -6,8 +6,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
-// The execution code calls Concurrently and MarshalSlice where gqlgen's
-// generated code calls (*graphql.FieldSet).Concurrently and
+// The execution code calls (*Objects).Concurrently and MarshalSlice where
+// gqlgen's generated code calls (*graphql.FieldSet).Concurrently and
 // graphql.MarshalSliceConcurrently (resolvers/internal/generate). They do
 // what gqlgen does unless the request's context is marked serial.
 
@@ -25,16 +25,6 @@ func WithSerial(ctx context.Context) context.Context {
 func Serial(ctx context.Context) bool {
 	v, _ := ctx.Value(serialKey{}).(bool)
 	return v
-}
-
-// Concurrently resolves field i of out with f: at once when ctx is serial,
-// else as gqlgen does, when out is dispatched.
-func Concurrently(ctx context.Context, out *graphql.FieldSet, i int, f func(context.Context) graphql.Marshaler) {
-	if Serial(ctx) {
-		out.Values[i] = f(ctx)
-		return
-	}
-	out.Concurrently(i, f)
 }
 
 // MarshalSlice marshals the elements of a list of objects: one after the

@@ -954,7 +954,7 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_cluster) {
 				continue
 			}
 			field := field
@@ -997,9 +997,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "healthCouncil":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_healthCouncil) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_healthCouncil) {
 				continue
 			}
 			field := field
@@ -1042,9 +1042,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "parent":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_parent) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Body_parent) {
 				continue
 			}
 			field := field
@@ -1087,9 +1087,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "children":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_children) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_children) {
 				continue
 			}
 			field := field
@@ -1132,9 +1132,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "members":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_members) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_members) {
 				continue
 			}
 			field := field
@@ -1177,9 +1177,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "compositionChange":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_compositionChange) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_compositionChange) {
 				continue
 			}
 			field := field
@@ -1222,9 +1222,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meetings":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_meetings) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_meetings) {
 				continue
 			}
 			field := field
@@ -1267,9 +1267,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_initiatives) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_initiatives) {
 				continue
 			}
 			field := field
@@ -1312,9 +1312,9 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "attendanceRate":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_attendanceRate) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Body_attendanceRate) {
 				continue
 			}
 			field := field
@@ -1357,7 +1357,7 @@ func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Body_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1407,7 +1407,7 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_nodes) {
 				continue
 			}
 			field := field
@@ -1450,14 +1450,14 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._BodyConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -1500,7 +1500,7 @@ func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1545,7 +1545,7 @@ func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._BodyEdge_node) {
 				continue
 			}
 			field := field
@@ -1588,7 +1588,7 @@ func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

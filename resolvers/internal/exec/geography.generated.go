@@ -2463,7 +2463,7 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Cluster_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Cluster_region) {
 				continue
 			}
 			field := field
@@ -2506,7 +2506,7 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "hospitals":
 			out.Values[i] = ec._Cluster_hospitals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2523,7 +2523,7 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "municipalities":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_municipalities) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_municipalities) {
 				continue
 			}
 			field := field
@@ -2566,9 +2566,9 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "bodies":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_bodies) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_bodies) {
 				continue
 			}
 			field := field
@@ -2611,9 +2611,9 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "meetings":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_meetings) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_meetings) {
 				continue
 			}
 			field := field
@@ -2656,9 +2656,9 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_initiatives) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_initiatives) {
 				continue
 			}
 			field := field
@@ -2701,14 +2701,14 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Cluster_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "successors":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_successors) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Cluster_successors) {
 				continue
 			}
 			field := field
@@ -2751,7 +2751,7 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2796,7 +2796,7 @@ func (ec *executionContext) _ClusterConnection(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterConnection_nodes) {
 				continue
 			}
 			field := field
@@ -2839,14 +2839,14 @@ func (ec *executionContext) _ClusterConnection(ctx context.Context, sel ast.Sele
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._ClusterConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -2889,7 +2889,7 @@ func (ec *executionContext) _ClusterConnection(ctx context.Context, sel ast.Sele
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2934,7 +2934,7 @@ func (ec *executionContext) _ClusterEdge(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterEdge_node) {
 				continue
 			}
 			field := field
@@ -2977,7 +2977,7 @@ func (ec *executionContext) _ClusterEdge(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3022,7 +3022,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Conflict_reason) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Conflict_reason) {
 				continue
 			}
 			field := field
@@ -3065,9 +3065,9 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "subject":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Conflict_subject) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Conflict_subject) {
 				continue
 			}
 			field := field
@@ -3110,9 +3110,9 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "other":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Conflict_other) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Conflict_other) {
 				continue
 			}
 			field := field
@@ -3155,7 +3155,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Conflict_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3215,7 +3215,7 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._HealthCouncil_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._HealthCouncil_region) {
 				continue
 			}
 			field := field
@@ -3258,9 +3258,9 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipalities":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_municipalities) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_municipalities) {
 				continue
 			}
 			field := field
@@ -3303,9 +3303,9 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "body":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._HealthCouncil_body) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._HealthCouncil_body) {
 				continue
 			}
 			field := field
@@ -3348,9 +3348,9 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "members":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_members) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_members) {
 				continue
 			}
 			field := field
@@ -3393,14 +3393,14 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._HealthCouncil_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "transition":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_transition) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncil_transition) {
 				continue
 			}
 			field := field
@@ -3443,7 +3443,7 @@ func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3488,7 +3488,7 @@ func (ec *executionContext) _HealthCouncilConnection(ctx context.Context, sel as
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilConnection_nodes) {
 				continue
 			}
 			field := field
@@ -3531,14 +3531,14 @@ func (ec *executionContext) _HealthCouncilConnection(ctx context.Context, sel as
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._HealthCouncilConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -3581,7 +3581,7 @@ func (ec *executionContext) _HealthCouncilConnection(ctx context.Context, sel as
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3626,7 +3626,7 @@ func (ec *executionContext) _HealthCouncilEdge(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._HealthCouncilEdge_node) {
 				continue
 			}
 			field := field
@@ -3669,7 +3669,7 @@ func (ec *executionContext) _HealthCouncilEdge(ctx context.Context, sel ast.Sele
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3724,7 +3724,7 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Municipality_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Municipality_region) {
 				continue
 			}
 			field := field
@@ -3767,9 +3767,9 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "healthCouncil":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Municipality_healthCouncil) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Municipality_healthCouncil) {
 				continue
 			}
 			field := field
@@ -3812,9 +3812,9 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "clusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Municipality_clusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Municipality_clusters) {
 				continue
 			}
 			field := field
@@ -3857,9 +3857,9 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "conflicts":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Municipality_conflicts) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Municipality_conflicts) {
 				continue
 			}
 			field := field
@@ -3902,7 +3902,7 @@ func (ec *executionContext) _Municipality(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Municipality_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4010,7 +4010,7 @@ func (ec *executionContext) _MunicipalityConnection(ctx context.Context, sel ast
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityConnection_nodes) {
 				continue
 			}
 			field := field
@@ -4053,14 +4053,14 @@ func (ec *executionContext) _MunicipalityConnection(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._MunicipalityConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -4103,7 +4103,7 @@ func (ec *executionContext) _MunicipalityConnection(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4148,7 +4148,7 @@ func (ec *executionContext) _MunicipalityEdge(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityEdge_node) {
 				continue
 			}
 			field := field
@@ -4191,7 +4191,7 @@ func (ec *executionContext) _MunicipalityEdge(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4251,7 +4251,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "parent":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_parent) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_parent) {
 				continue
 			}
 			field := field
@@ -4294,9 +4294,9 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipality":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_municipality) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_municipality) {
 				continue
 			}
 			field := field
@@ -4339,9 +4339,9 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Organisation_region) {
 				continue
 			}
 			field := field
@@ -4384,9 +4384,9 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "people":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_people) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_people) {
 				continue
 			}
 			field := field
@@ -4429,9 +4429,9 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "memberships":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_memberships) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_memberships) {
 				continue
 			}
 			field := field
@@ -4474,9 +4474,9 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_initiatives) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Organisation_initiatives) {
 				continue
 			}
 			field := field
@@ -4519,7 +4519,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Organisation_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4569,7 +4569,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationConnection_nodes) {
 				continue
 			}
 			field := field
@@ -4612,14 +4612,14 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._OrganisationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -4662,7 +4662,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4707,7 +4707,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OrganisationEdge_node) {
 				continue
 			}
 			field := field
@@ -4750,7 +4750,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4805,7 +4805,7 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "municipalities":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_municipalities) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_municipalities) {
 				continue
 			}
 			field := field
@@ -4848,9 +4848,9 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "clusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_clusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_clusters) {
 				continue
 			}
 			field := field
@@ -4893,9 +4893,9 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "healthCouncils":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_healthCouncils) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Region_healthCouncils) {
 				continue
 			}
 			field := field
@@ -4938,7 +4938,7 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Region_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4988,7 +4988,7 @@ func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionConnection_nodes) {
 				continue
 			}
 			field := field
@@ -5031,14 +5031,14 @@ func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._RegionConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -5081,7 +5081,7 @@ func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5126,7 +5126,7 @@ func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._RegionEdge_node) {
 				continue
 			}
 			field := field
@@ -5169,7 +5169,7 @@ func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

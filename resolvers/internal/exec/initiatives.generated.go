@@ -624,7 +624,7 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "owner":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_owner) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_owner) {
 				continue
 			}
 			field := field
@@ -667,14 +667,14 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "ownerName":
 			out.Values[i] = ec._Initiative_ownerName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "organisations":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Initiative_organisations) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Initiative_organisations) {
 				continue
 			}
 			field := field
@@ -717,9 +717,9 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "leads":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Initiative_leads) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Initiative_leads) {
 				continue
 			}
 			field := field
@@ -762,9 +762,9 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_cluster) {
 				continue
 			}
 			field := field
@@ -807,9 +807,9 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "body":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_body) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_body) {
 				continue
 			}
 			field := field
@@ -852,9 +852,9 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "agendaItem":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_agendaItem) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Initiative_agendaItem) {
 				continue
 			}
 			field := field
@@ -897,7 +897,7 @@ func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Initiative_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -947,7 +947,7 @@ func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.S
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeConnection_nodes) {
 				continue
 			}
 			field := field
@@ -990,14 +990,14 @@ func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._InitiativeConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -1040,7 +1040,7 @@ func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1085,7 +1085,7 @@ func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._InitiativeEdge_node) {
 				continue
 			}
 			field := field
@@ -1128,7 +1128,7 @@ func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -905,7 +905,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "person":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Membership_person) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Membership_person) {
 				continue
 			}
 			field := field
@@ -948,9 +948,9 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "body":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Membership_body) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Membership_body) {
 				continue
 			}
 			field := field
@@ -993,14 +993,14 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "role":
 			out.Values[i] = ec._Membership_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onBehalfOf":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Membership_onBehalfOf) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Membership_onBehalfOf) {
 				continue
 			}
 			field := field
@@ -1043,7 +1043,7 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "party":
 			out.Values[i] = ec._Membership_party(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1143,7 +1143,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "organisation":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Person_organisation) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Person_organisation) {
 				continue
 			}
 			field := field
@@ -1186,9 +1186,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "memberships":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_memberships) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_memberships) {
 				continue
 			}
 			field := field
@@ -1231,9 +1231,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "attendance":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_attendance) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_attendance) {
 				continue
 			}
 			field := field
@@ -1276,9 +1276,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "substitutedBy":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_substitutedBy) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_substitutedBy) {
 				continue
 			}
 			field := field
@@ -1321,9 +1321,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "attendanceRate":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_attendanceRate) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Person_attendanceRate) {
 				continue
 			}
 			field := field
@@ -1366,7 +1366,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			out.Values[i] = ec._Person_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1416,7 +1416,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonConnection_nodes) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonConnection_nodes) {
 				continue
 			}
 			field := field
@@ -1459,14 +1459,14 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "pageInfo":
 			out.Values[i] = ec._PersonConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonConnection_totalCount) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonConnection_totalCount) {
 				continue
 			}
 			field := field
@@ -1509,7 +1509,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1554,7 +1554,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonEdge_node) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._PersonEdge_node) {
 				continue
 			}
 			field := field
@@ -1597,7 +1597,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -4452,7 +4452,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	ec.objects = &bind.Objects{Serial: bind.Serial(ctx)}
+	ec.objects = bind.NewObjects(bind.Serial(ctx))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAttendanceOrder,
 		ec.unmarshalInputBodyFilter,

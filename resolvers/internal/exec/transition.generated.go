@@ -2477,7 +2477,7 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ClusterMoney")
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterMoney_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._ClusterMoney_cluster) {
 				continue
 			}
 			field := field
@@ -2520,7 +2520,7 @@ func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.Selection
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "totalDKK":
 			out.Values[i] = ec._ClusterMoney_totalDKK(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2590,7 +2590,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CouncilMember")
 		case "membership":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_membership) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_membership) {
 				continue
 			}
 			field := field
@@ -2633,9 +2633,9 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "person":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_person) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_person) {
 				continue
 			}
 			field := field
@@ -2678,7 +2678,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._CouncilMember_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2690,7 +2690,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onBehalfOf":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._CouncilMember_onBehalfOf) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._CouncilMember_onBehalfOf) {
 				continue
 			}
 			field := field
@@ -2733,7 +2733,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "onBehalfOfName":
 			out.Values[i] = ec._CouncilMember_onBehalfOfName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2750,7 +2750,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "predecessorClusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_predecessorClusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._CouncilMember_predecessorClusters) {
 				continue
 			}
 			field := field
@@ -2793,9 +2793,9 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matchedBy":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._CouncilMember_matchedBy) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._CouncilMember_matchedBy) {
 				continue
 			}
 			field := field
@@ -2838,7 +2838,7 @@ func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.Selectio
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._CouncilMember_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2888,7 +2888,7 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("MunicipalityRef")
 		case "municipality":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityRef_municipality) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._MunicipalityRef_municipality) {
 				continue
 			}
 			field := field
@@ -2931,7 +2931,7 @@ func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.Select
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "code":
 			out.Values[i] = ec._MunicipalityRef_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2991,7 +2991,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OverlapCell")
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCell_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCell_cluster) {
 				continue
 			}
 			field := field
@@ -3034,9 +3034,9 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "council":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCell_council) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCell_council) {
 				continue
 			}
 			field := field
@@ -3079,7 +3079,7 @@ func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "count":
 			out.Values[i] = ec._OverlapCell_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3139,7 +3139,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OverlapCluster")
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCluster_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCluster_cluster) {
 				continue
 			}
 			field := field
@@ -3182,14 +3182,14 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._OverlapCluster_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._OverlapCluster_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._OverlapCluster_region) {
 				continue
 			}
 			field := field
@@ -3232,14 +3232,14 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipalityCount":
 			out.Values[i] = ec._OverlapCluster_municipalityCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "councils":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCluster_councils) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCluster_councils) {
 				continue
 			}
 			field := field
@@ -3282,7 +3282,7 @@ func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "splits":
 			out.Values[i] = ec._OverlapCluster_splits(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3337,7 +3337,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OverlapCouncil")
 		case "council":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCouncil_council) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCouncil_council) {
 				continue
 			}
 			field := field
@@ -3380,14 +3380,14 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._OverlapCouncil_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "region":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._OverlapCouncil_region) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._OverlapCouncil_region) {
 				continue
 			}
 			field := field
@@ -3430,14 +3430,14 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "municipalityCount":
 			out.Values[i] = ec._OverlapCouncil_municipalityCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCouncil_clusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._OverlapCouncil_clusters) {
 				continue
 			}
 			field := field
@@ -3480,7 +3480,7 @@ func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._OverlapCouncil_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3530,7 +3530,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Predecessor")
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Predecessor_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Predecessor_cluster) {
 				continue
 			}
 			field := field
@@ -3573,7 +3573,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Predecessor_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3600,7 +3600,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "otherCouncils":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Predecessor_otherCouncils) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Predecessor_otherCouncils) {
 				continue
 			}
 			field := field
@@ -3643,7 +3643,7 @@ func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionS
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._Predecessor_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3698,7 +3698,7 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "council":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Successor_council) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._Successor_council) {
 				continue
 			}
 			field := field
@@ -3741,7 +3741,7 @@ func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "councilName":
 			out.Values[i] = ec._Successor_councilName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3796,7 +3796,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Transition")
 		case "council":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_council) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_council) {
 				continue
 			}
 			field := field
@@ -3839,7 +3839,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "cutover":
 			out.Values[i] = ec._Transition_cutover(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -3861,7 +3861,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "people":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_people) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_people) {
 				continue
 			}
 			field := field
@@ -3904,9 +3904,9 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "inSeveralClusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_inSeveralClusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_inSeveralClusters) {
 				continue
 			}
 			field := field
@@ -3949,9 +3949,9 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "initiatives":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_initiatives) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_initiatives) {
 				continue
 			}
 			field := field
@@ -3994,9 +3994,9 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "orphaned":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_orphaned) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._Transition_orphaned) {
 				continue
 			}
 			field := field
@@ -4039,7 +4039,7 @@ func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSe
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "money":
 			out.Values[i] = ec._Transition_money(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4089,7 +4089,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TransitionBody")
 		case "body":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionBody_body) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionBody_body) {
 				continue
 			}
 			field := field
@@ -4132,7 +4132,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionBody_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4149,7 +4149,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionBody_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionBody_cluster) {
 				continue
 			}
 			field := field
@@ -4192,9 +4192,9 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "parent":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionBody_parent) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionBody_parent) {
 				continue
 			}
 			field := field
@@ -4237,9 +4237,9 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "members":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionBody_members) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionBody_members) {
 				continue
 			}
 			field := field
@@ -4282,7 +4282,7 @@ func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.Selecti
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionBody_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4332,7 +4332,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TransitionInitiative")
 		case "initiative":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_initiative) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_initiative) {
 				continue
 			}
 			field := field
@@ -4375,14 +4375,14 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionInitiative_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_cluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_cluster) {
 				continue
 			}
 			field := field
@@ -4425,7 +4425,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "amountDKK":
 			out.Values[i] = ec._TransitionInitiative_amountDKK(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -4457,7 +4457,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "owner":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_owner) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_owner) {
 				continue
 			}
 			field := field
@@ -4500,7 +4500,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "ownerName":
 			out.Values[i] = ec._TransitionInitiative_ownerName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4512,7 +4512,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ownerCluster":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_ownerCluster) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_ownerCluster) {
 				continue
 			}
 			field := field
@@ -4555,9 +4555,9 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "organisations":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_organisations) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_organisations) {
 				continue
 			}
 			field := field
@@ -4600,9 +4600,9 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "leads":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_leads) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionInitiative_leads) {
 				continue
 			}
 			field := field
@@ -4645,14 +4645,14 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "orphaned":
 			out.Values[i] = ec._TransitionInitiative_orphaned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "orphanReason":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_orphanReason) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionInitiative_orphanReason) {
 				continue
 			}
 			field := field
@@ -4695,7 +4695,7 @@ func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.S
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionInitiative_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4745,7 +4745,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TransitionMember")
 		case "membership":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMember_membership) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMember_membership) {
 				continue
 			}
 			field := field
@@ -4788,9 +4788,9 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "person":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMember_person) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMember_person) {
 				continue
 			}
 			field := field
@@ -4833,7 +4833,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionMember_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4845,7 +4845,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onBehalfOf":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionMember_onBehalfOf) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._TransitionMember_onBehalfOf) {
 				continue
 			}
 			field := field
@@ -4888,7 +4888,7 @@ func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "onBehalfOfName":
 			out.Values[i] = ec._TransitionMember_onBehalfOfName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5046,7 +5046,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TransitionMunicipality")
 		case "municipality":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMunicipality_municipality) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMunicipality_municipality) {
 				continue
 			}
 			field := field
@@ -5089,7 +5089,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "code":
 			out.Values[i] = ec._TransitionMunicipality_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5101,7 +5101,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMunicipality_clusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionMunicipality_clusters) {
 				continue
 			}
 			field := field
@@ -5144,7 +5144,7 @@ func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "origins":
 			out.Values[i] = ec._TransitionMunicipality_origins(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5252,7 +5252,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("TransitionPerson")
 		case "person":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_person) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_person) {
 				continue
 			}
 			field := field
@@ -5295,14 +5295,14 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._TransitionPerson_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clusters":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_clusters) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_clusters) {
 				continue
 			}
 			field := field
@@ -5345,9 +5345,9 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "bodies":
-			if bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_bodies) {
+			if bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._TransitionPerson_bodies) {
 				continue
 			}
 			field := field
@@ -5390,7 +5390,7 @@ func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.Selec
 				continue
 			}
 
-			bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "severalClusters":
 			out.Values[i] = ec._TransitionPerson_severalClusters(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -35,10 +35,11 @@ import (
 //     object without deferred fields is written by bind.Object, which
 //     writes its fields in order without allocating (gqlgen's field set
 //     allocates a map and a copy of every field for it).
-//  3. Resolver fields and list elements go through bind.Concurrently and
-//     bind.MarshalSlice, which run them as gqlgen does (in goroutines) or,
-//     when the request's context is marked serial (bind.WithSerial), one
-//     after the other in the calling goroutine. The resolvers mark a query
+//  3. Resolver fields and list elements go through the operation's
+//     (*bind.Objects).Concurrently (rewrite 7) and bind.MarshalSlice,
+//     which run them as gqlgen does (in goroutines) or, when the request's
+//     context is marked serial (bind.WithSerial; the operation's Objects
+//     records it once), one after the other in the calling goroutine. The resolvers mark a query
 //     serial when every read below it is one the loaders read ahead
 //     (resolvers/serial.go), so that nothing waits for a batching window.
 //  4. A query's answer is written into a pooled buffer (bind.Marshal),
@@ -53,7 +54,8 @@ import (
 //     nil interface are rewritten (pointers, slices, maps, built-in
 //     scalars), for which gqlgen's nil check never fires.
 //  6. In an object, a resolver field of a serial request that is not
-//     deferred is run at once by bind.FieldNow, before gqlgen's code makes
+//     deferred is run at once by bind.FieldNow (told by the operation's
+//     Objects whether it is serial), before gqlgen's code makes
 //     the two closures (and the copy of the field they capture) with
 //     which it hands the field to its field set.
 //  7. The execution context of an operation keeps a bind.Objects (a
@@ -104,7 +106,7 @@ var textRewrites = []struct {
 	},
 	{
 		old:   "out.Concurrently(i, func(ctx context.Context) graphql.Marshaler {",
-		new:   "bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
+		new:   "ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
 		count: func(s *stats) *int { return &s.dispatch },
 	},
 	{
@@ -119,7 +121,7 @@ var textRewrites = []struct {
 	},
 	{
 		old:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n",
-		new:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = &bind.Objects{Serial: bind.Serial(ctx)}\n",
+		new:   "\tec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = bind.NewObjects(bind.Serial(ctx))\n",
 		count: func(s *stats) *int { return &s.objects },
 	},
 	{
@@ -203,7 +205,7 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 			if invalidOn == "" {
 				invalidOn = "nil"
 			}
-			return fmt.Sprintf("%sif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, %s, (*executionContext).%s) {\n%s\tcontinue\n%s}\n%s",
+			return fmt.Sprintf("%sif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, %s, (*executionContext).%s) {\n%s\tcontinue\n%s}\n%s",
 				g[1], invalidOn, g[2], g[1], g[1], m)
 		})
 		for _, r := range textRewrites {

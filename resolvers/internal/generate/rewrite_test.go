@@ -285,17 +285,17 @@ func TestRewrite(t *testing.T) {
 	for _, want := range []string{
 		"return bind.StringAt(&obj.X.Y)",
 		"return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OK)",
-		"bind.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
+		"ec.objects.Concurrently(ctx, out, i, func(ctx context.Context) graphql.Marshaler {",
 		"bind.MarshalSlice(ctx, len(v)",
 		"response.Data = bind.Marshal(ctx, data)",
 		"if len(deferLabelToView) == 0 {\n\t\treturn ec.objects.Object(fields, out.Values)",
 		"fields := ec.objects.Collect(ec.OperationContext, sel, tImplementors)",
 		"\tobjects *bind.Objects\n}",
-		"ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = &bind.Objects{Serial: bind.Serial(ctx)}\n",
+		"ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))\n\tec.objects = bind.NewObjects(bind.Serial(ctx))\n",
 		"var deferredFieldSet *graphql.FieldSet",
 		// rewrite 6, for a non-null field and a nullable one, before gqlgen's closures
-		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
-		"case \"node\":\n\t\t\tif bind.FieldNow(ctx, ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._T_node) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
+		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
+		"case \"node\":\n\t\t\tif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._T_node) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
 		// rewrite 5, with recovery and without, arguments from the field context
 		"fc, err := ec.fieldContext_T_resolved(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n\tv, err := ec.Resolvers.T().Resolved(ctx, obj)\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)\n\t}\n\tfc.Result = v\n\treturn ec.marshalNString2string(ctx, field.Selections, v)\n}",
 		"ctx = graphql.WithFieldContext(ctx, fc)\n\tv, err := ec.Resolvers.T().Args(ctx, obj, fc.Args[\"n\"].(*int))\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)",
