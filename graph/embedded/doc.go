@@ -21,6 +21,13 @@
 // Open replays both. An exclusive flock on dir/LOCK keeps a second process
 // out of the directory.
 //
+// A document's facts are written in the facts codec (codec.go): each
+// record carries the schema it was written with and is read by field
+// name, so a data directory survives changes to the model's fields. Records
+// of stores written before the codec (gob) are still read, and rewritten
+// in the codec by the next compaction; a store written by this version
+// cannot be opened by an older one.
+//
 // Files in the directory: LOCK, snapshot-GEN.db and wal-GEN.log, where GEN
 // (16 hex digits) grows with each compaction; the log of generation G holds
 // the writes made after snapshot G (Open replays every log from the newest

@@ -12,7 +12,10 @@ import (
 )
 
 // interner makes equal values of the stored documents share one copy.
-// Decoding gives every string, list and map its own allocation, yet a store
+// Decoding would give every string, list and map its own allocation (the
+// facts codec reads strings through bytes, which allocates only the ones
+// the interner lacks; gob, for records written before it, allocates all
+// and own replaces them), yet a store
 // of minutes repeats a few values over and over: every source names its
 // document, file and hash; facts point at the same people, bodies and
 // meetings; quotes repeat names; the person, attendance and membership read
@@ -45,12 +48,26 @@ func (in *interner) str(s string) string {
 	return s
 }
 
+// bytes is str of a string read from b; a string the interner holds costs
+// no allocation.
+func (in *interner) bytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if c, ok := in.strs[string(b)]; ok {
+		return c
+	}
+	s := string(b)
+	in.strs[s] = s
+	return s
+}
+
 // own prepares a decoded document for the store: its strings and property
 // maps interned, its facts normalised (graph.Normalize), so that a fact
 // with a single contribution can share it as its merge, and facts citing
 // the same single source share one list. The document must not be shared
-// yet. Normalising changes nothing that is encoded: gob writes no empty
-// lists, and Merge sorts string lists anyway.
+// yet. Normalising changes nothing that is encoded: both codecs decode
+// empty lists as nil, and Merge sorts string lists anyway.
 func (in *interner) own(d *graph.DocumentFacts) {
 	srcs := map[graph.Source][]graph.Source{}
 	in.walk(d, func(f any) {

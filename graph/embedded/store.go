@@ -164,6 +164,24 @@ func (s *Store) removeBefore(gen uint64, snaps, wals []uint64) {
 	}
 }
 
+// decode decodes the facts of a record (opFacts, or gob in opReplace, as
+// written before the facts codec) for the store: strings interned, facts
+// owned (interner.own). Only the writer, or Open, decodes.
+func (s *Store) decode(op byte, body []byte) (*graph.DocumentFacts, error) {
+	var d *graph.DocumentFacts
+	var err error
+	if op == opFacts {
+		d, err = decodeFactsRecord(body, s.strs)
+	} else {
+		d, err = decodeGob(body)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	s.strs.own(d)
+	return d, nil
+}
+
 func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
 	path := filepath.Join(s.dir, snapName(gen))
 	f, err := os.Open(path)
@@ -174,12 +192,11 @@ func (s *Store) loadSnapshot(tx *stateTx, gen uint64) error {
 	docs, complete := 0, false
 	n, err := readRecords(f, func(op byte, body []byte) error {
 		switch op {
-		case opReplace:
-			d, err := decodeFacts(body)
+		case opFacts, opReplace:
+			d, err := s.decode(op, body)
 			if err != nil {
-				return fmt.Errorf("%w: %v", errCorrupt, err)
+				return err
 			}
-			s.strs.own(d)
 			tx.put(d.Document.ID, d)
 			docs++
 		case opSnapEnd:
@@ -213,12 +230,11 @@ func (s *Store) replayLog(tx *stateTx, gen uint64) (*wal, error) {
 	}
 	good, err := readRecords(f, func(op byte, body []byte) error {
 		switch op {
-		case opReplace:
-			d, err := decodeFacts(body)
+		case opFacts, opReplace:
+			d, err := s.decode(op, body)
 			if err != nil {
-				return fmt.Errorf("%w: %v", errCorrupt, err)
+				return err
 			}
-			s.strs.own(d)
 			tx.put(d.Document.ID, d)
 		case opDelete:
 			tx.put(string(body), nil)
@@ -329,7 +345,7 @@ func (s *Store) ReplaceDocument(ctx context.Context, facts *graph.DocumentFacts)
 // wholly present or wholly absent (a prefix of the batch survives).
 func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFacts) ([]graph.WriteResult, error) {
 	type prepared struct {
-		own *graph.DocumentFacts
+		doc graph.Document
 		rec []byte
 	}
 	ps := make([]prepared, len(docs))
@@ -342,17 +358,11 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 		if in.Document.LoadedAt.IsZero() {
 			in.Document.LoadedAt = now
 		}
-		body, err := encodeFacts(&in)
+		rec, err := factsRecord(nil, &in)
 		if err != nil {
-			return nil, graph.Wrap(graph.ErrInternal, "cannot encode the document", err)
+			return nil, graph.Wrap(graph.ErrInvalid, "cannot encode the document", err)
 		}
-		// The store keeps its own copy, decoded from what it logs, so that
-		// what it serves is exactly what it replays after a restart.
-		own, err := decodeFacts(body)
-		if err != nil {
-			return nil, graph.Wrap(graph.ErrInternal, "cannot encode the document", err)
-		}
-		ps[i] = prepared{own, frame(opReplace, body)}
+		ps[i] = prepared{in.Document, rec}
 	}
 
 	s.mu.Lock()
@@ -365,17 +375,22 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 	res := make([]graph.WriteResult, len(ps))
 	var log []byte
 	for i, p := range ps {
-		id := p.own.Document.ID
+		id := p.doc.ID
 		res[i].DocumentID = id
 		if old, ok := tx.docs.get(id); ok {
-			if sha := p.own.Document.SHA256; sha != "" && old.facts.Document.SHA256 == sha {
+			if sha := p.doc.SHA256; sha != "" && old.facts.Document.SHA256 == sha {
 				res[i].Unchanged, res[i].Facts = true, len(old.ids)
 				continue
 			}
 			res[i].Replaced = true
 		}
-		s.strs.own(p.own)
-		tx.put(id, p.own)
+		// The store keeps its own copy, decoded from what it logs, so that
+		// what it serves is exactly what it replays after a restart.
+		own, err := s.decode(opFacts, p.rec[headerSize+1:])
+		if err != nil {
+			return nil, graph.Wrap(graph.ErrInternal, "cannot decode the document", err)
+		}
+		tx.put(id, own)
 		if s.compacting {
 			s.since = append(s.since, id)
 		}
@@ -575,14 +590,15 @@ func (s *Store) writeSnapshot(job *compaction) (int64, error) {
 	job.state.docs.all(func(id string, _ *docEntry) { ids = append(ids, id) })
 	slices.Sort(ids)
 	var size int64
+	var rec []byte
 	for _, id := range ids {
 		e, _ := job.state.docs.get(id)
-		body, err := encodeFacts(e.facts)
+		rec, err = factsRecord(rec[:0], e.facts)
 		if err != nil {
 			f.Close()
 			return 0, err
 		}
-		n, err := w.Write(frame(opReplace, body))
+		n, err := w.Write(rec)
 		size += int64(n)
 		if err != nil {
 			f.Close()

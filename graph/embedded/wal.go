@@ -28,9 +28,10 @@ const (
 
 // Ops.
 const (
-	opReplace  = 1 // body: gob of graph.DocumentFacts
+	opReplace  = 1 // body: gob of graph.DocumentFacts; written before the facts codec, still read
 	opDelete   = 2 // body: the document ID
 	opSnapEnd  = 3 // body: decimal count of documents; ends a snapshot
+	opFacts    = 4 // body: graph.DocumentFacts in the facts codec (codec.go)
 	walPrefix  = "wal-"
 	walSuffix  = ".log"
 	snapPrefix = "snapshot-"
@@ -49,24 +50,32 @@ var errSync = errors.New("fsync failed")
 // errCorrupt marks a record that fails its length or checksum.
 var errCorrupt = errors.New("corrupt record")
 
+// appendRecord appends to b a record of op whose body body appends.
+func appendRecord(b []byte, op byte, body func([]byte) ([]byte, error)) ([]byte, error) {
+	start := len(b)
+	b = append(b, make([]byte, headerSize)...)
+	b, err := body(append(b, op))
+	if err != nil {
+		return b[:start], err
+	}
+	payload := b[start+headerSize:]
+	binary.LittleEndian.PutUint32(b[start:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(b[start+4:], crc32.Checksum(payload, crcTable))
+	return b, nil
+}
+
 func frame(op byte, body []byte) []byte {
-	b := make([]byte, headerSize+1+len(body))
-	b[headerSize] = op
-	copy(b[headerSize+1:], body)
-	binary.LittleEndian.PutUint32(b[0:4], uint32(1+len(body)))
-	binary.LittleEndian.PutUint32(b[4:8], crc32.Checksum(b[headerSize:], crcTable))
+	b, _ := appendRecord(nil, op, func(b []byte) ([]byte, error) { return append(b, body...), nil })
 	return b
 }
 
-func encodeFacts(d *graph.DocumentFacts) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// factsRecord is the opFacts record of d.
+func factsRecord(b []byte, d *graph.DocumentFacts) ([]byte, error) {
+	return appendRecord(b, opFacts, func(b []byte) ([]byte, error) { return appendFacts(b, d) })
 }
 
-func decodeFacts(b []byte) (*graph.DocumentFacts, error) {
+// decodeGob decodes the body of an opReplace record.
+func decodeGob(b []byte) (*graph.DocumentFacts, error) {
 	d := new(graph.DocumentFacts)
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(d); err != nil {
 		return nil, err
