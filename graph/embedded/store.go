@@ -358,7 +358,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 		if in.Document.LoadedAt.IsZero() {
 			in.Document.LoadedAt = now
 		}
-		rec, err := factsRecord(nil, &in)
+		rec, err := newFactsRecord(&in)
 		if err != nil {
 			return nil, graph.Wrap(graph.ErrInvalid, "cannot encode the document", err)
 		}

@@ -11,8 +11,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
@@ -69,9 +71,28 @@ func frame(op byte, body []byte) []byte {
 	return b
 }
 
-// factsRecord is the opFacts record of d.
+// factsRecord appends the opFacts record of d to b.
 func factsRecord(b []byte, d *graph.DocumentFacts) ([]byte, error) {
 	return appendRecord(b, opFacts, func(b []byte) ([]byte, error) { return appendFacts(b, d) })
+}
+
+// scratch holds buffers that records are encoded into before they are
+// copied out at their size: growing a new buffer by doubling allocated
+// about twice the record.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// newFactsRecord returns the opFacts record of d in a slice of its own.
+func newFactsRecord(d *graph.DocumentFacts) ([]byte, error) {
+	p := scratch.Get().(*[]byte)
+	defer scratch.Put(p)
+	b, err := factsRecord((*p)[:0], d)
+	if cap(b) <= 16<<20 {
+		*p = b // very large buffers are not kept
+	}
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(b), nil
 }
 
 // decodeGob decodes the body of an opReplace record.
