@@ -41,7 +41,7 @@ func TestAppendedFactEntry(t *testing.T) {
 				case x <= 2 && len(live) > 0: // replace an existing document
 					id := live[r.IntN(len(live))]
 					d := randomDoc(r, id, randomDay(r, day), seed%4 == 0)
-					in.own(d)
+					in.own(d, false)
 					tx.put(id, d)
 				default: // a new document, usually the latest
 					if r.IntN(8) > 0 {
@@ -50,7 +50,7 @@ func TestAppendedFactEntry(t *testing.T) {
 					id := fmt.Sprintf("document:d%04d", next)
 					next++
 					d := randomDoc(r, id, randomDay(r, day), seed%4 == 0)
-					in.own(d)
+					in.own(d, false)
 					tx.put(id, d)
 					live = append(live, id)
 				}

@@ -259,9 +259,9 @@ var decoders sync.Map // string → *codecType
 // current is the decoder of the current schema: its root.
 var current = factsCodec.root
 
-// decodeFactsRecord decodes the body of an opFacts record. Strings go
-// through in (nil: each its own allocation), which must then be the
-// caller's alone, as the writer's interner is.
+// decodeFactsRecord decodes the body of an opFacts record. Strings and
+// string maps go through in (nil: each its own allocation), which must
+// then be the caller's alone, as the writer's interner is.
 func decodeFactsRecord(body []byte, in *interner) (*graph.DocumentFacts, error) {
 	r := reader{b: body, in: in}
 	text := r.bytes()
@@ -534,6 +534,9 @@ func (r *reader) structure(t *codecType, v reflect.Value) {
 				}
 			}
 			if set && r.err == nil {
+				if r.in != nil {
+					m = r.in.propsMap(m, false) // its strings are the interner's
+				}
 				if p, ok := fv.Addr().Interface().(*map[string]string); ok {
 					*p = m
 				} else {

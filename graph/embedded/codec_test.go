@@ -126,6 +126,9 @@ func TestFactsCodecAsGob(t *testing.T) {
 	if name := got.People[0].Name; in.strs[name] != name || !sameString(in.strs[name], name) {
 		t.Errorf("the decoded name is not the interner's")
 	}
+	if m := got.Links[0].Props; reflect.ValueOf(m).Pointer() != reflect.ValueOf(in.props[propsKey(m)]).Pointer() {
+		t.Errorf("the decoded property map is not the interner's")
+	}
 	if got.Initiatives[0].AmountDKK == d.Initiatives[0].AmountDKK || *got.Initiatives[0].AmountDKK != *d.Initiatives[0].AmountDKK {
 		t.Errorf("amount not copied: %v", got.Initiatives[0].AmountDKK)
 	}
@@ -292,6 +295,7 @@ func TestOpenGobStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(s, "gob store opened")
+	gobShared := sharing(s)
 	if err := s.Compact(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -319,6 +323,50 @@ func TestOpenGobStore(t *testing.T) {
 	}
 	defer s.Close(ctx)
 	check(s, "after compaction")
+	// Read from the codec, the documents share strings and property maps
+	// as they did read from gob.
+	if got := sharing(s); got != gobShared || got.strings == 0 {
+		t.Errorf("shared values: from the codec %+v, from gob %+v", got, gobShared)
+	}
+}
+
+// shared counts the distinct string copies and property maps of a store's
+// documents (fewer when they are shared).
+type shared struct{ strings, copies, maps int }
+
+func sharing(s *Store) shared {
+	strs, maps := map[string]map[*byte]bool{}, map[uintptr]bool{}
+	add := func(x string) {
+		if x == "" {
+			return
+		}
+		if strs[x] == nil {
+			strs[x] = map[*byte]bool{}
+		}
+		strs[x][unsafe.StringData(x)] = true
+	}
+	s.cur.Load().docs.all(func(_ string, e *docEntry) {
+		add(e.facts.Document.ID)
+		for _, p := range e.facts.People {
+			add(p.ID)
+			add(p.Name)
+			for _, src := range p.Sources {
+				add(src.DocumentID)
+				add(src.Quote)
+			}
+		}
+		for _, l := range e.facts.Links {
+			add(l.FromID)
+			if len(l.Props) > 0 {
+				maps[reflect.ValueOf(l.Props).Pointer()] = true
+			}
+		}
+	})
+	out := shared{strings: len(strs), maps: len(maps)}
+	for _, c := range strs {
+		out.copies += len(c)
+	}
+	return out
 }
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -68,9 +68,13 @@ func (in *interner) bytes(b []byte) string {
 // the same single source share one list. The document must not be shared
 // yet. Normalising changes nothing that is encoded: both codecs decode
 // empty lists as nil, and Merge sorts string lists anyway.
-func (in *interner) own(d *graph.DocumentFacts) {
+//
+// interned says that d's strings and property maps are the interner's
+// already (the facts codec decodes them so): then only the facts are
+// normalised and their sources shared.
+func (in *interner) own(d *graph.DocumentFacts, interned bool) {
 	srcs := map[graph.Source][]graph.Source{}
-	in.walk(d, func(f any) {
+	in.walk(d, !interned, func(f any) {
 		graph.Normalize(f)
 		if p := sourcesOf(f); len(*p) == 1 {
 			if s, ok := srcs[(*p)[0]]; ok {
@@ -84,16 +88,20 @@ func (in *interner) own(d *graph.DocumentFacts) {
 
 // add puts the values of a stored document into the tables without
 // changing it (readers may be reading it).
-func (in *interner) add(d *graph.DocumentFacts) { in.walk(d, nil) }
+func (in *interner) add(d *graph.DocumentFacts) { in.walk(d, true, nil) }
 
-// walk interns the values of d in place, or with visit nil only adds them
-// to the tables, and calls visit for every fact.
-func (in *interner) walk(d *graph.DocumentFacts, visit func(any)) {
+// walk interns the values of d (if values) in place, or with visit nil
+// only adds them to the tables, and calls visit for every fact.
+func (in *interner) walk(d *graph.DocumentFacts, values bool, visit func(any)) {
 	set := visit != nil
-	in.value(reflect.ValueOf(&d.Document).Elem(), set)
+	if values {
+		in.value(reflect.ValueOf(&d.Document).Elem(), set)
+	}
 	for _, k := range graph.Kinds {
 		forEachFact(d, k, func(f any) {
-			in.value(reflect.ValueOf(f).Elem(), set)
+			if values {
+				in.value(reflect.ValueOf(f).Elem(), set)
+			}
 			if set {
 				visit(f)
 			}
@@ -128,22 +136,28 @@ func (in *interner) value(v reflect.Value, set bool) {
 				continue
 			}
 			m := fv.Interface().(map[string]string)
-			k := propsKey(m)
-			if c, ok := in.props[k]; ok {
-				if set {
-					fv.Set(reflect.ValueOf(c))
-				}
-				continue
+			if c := in.propsMap(m, set); set {
+				fv.Set(reflect.ValueOf(c))
 			}
-			if set {
-				// Only the values: a map cannot change a key in place.
-				for key, s := range m {
-					m[key] = in.str(s)
-				}
-			}
-			in.props[k] = m
 		}
 	}
+}
+
+// propsMap returns the interner's map equal to m, making m that map (its
+// values interned, if set) when it has none.
+func (in *interner) propsMap(m map[string]string, set bool) map[string]string {
+	k := propsKey(m)
+	if c, ok := in.props[k]; ok {
+		return c
+	}
+	if set {
+		// Only the values: a map cannot change a key in place.
+		for key, s := range m {
+			m[key] = in.str(s)
+		}
+	}
+	in.props[k] = m
+	return m
 }
 
 // propsKey encodes a map's content, the same for equal maps.

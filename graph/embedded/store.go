@@ -178,7 +178,7 @@ func (s *Store) decode(op byte, body []byte) (*graph.DocumentFacts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}
-	s.strs.own(d)
+	s.strs.own(d, op == opFacts)
 	return d, nil
 }
 
