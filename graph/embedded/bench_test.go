@@ -3,8 +3,6 @@ package embedded
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"runtime"
 	"slices"
@@ -18,7 +16,7 @@ import (
 
 func benchOpen(b *testing.B, sync bool) *Store {
 	b.Helper()
-	s, err := OpenWith(b.TempDir(), Options{NoSync: !sync, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s, err := OpenWith(b.TempDir(), Options{NoSync: !sync, Logger: quietLogger()})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -97,7 +95,7 @@ func BenchmarkLoad1000(b *testing.B) {
 // replay, no snapshot).
 func BenchmarkOpen1000(b *testing.B) {
 	dir := b.TempDir()
-	s, err := OpenWith(dir, Options{NoSync: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s, err := OpenWith(dir, Options{NoSync: true, Logger: quietLogger()})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -169,7 +167,7 @@ func benchReadStore(b *testing.B) *Store {
 		if readStoreErr != nil {
 			return
 		}
-		readStore, readStoreErr = OpenWith(readStoreDir, Options{NoSync: true, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		readStore, readStoreErr = OpenWith(readStoreDir, Options{NoSync: true, Logger: quietLogger()})
 		if readStoreErr != nil {
 			return
 		}

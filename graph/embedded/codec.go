@@ -256,9 +256,6 @@ var errFacts = errors.New("bad facts record")
 // schema text.
 var decoders sync.Map // string → *codecType
 
-// current is the decoder of the current schema: its root.
-var current = factsCodec.root
-
 // decodeFactsRecord decodes the body of an opFacts record. Strings and
 // string maps go through in (nil: each its own allocation), which must
 // then be the caller's alone, as the writer's interner is.
@@ -268,7 +265,7 @@ func decodeFactsRecord(body []byte, in *interner) (*graph.DocumentFacts, error) 
 	if r.err != nil {
 		return nil, r.err
 	}
-	root := current
+	root := factsCodec.root
 	if string(text) != factsCodec.text {
 		var err error
 		if root, err = decoderFor(string(text)); err != nil {

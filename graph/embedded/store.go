@@ -396,7 +396,13 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 		}
 		e, _ := tx.docs.get(id)
 		res[i].Facts = len(e.ids)
-		log = append(log, p.rec...)
+		if log == nil {
+			// One record (ReplaceDocument) is logged as it is; a second
+			// is appended to a copy (the full slice expression).
+			log = p.rec[:len(p.rec):len(p.rec)]
+		} else {
+			log = append(log, p.rec...)
+		}
 	}
 	if len(log) == 0 {
 		return res, nil
