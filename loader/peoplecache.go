@@ -35,10 +35,12 @@ import (
 // change of counts; the reference reload always rebuilds.
 
 // seat is a membership with its body (nil if the body is not in the
-// store), the evidence an entity takes from it.
+// store) and the documents that support it (docsOf), the evidence an
+// entity takes from it.
 type seat struct {
-	m *graph.Membership
-	b *graph.Body
+	m    *graph.Membership
+	b    *graph.Body
+	docs []string
 }
 
 // newEntity is what the resolver knows of a stored person p, leaving out
@@ -58,7 +60,7 @@ func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []sea
 	addRegion(ref.regionOfOrg(p.OrganisationID))
 	for _, s := range seats {
 		m, b := s.m, s.b
-		if onlyFrom(m.Sources, docID) {
+		if onlyDoc(s.docs, docID) {
 			continue
 		}
 		roles = append(roles, m.Role)
@@ -187,11 +189,15 @@ func deletions(w string) []string {
 	return out
 }
 
-// cachedPerson is a stored person with what newEntity needs.
+// cachedPerson is a stored person with what newEntity needs. p is read
+// without its sources; pdocs are the documents that support p (docsOf),
+// and docs counts, for each document, how many of p and their memberships
+// it supports.
 type cachedPerson struct {
 	p       *graph.Person
+	pdocs   []string
 	mids    []string // membership IDs, in the store's order
-	docs    map[string]bool
+	docs    map[string]int
 	keys    []string
 	sortKey string
 	full    *entity // the entity for a document that does not support them
@@ -203,6 +209,7 @@ type peopleCache struct {
 	ref        *refData
 	people     map[string]*cachedPerson
 	members    map[string]*graph.Membership
+	memberDocs map[string][]string // membership ID → the documents that support it (docsOf)
 	bodies     map[string]*graph.Body
 	orgs       map[string]*graph.Organisation
 	byKey      map[string][]string             // name key → person IDs (most keys hold one or two: a slice, not a set)
@@ -240,7 +247,7 @@ func removeFrom(m map[string]map[string]bool, k, v string) {
 // buildPeopleCache reads every person in the store, with their
 // memberships, bodies and organisations.
 func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*peopleCache, error) {
-	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{},
+	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{}, memberDocs: map[string][]string{},
 		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
 		byKey: map[string][]string{}, byDoc: map[string]map[string]bool{},
 		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{},
@@ -253,7 +260,7 @@ func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*pe
 	if err != nil {
 		return nil, fmt.Errorf("read people: %w", err)
 	}
-	if err := c.refresh(ctx, store, ids, nil); err != nil {
+	if err := c.refresh(ctx, store, ids, nil, nil); err != nil {
 		return nil, err
 	}
 	c.stats = st
@@ -262,8 +269,10 @@ func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*pe
 
 // refresh re-reads the people personIDs, and the bodies and organisations
 // bodyOrgIDs; people with a seat in, or employed by, a body or
-// organisation that changed are recomputed too.
-func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs, bodyOrgIDs []string) error {
+// organisation that changed are recomputed too. w is the write that
+// touched them (nil when building the cache): the documents of a fact it
+// can only have changed by its own are not read again (see written).
+func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs, bodyOrgIDs []string, w *written) error {
 	dirty := map[string]bool{}
 	// Bodies and organisations first: people read below take them from here.
 	if len(bodyOrgIDs) > 0 {
@@ -306,10 +315,26 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 	}
 	if len(personIDs) > 0 {
-		facts, err := getAll(ctx, store, slices.Clone(personIDs))
+		// A person the cache holds, whose documents the write can only
+		// have changed by its own (w.knows), is read without sources; the
+		// others with, to learn their documents.
+		var bare, full []string
+		for _, id := range personIDs {
+			if c.people[id] != nil && w.knows(id) {
+				bare = append(bare, id)
+			} else {
+				full = append(full, id)
+			}
+		}
+		facts, err := getAll(graph.ReadOnly(graph.WithoutSources(ctx)), store, bare)
 		if err != nil {
 			return err
 		}
+		withSources, err := getAll(ctx, store, full)
+		if err != nil {
+			return err
+		}
+		maps.Copy(facts, withSources)
 		var present []string
 		for _, id := range personIDs {
 			if _, ok := facts[id].(*graph.Person); ok {
@@ -326,13 +351,39 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			}
 			maps.Copy(rel, part)
 		}
-		var mids []string
+		// Memberships: a cached one the write did not change is kept; one
+		// it changed, whose documents are known, is read without sources;
+		// the others with.
+		prev := map[string]*graph.Membership{}
+		prevDocs := map[string][]string{}
+		var bareM, fullM []string
 		for _, ms := range rel {
-			mids = append(mids, ms...)
+			for _, mid := range ms {
+				m, docs := c.members[mid], c.memberDocs[mid]
+				switch {
+				case m != nil && docs != nil && w.knows(mid):
+					prev[mid], prevDocs[mid] = m, docs
+					if w.changed[mid] {
+						bareM = append(bareM, mid)
+					}
+				default:
+					fullM = append(fullM, mid)
+				}
+			}
 		}
-		mfacts, err := getAll(ctx, store, mids)
+		mfacts, err := getAll(graph.ReadOnly(graph.WithoutSources(ctx)), store, bareM)
 		if err != nil {
 			return err
+		}
+		mfull, err := getAll(ctx, store, fullM)
+		if err != nil {
+			return err
+		}
+		maps.Copy(mfacts, mfull)
+		for mid, m := range prev {
+			if _, ok := mfacts[mid]; !ok && !w.changed[mid] {
+				mfacts[mid] = m
+			}
 		}
 		// Bodies and organisations not cached yet.
 		var missing []string
@@ -362,12 +413,16 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			p := facts[id].(*graph.Person)
 			old := c.people[id]
 			oldBodies := map[string]bool{}
-			cp := &cachedPerson{p: p, docs: map[string]bool{}, sortKey: graph.SortKey(p)}
+			oldDocs := map[string][]string{} // the old memberships' documents
+			cp := &cachedPerson{p: p, docs: map[string]int{}, sortKey: graph.SortKey(p)}
 			if old != nil {
+				cp.docs = old.docs
 				for _, mid := range old.mids {
 					if m := c.members[mid]; m != nil {
 						oldBodies[m.BodyID] = true
+						oldDocs[mid] = c.memberDocs[mid]
 						delete(c.members, mid)
+						delete(c.memberDocs, mid)
 					}
 				}
 				if old.p.Name == p.Name && slices.Equal(old.p.Aliases, p.Aliases) {
@@ -377,8 +432,15 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			if cp.keys == nil {
 				cp.keys = nameKeys(append([]string{p.Name}, p.Aliases...), false)
 			}
-			for _, s := range p.Sources {
-				cp.docs[s.DocumentID] = true
+			if old != nil && w.knows(id) {
+				cp.pdocs = c.shift(id, cp, id, old.pdocs, w, true)
+			} else {
+				var before []string
+				if old != nil {
+					before = old.pdocs
+				}
+				cp.pdocs = docsOf(p.Sources)
+				c.move(id, cp, before, cp.pdocs)
 			}
 			bodies := map[string]bool{}
 			for _, mid := range rel[id] {
@@ -386,12 +448,24 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				if !ok {
 					continue
 				}
-				c.members[mid] = m
+				before, counted := oldDocs[mid]
+				delete(oldDocs, mid)
+				var docs []string
+				if known, ok := prevDocs[mid]; ok {
+					docs = c.shift(id, cp, mid, known, w, counted)
+					if !counted {
+						c.move(id, cp, nil, docs)
+					}
+				} else {
+					docs = docsOf(m.Sources)
+					c.move(id, cp, before, docs)
+				}
+				c.members[mid], c.memberDocs[mid] = m, docs
 				cp.mids = append(cp.mids, mid)
 				bodies[m.BodyID] = true
-				for _, s := range m.Sources {
-					cp.docs[s.DocumentID] = true
-				}
+			}
+			for _, before := range oldDocs { // seats gone
+				c.move(id, cp, before, nil)
 			}
 			c.reindex(id, old, cp, oldBodies, bodies)
 			c.people[id] = cp
@@ -413,9 +487,8 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 func (c *peopleCache) reindex(id string, old, cp *cachedPerson, oldBodies, bodies map[string]bool) {
 	var oldOrg string
 	var oldKeys []string
-	var oldDocs map[string]bool
 	if old != nil {
-		oldOrg, oldKeys, oldDocs = old.p.OrganisationID, old.keys, old.docs
+		oldOrg, oldKeys = old.p.OrganisationID, old.keys
 	}
 	for b := range oldBodies {
 		if !bodies[b] {
@@ -445,16 +518,6 @@ func (c *peopleCache) reindex(id string, old, cp *cachedPerson, oldBodies, bodie
 			c.byKey[k] = append(c.byKey[k], id)
 		}
 	}
-	for d := range oldDocs {
-		if !cp.docs[d] {
-			removeFrom(c.byDoc, d, id)
-		}
-	}
-	for d := range cp.docs {
-		if !oldDocs[d] {
-			addTo(c.byDoc, d, id)
-		}
-	}
 }
 
 // unindex takes person id out of name key k.
@@ -480,6 +543,7 @@ func (c *peopleCache) remove(id string) {
 		if m := c.members[mid]; m != nil {
 			removeFrom(c.bodyPeople, m.BodyID, id)
 			delete(c.members, mid)
+			delete(c.memberDocs, mid)
 		}
 	}
 	if cp.p.OrganisationID != "" {
@@ -499,7 +563,7 @@ func (c *peopleCache) entity(cp *cachedPerson, docID string) *entity {
 	seats := make([]seat, 0, len(cp.mids))
 	for _, mid := range cp.mids {
 		if m := c.members[mid]; m != nil {
-			seats = append(seats, seat{m, c.bodies[m.BodyID]})
+			seats = append(seats, seat{m, c.bodies[m.BodyID], c.memberDocs[mid]})
 		}
 	}
 	var o *graph.Organisation
@@ -522,7 +586,7 @@ type docView struct {
 
 // hidden says whether a person is one only the document supports.
 func (v *docView) hidden(cp *cachedPerson) bool {
-	return cp.docs[v.docID] && onlyFrom(cp.p.Sources, v.docID)
+	return onlyDoc(cp.pdocs, v.docID)
 }
 
 // candidates are the stored people a group of names may match, in the
@@ -548,7 +612,7 @@ func (rs *resolver) candidates(names []string) []*entity {
 	slices.SortFunc(cps, func(a, b *cachedPerson) int { return cmp.Compare(a.sortKey, b.sortKey) })
 	out := make([]*entity, len(cps))
 	for i, cp := range cps {
-		if cp.docs[v.docID] {
+		if cp.docs[v.docID] > 0 {
 			out[i] = v.c.entity(cp, v.docID)
 		} else {
 			out[i] = cp.full
@@ -689,7 +753,7 @@ func (l *Loader) replaceDocument(ctx context.Context, facts *graph.DocumentFacts
 	c.updateLinks(facts, rel[id])
 	people, bodyOrgs := c.touched(facts, rel[id])
 	bodyOrgs = c.mayHaveChanged(facts, rel[id], bodyOrgs)
-	if err := c.refresh(ctx, l.store, people, bodyOrgs); err != nil {
+	if err := c.refresh(ctx, l.store, people, bodyOrgs, newWritten(facts, rel[id])); err != nil {
 		l.people = nil // rebuilt on the next document
 		return res, nil
 	}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -48,7 +49,22 @@ func equivalenceSequence(t *testing.T) []genDocument {
 	for _, i := range []int{0, 7, 33, n / 2, n - 1} {
 		seq = append(seq, genDocument{docs[i].name, append(slices.Clone(docs[i].data), "\n\n"...)})
 	}
-	return seq
+	// Versions that name someone else where a document named the first
+	// person sending apologies, and then the original again: writes that
+	// take a document away from a person and their seats, and give it back.
+	var renamed []genDocument
+	for i := 3; i < n && len(renamed) < 2; i += n / 4 {
+		_, after, ok := bytes.Cut(docs[i].data, []byte("Afbud:\n\n"))
+		name, _, _ := bytes.Cut(after, []byte("\n"))
+		if ok && len(name) > 0 {
+			seq = append(seq, genDocument{docs[i].name, bytes.ReplaceAll(docs[i].data, name, []byte("Bodil Testesen Nymark"))})
+			renamed = append(renamed, docs[i])
+		}
+	}
+	if len(renamed) < 2 {
+		t.Fatalf("only %d documents list apologies: the sequence replaces too few", len(renamed))
+	}
+	return append(seq, renamed[0])
 }
 
 func openNoSync(t *testing.T) *embedded.Store {
@@ -187,6 +203,13 @@ func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
 		if !entitiesEqual(cp.full, fp.full) {
 			t.Errorf("%s: cached entity %+v, from the store %+v", id, *cp.full, *fp.full)
 		}
+		// The documents kept write by write are those the store's sources name.
+		if !slices.Equal(cp.pdocs, fp.pdocs) || !maps.Equal(cp.docs, fp.docs) {
+			t.Errorf("%s: cached documents %v (counts %v), from the store %v (%v)", id, cp.pdocs, cp.docs, fp.pdocs, fp.docs)
+		}
+	}
+	if !maps.EqualFunc(lc.people.memberDocs, fresh.memberDocs, slices.Equal) {
+		t.Error("the cache's documents of memberships differ from the store's")
 	}
 	// So do its indexes.
 	sets := func(m map[string][]string) map[string]map[string]bool {

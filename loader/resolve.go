@@ -173,7 +173,7 @@ func newResolver(ctx context.Context, store graph.Store, ref *refData, docID str
 		for _, mid := range rel[p.ID] {
 			if m, ok := mfacts[mid].(*graph.Membership); ok {
 				b, _ := more[m.BodyID].(*graph.Body)
-				seats = append(seats, seat{m, b})
+				seats = append(seats, seat{m, b, docsOf(m.Sources)})
 			}
 		}
 		rs.entities = append(rs.entities, newEntity(ref, p, o, seats, docID))
