@@ -360,14 +360,13 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		for _, ms := range rel {
 			for _, mid := range ms {
 				m, docs := c.members[mid], c.memberDocs[mid]
-				switch {
-				case m != nil && docs != nil && w.knows(mid):
-					prev[mid], prevDocs[mid] = m, docs
-					if w.changed[mid] {
-						bareM = append(bareM, mid)
-					}
-				default:
+				if m == nil || docs == nil || !w.knows(mid) {
 					fullM = append(fullM, mid)
+					continue
+				}
+				prev[mid], prevDocs[mid] = m, docs
+				if w.changed[mid] {
+					bareM = append(bareM, mid)
 				}
 			}
 		}
