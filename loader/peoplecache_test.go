@@ -53,12 +53,13 @@ func equivalenceSequence(t *testing.T) []genDocument {
 	// person sending apologies, and then the original again: writes that
 	// take a document away from a person and their seats, and give it back.
 	var renamed []genDocument
-	for i := 3; i < n && len(renamed) < 2; i += n / 4 {
+	for i := 3; i < n && len(renamed) < 2; i++ {
 		_, after, ok := bytes.Cut(docs[i].data, []byte("Afbud:\n\n"))
 		name, _, _ := bytes.Cut(after, []byte("\n"))
 		if ok && len(name) > 0 {
 			seq = append(seq, genDocument{docs[i].name, bytes.ReplaceAll(docs[i].data, name, []byte("Bodil Testesen Nymark"))})
 			renamed = append(renamed, docs[i])
+			i += n / 4 // the next from a later stretch of the corpus
 		}
 	}
 	if len(renamed) < 2 {
