@@ -42,11 +42,11 @@
 // through an atomic.Pointer, so a reader sees one whole state, never waits
 // for a write, and sees a document either before or after a write. Writes
 // copy only what they touch: the maps are hash tries of small maps (4096
-// shards, split 64 ways when a leaf passes 64 entries; pmap.go), the
-// per-kind sort indexes are split into chunks of at most 128 entries in
-// groups of at most 32 chunks, and adjacency lists into chunks of at most
-// 128 targets (adj.go), all copied on write, so a write's cost does not
-// grow with the store.
+// shards in 64 arrays of 64, split 64 ways when a leaf passes 64 entries;
+// pmap.go), the per-kind sort indexes are split into chunks of at most 128
+// entries in groups of at most 32 chunks, and adjacency lists into chunks
+// of at most 128 targets (adj.go), all copied on write, so a write's cost
+// does not grow with the store.
 //
 // # Memory
 //

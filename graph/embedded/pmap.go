@@ -8,12 +8,15 @@ import (
 // A pmap is a hash trie of small maps: 4096 top shards (the first 12 bits
 // of the key's hash), each a leaf map of at most leafMax entries or, once
 // it grows past that, a branch of 64 children by the next 6 bits, down to
-// the hash's 30th bit (a leaf there may grow without bound). A write copies
-// the top array (4096 pointers) and the path to each key it touches (a
-// branch's 64 pointers, a leaf's at most leafMax entries), never the whole
-// map: its cost does not grow with the number of entries. (With leaves
-// that were never split, at 100× scale a shard held ~560 facts and the
-// copies were most of a document's write.)
+// the hash's 30th bit (a leaf there may grow without bound). The shards
+// are held in 64 arrays of 64 (by the first 6 bits, then the next 6). A
+// write copies the array of arrays, the arrays it touches and the path to
+// each key it touches (a branch's 64 pointers, a leaf's at most leafMax
+// entries), never the whole map: its cost does not grow with the number
+// of entries. (With leaves that were never split, at 100× scale a shard
+// held ~560 facts and the copies were most of a document's write; with
+// one array of 4096 shards, copying it was 32 KB per map and write, a
+// sixth of what a write allocated.)
 const (
 	shardBits  = 12
 	nShards    = 1 << shardBits
@@ -21,6 +24,9 @@ const (
 	fanout     = 1 << branchBits
 	leafMax    = 64
 )
+
+// shardIndex splits a shard's number into its array and its place there.
+func shardIndex(i uint32) (hi, lo uint32) { return i >> branchBits, i & (fanout - 1) }
 
 // hashOf is the keys' hash; a variable so that a test can choose hashes.
 var hashOf = fnv1a
@@ -43,8 +49,20 @@ type pnode[V any] struct {
 // pmap is an immutable map from string keys, updated by copying on write
 // through a pmapTx.
 type pmap[V any] struct {
-	shards *[nShards]*pnode[V]
+	shards *[nShards / fanout]*[fanout]*pnode[V]
 	n      int
+}
+
+// shard returns shard i (nil if there is none).
+func (m pmap[V]) shard(i uint32) *pnode[V] {
+	if m.shards == nil {
+		return nil
+	}
+	hi, lo := shardIndex(i)
+	if a := m.shards[hi]; a != nil {
+		return a[lo]
+	}
+	return nil
 }
 
 // down returns the child of branch n for hash h below bit shift, and the
@@ -60,7 +78,7 @@ func (m pmap[V]) get(k string) (V, bool) {
 		return zero, false
 	}
 	h := hashOf(k)
-	n, shift := m.shards[h>>(32-shardBits)], uint(32-shardBits)
+	n, shift := m.shard(h>>(32-shardBits)), uint(32-shardBits)
 	for n != nil && n.kids != nil {
 		n, shift = down(n, h, shift)
 	}
@@ -93,8 +111,13 @@ func (m pmap[V]) all(fn func(k string, v V)) {
 			fn(k, v)
 		}
 	}
-	for _, n := range m.shards {
-		walk(n)
+	for _, a := range m.shards {
+		if a == nil {
+			continue
+		}
+		for _, n := range a {
+			walk(n)
+		}
 	}
 }
 
@@ -102,16 +125,32 @@ func (m pmap[V]) all(fn func(k string, v V)) {
 // are its own and are changed in place; the others are shared with the
 // base.
 type pmapTx[V any] struct {
-	m     pmap[V]
-	owned map[*pnode[V]]bool
+	m         pmap[V]
+	owned     map[*pnode[V]]bool
+	ownedArrs [nShards / fanout]bool // the arrays of shards copied or made
 }
 
 func (m pmap[V]) tx() *pmapTx[V] {
-	t := &pmapTx[V]{m: pmap[V]{shards: new([nShards]*pnode[V]), n: m.n}, owned: map[*pnode[V]]bool{}}
+	t := &pmapTx[V]{m: pmap[V]{shards: new([nShards / fanout]*[fanout]*pnode[V]), n: m.n}, owned: map[*pnode[V]]bool{}}
 	if m.shards != nil {
 		*t.m.shards = *m.shards
 	}
 	return t
+}
+
+// shards returns the transaction's own array of shard i, and i's place
+// in it.
+func (t *pmapTx[V]) shards(i uint32) (*[fanout]*pnode[V], uint32) {
+	hi, lo := shardIndex(i)
+	if !t.ownedArrs[hi] {
+		a := new([fanout]*pnode[V])
+		if old := t.m.shards[hi]; old != nil {
+			*a = *old
+		}
+		t.m.shards[hi] = a
+		t.ownedArrs[hi] = true
+	}
+	return t.m.shards[hi], lo
 }
 
 func (t *pmapTx[V]) get(k string) (V, bool) { return t.m.get(k) }
@@ -141,9 +180,9 @@ func (t *pmapTx[V]) own(n *pnode[V]) *pnode[V] {
 // leaf returns the transaction's own leaf for k, copying the path to it,
 // and the bit below which the leaf's keys' hashes are not yet used.
 func (t *pmapTx[V]) leaf(h uint32) (*pnode[V], uint) {
-	i := h >> (32 - shardBits)
-	n := t.own(t.m.shards[i])
-	t.m.shards[i] = n
+	a, i := t.shards(h >> (32 - shardBits))
+	n := t.own(a[i])
+	a[i] = n
 	shift := uint(32 - shardBits)
 	for n.kids != nil {
 		shift -= branchBits

@@ -192,7 +192,7 @@ func TestPmapSplitsDeepLeaves(t *testing.T) {
 			depth, deepest = d, len(n.leaf)
 		}
 	}
-	walk(m.shards[base>>20], 0)
+	walk(m.shard(base>>20), 0)
 	if depth != 3 || deepest <= leafMax {
 		t.Errorf("the deepest leaf is under %d branches with %d entries; the test wants one under 3 with more than %d", depth, deepest, leafMax)
 	}
