@@ -17,14 +17,15 @@ import (
 // what each write contributes and what it replaces, like the people.
 //
 // The documents a link's sources name are taken to be the documents that
-// contribute it (facts.go's sources always name their own document); a new
+// contribute it (facts.go's sources always name their own document), and
+// kept as the people cache keeps a person's (peopledocs.go); a new
 // contribution with a source naming another document drops the
 // municipality from the cache, to be read again.
 
 // muniLink is a cluster_municipality link as otherClusters needs it.
 type muniLink struct {
-	to   string         // the cluster
-	docs map[string]int // document ID → the link's sources from it
+	to   string   // the cluster
+	docs []string // the documents that support it (docsOf)
 }
 
 // otherClusters is builder.otherClusters on the cache: the clusters other
@@ -44,19 +45,14 @@ func (c *peopleCache) otherClusters(ctx context.Context, store graph.Store, mid,
 		links = map[string]*muniLink{}
 		for _, id := range rel[mid] {
 			if l, ok := facts[id].(*graph.Link); ok && l.Type == graph.LinkClusterMunicipality {
-				ml := &muniLink{to: l.ToID, docs: map[string]int{}}
-				for _, s := range l.Sources {
-					ml.docs[s.DocumentID]++
-				}
-				links[id] = ml
+				links[id] = &muniLink{to: l.ToID, docs: docsOf(l.Sources)}
 			}
 		}
 		c.muniLinks[mid] = links
 	}
 	var out []string
 	for _, ml := range links {
-		// onlyFrom(l.Sources, docID): sources, all from docID.
-		if ml.to == cid || (len(ml.docs) == 1 && ml.docs[docID] > 0) {
+		if ml.to == cid || onlyDoc(ml.docs, docID) {
 			continue
 		}
 		out = appendNew(out, ml.to)
@@ -65,46 +61,32 @@ func (c *peopleCache) otherClusters(ctx context.Context, store graph.Store, mid,
 	return out, nil
 }
 
-// updateLinks brings the cached links up to date with a write of facts
-// that replaced a version contributing the facts old (RelFactsOfDocument
-// before the write).
-func (c *peopleCache) updateLinks(facts *graph.DocumentFacts, old []string) {
-	docID := facts.Document.ID
-	isOld := map[string]bool{}
-	for _, id := range old {
-		if graph.KindOf(id) == graph.KindLink {
-			isOld[id] = true
-		}
-	}
-	// The replaced version's sources go. A link left with none is gone
-	// unless the new version contributes it, or has contributions without
-	// sources (none of the loader's): the municipality is read again.
+// updateLinks brings the cached links up to date with write w of facts.
+// A link the write may have changed in ways its documents do not follow
+// from (w.knows), or left with none, drops its municipality from the
+// cache, to be read again.
+func (c *peopleCache) updateLinks(facts *graph.DocumentFacts, w *written) {
 	for mid, links := range c.muniLinks {
 		for id, ml := range links {
-			if isOld[id] {
-				if delete(ml.docs, docID); len(ml.docs) == 0 {
-					delete(c.muniLinks, mid)
-					break
-				}
+			if !w.changed[id] {
+				continue
+			}
+			if ml.docs, _, _ = w.shift(ml.docs, id); len(ml.docs) == 0 || !w.knows(id) {
+				delete(c.muniLinks, mid)
+				break
 			}
 		}
 	}
 	for _, l := range facts.Links {
 		links, ok := c.muniLinks[l.FromID]
-		if l.Type != graph.LinkClusterMunicipality || !ok {
+		if l.Type != graph.LinkClusterMunicipality || !ok || links[l.ID] != nil {
 			continue
 		}
-		ml := links[l.ID]
-		if ml == nil {
-			ml = &muniLink{to: l.ToID, docs: map[string]int{}}
-			links[l.ID] = ml
+		if !w.knows(l.ID) {
+			delete(c.muniLinks, l.FromID)
+			continue
 		}
-		for _, s := range l.Sources {
-			if s.DocumentID != docID {
-				delete(c.muniLinks, l.FromID)
-				break
-			}
-			ml.docs[docID]++
-		}
+		docs, _, _ := w.shift(nil, l.ID)
+		links[l.ID] = &muniLink{to: l.ToID, docs: docs}
 	}
 }

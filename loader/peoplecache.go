@@ -428,8 +428,6 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 					if m := c.members[mid]; m != nil {
 						oldBodies[m.BodyID] = true
 						oldDocs[mid] = c.memberDocs[mid]
-						delete(c.members, mid)
-						delete(c.memberDocs, mid)
 					}
 				}
 				if old.p.Name == p.Name && slices.Equal(old.p.Aliases, p.Aliases) {
@@ -470,8 +468,10 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				cp.mids = append(cp.mids, mid)
 				bodies[m.BodyID] = true
 			}
-			for _, before := range oldDocs { // seats gone
+			for mid, before := range oldDocs { // seats gone
 				c.move(id, cp, before, nil)
+				delete(c.members, mid)
+				delete(c.memberDocs, mid)
 			}
 			c.reindex(id, old, cp, oldBodies, bodies)
 			c.people[id] = cp
@@ -781,10 +781,11 @@ func (l *Loader) replaceDocument(ctx context.Context, facts *graph.DocumentFacts
 	if err != nil || res.Unchanged {
 		return res, err
 	}
-	c.updateLinks(facts, rel[id])
+	w := newWritten(facts, rel[id])
+	c.updateLinks(facts, w)
 	people, bodyOrgs := c.touched(facts, rel[id])
 	bodyOrgs = c.mayHaveChanged(facts, rel[id], bodyOrgs)
-	if err := c.refresh(ctx, l.store, people, bodyOrgs, newWritten(facts, rel[id])); err != nil {
+	if err := c.refresh(ctx, l.store, people, bodyOrgs, w); err != nil {
 		l.people = nil // rebuilt on the next document
 		return res, nil
 	}

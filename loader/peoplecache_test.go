@@ -260,7 +260,7 @@ func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
 			t.Errorf("%s: %d links cached, %d in the store", mid, len(links), len(want))
 		}
 		for id, w := range want {
-			if got := links[id]; got == nil || got.to != w.to || !maps.Equal(got.docs, w.docs) {
+			if got := links[id]; got == nil || got.to != w.to || !slices.Equal(got.docs, w.docs) {
 				t.Errorf("%s: cached link %s is %+v, in the store %+v", mid, id, got, w)
 			}
 		}

@@ -20,8 +20,9 @@ import (
 // the facts it touched. It reads a fact's sources only when it does not
 // hold its documents yet (a person or membership new to the cache, which
 // few documents support), or when the written document has a source
-// naming another document (none of the loader's facts do), like the link
-// cache (linkcache.go).
+// naming another document (none of the loader's facts do). The link cache
+// (linkcache.go) keeps its links' documents by the same rules, through the
+// same written and shift.
 
 // docsOf is the sorted, distinct documents sources name.
 func docsOf(sources []graph.Source) []string {
@@ -40,7 +41,7 @@ func onlyDoc(docs []string, docID string) bool {
 }
 
 // written is what one write of a document can have changed in the
-// documents of people and memberships.
+// documents of people, memberships and links.
 type written struct {
 	docID   string
 	changed map[string]bool // facts the new version or the replaced one contributes
@@ -69,6 +70,9 @@ func newWritten(facts *graph.DocumentFacts, old []string) *written {
 	for _, m := range facts.Memberships {
 		note(m.ID, m.Sources)
 	}
+	for _, l := range facts.Links {
+		note(l.ID, l.Sources)
+	}
 	for _, id := range old {
 		w.changed[id] = true
 	}
@@ -81,27 +85,35 @@ func (w *written) knows(id string) bool {
 	return w != nil && !w.unsure[id]
 }
 
-// shift returns the documents of fact id (person pid or one of their
-// memberships) after write w, given those before it, docs, which it may
-// change: the same but for w's document, which is one of them if w's new
-// version contributes the fact with a source. If the fact is counted in
-// cp.docs, the count follows.
-func (c *peopleCache) shift(pid string, cp *cachedPerson, id string, docs []string, w *written, counted bool) []string {
-	if !w.changed[id] {
-		return docs
-	}
+// shift returns the documents of fact id after the write, given those
+// before it, docs (docsOf; it may change them): the same but for w's
+// document, which is one of them if w's new version contributes the fact
+// with a source. It also says whether w's document was and is one of them.
+func (w *written) shift(docs []string, id string) (after []string, had, has bool) {
 	i, had := slices.BinarySearch(docs, w.docID)
-	switch has := w.now[id]; {
+	if !w.changed[id] {
+		return docs, had, had
+	}
+	switch has = w.now[id]; {
 	case has && !had:
 		docs = slices.Insert(docs, i, w.docID)
-		if counted {
-			c.count(pid, cp, w.docID, 1)
-		}
 	case had && !has:
 		docs = slices.Delete(docs, i, i+1)
-		if counted {
-			c.count(pid, cp, w.docID, -1)
+	}
+	return docs, had, has
+}
+
+// shift is written.shift for a fact of person pid (the person or one of
+// their memberships); if the fact is counted in cp.docs, the count
+// follows.
+func (c *peopleCache) shift(pid string, cp *cachedPerson, id string, docs []string, w *written, counted bool) []string {
+	docs, had, has := w.shift(docs, id)
+	if counted && had != has {
+		delta := -1
+		if has {
+			delta = 1
 		}
+		c.count(pid, cp, w.docID, delta)
 	}
 	return docs
 }
