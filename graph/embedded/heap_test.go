@@ -31,7 +31,8 @@ var (
 // documents of the generated corpus (seed 1, -heap.scale) through the
 // loader into a store, closes it, and measures reopening it as a restarted
 // server does: the heap in use after runtime.GC (MiB-heap, and per merged
-// fact and per contribution) and the process's RSS after the GC (MiB-rss)
+// fact and per contribution), the number of heap objects (heap-objects,
+// what the collector's cost of a heap grows with), and the process's RSS after the GC (MiB-rss)
 // and after debug.FreeOSMemory (MiB-rss-freed); the RSS figures are
 // meaningful with -heap.dir, where nothing but the store was ever loaded in
 // the process. Nothing is asserted. For the 1× corpus:
@@ -45,7 +46,7 @@ func BenchmarkHeapGenerated(b *testing.B) {
 		loadGenerated(b, dir, *heapDocs, *heapScale)
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	var heap, inuse uint64
+	var heap, inuse, objects uint64
 	var facts, docs int
 	var s *embedded.Store
 	for b.Loop() {
@@ -62,7 +63,7 @@ func BenchmarkHeapGenerated(b *testing.B) {
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		heap, inuse = ms.HeapAlloc, ms.HeapInuse
+		heap, inuse, objects = ms.HeapAlloc, ms.HeapInuse, ms.HeapObjects
 		b.StartTimer()
 	}
 	b.StopTimer()
@@ -91,6 +92,7 @@ func BenchmarkHeapGenerated(b *testing.B) {
 	runtime.KeepAlive(s)
 	_ = s.Close(ctx)
 	b.ReportMetric(float64(heap)/(1<<20), "MiB-heap")
+	b.ReportMetric(float64(objects), "heap-objects")
 	b.ReportMetric(float64(inuse)/(1<<20), "MiB-heap-inuse")
 	b.ReportMetric(float64(rss)/(1<<20), "MiB-rss")
 	b.ReportMetric(float64(rssMin)/(1<<20), "MiB-rss-freed")

@@ -31,6 +31,7 @@ import (
 type interner struct {
 	strs  map[string]string
 	props map[string]map[string]string // by propsKey
+	arena arena                        // where the strings it copies go
 }
 
 func newInterner() *interner {
@@ -49,7 +50,7 @@ func (in *interner) str(s string) string {
 }
 
 // bytes is str of a string read from b; a string the interner holds costs
-// no allocation.
+// no allocation, and one it lacks is copied into its arena.
 func (in *interner) bytes(b []byte) string {
 	if len(b) == 0 {
 		return ""
@@ -57,9 +58,34 @@ func (in *interner) bytes(b []byte) string {
 	if c, ok := in.strs[string(b)]; ok {
 		return c
 	}
-	s := string(b)
+	s := in.arena.bytes(b)
 	in.strs[s] = s
 	return s
+}
+
+// home gives a fact's new entry a place for its derived values (sort key,
+// search text, edges): its previous version's where they are equal, as
+// they are when a fact gains a contribution, else a copy in the arena.
+// The entry's own values, freshly made, are then garbage.
+func (in *interner) home(prev, next *factEntry) {
+	switch {
+	case next.sortKey == next.id:
+		next.sortKey = next.id
+	case prev != nil && prev.sortKey == next.sortKey:
+		next.sortKey = prev.sortKey
+	default:
+		next.sortKey = in.arena.str(next.sortKey)
+	}
+	if prev != nil && prev.search == next.search {
+		next.search = prev.search
+	} else {
+		next.search = in.arena.str(next.search)
+	}
+	if prev != nil && slices.Equal(prev.edges, next.edges) {
+		next.edges = prev.edges
+	} else {
+		next.edges = in.arena.edgeList(next.edges)
+	}
 }
 
 // own prepares a decoded document for the store: its strings and property

@@ -130,6 +130,11 @@ type stateTx struct {
 	base     *state
 	contribs int
 	pending  map[string][]contrib // fact ID → its contributions after the transaction
+	// in is the writer's interner, which keeps the adjacency keys and
+	// gives new entries' derived values a home (nil: each its own
+	// allocation, as in tests of the state alone); key is a scratch buffer.
+	in  *interner
+	key []byte
 }
 
 func (s *state) tx() *stateTx {
@@ -154,6 +159,9 @@ func (t *stateTx) done() *state {
 				// newFactEntry would sort.
 				next = newFactEntry(slices.Clone(cs))
 			}
+		}
+		if next != nil && t.in != nil {
+			t.in.home(prev, next)
 		}
 		t.replaceFact(id, prev, next)
 	}
@@ -378,7 +386,13 @@ func (t *stateTx) replaceFact(id string, prev, next *factEntry) {
 func adjKey(rel graph.Relation, from string) string { return string(rel) + "\x00" + from }
 
 func (t *stateTx) edge(e graph.Edge, delta int32) {
-	k := adjKey(e.Rel, e.FromID)
+	t.key = append(append(append(t.key[:0], e.Rel...), 0), e.FromID...)
+	var k string
+	if t.in != nil {
+		k = t.in.bytes(t.key)
+	} else {
+		k = string(t.key)
+	}
 	list, _ := t.adj.get(k)
 	list, changed := list.add(e.ToID, delta)
 	switch {

@@ -124,6 +124,7 @@ func (s *Store) recover() error {
 		replay = []uint64{gen} // a new, empty log
 	}
 	tx := emptyState().tx()
+	tx.in = s.strs
 	if len(snaps) > 0 {
 		if err := s.loadSnapshot(tx, gen); err != nil {
 			return err
@@ -372,6 +373,7 @@ func (s *Store) ReplaceDocuments(ctx context.Context, docs []*graph.DocumentFact
 		return nil, err
 	}
 	tx := cur.tx()
+	tx.in = s.strs
 	res := make([]graph.WriteResult, len(ps))
 	var log []byte
 	for i, p := range ps {
@@ -431,6 +433,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (bool, error) {
 		return false, nil
 	}
 	tx := cur.tx()
+	tx.in = s.strs
 	tx.put(id, nil)
 	next := tx.done()
 	if err := s.commit(frame(opDelete, []byte(id))); err != nil {
@@ -553,6 +556,9 @@ func (s *Store) finishCompaction(job *compaction) error {
 	if err == nil {
 		strs = newInterner()
 		job.state.docs.all(func(_ string, e *docEntry) { strs.add(e.facts) })
+		// The adjacency keys too, so that the next edge of a list finds
+		// its key instead of copying it again.
+		job.state.adj.all(func(k string, _ adjList) { strs.str(k) })
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
