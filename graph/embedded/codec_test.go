@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/gob"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -370,3 +372,75 @@ func sharing(s *Store) shared {
 }
 
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestFactsCodecSharesSources checks how a document decoded for the store
+// holds its lists of one source: facts citing the same source share it,
+// every such list has no room to append, and all of them lie in one array
+// (one allocation per document, not one per fact); and the same of the
+// string lists.
+func TestFactsCodecSharesSources(t *testing.T) {
+	in := newInterner()
+	shared, strLists := 0, 0
+	for _, d := range generatedFacts(t, 20) {
+		got, err := decodeFactsRecord(codecFacts(t, d), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := map[graph.Source]*graph.Source{}
+		for _, k := range graph.Kinds {
+			forEachFact(got, k, func(f any) {
+				p := sourcesOf(f)
+				if len(*p) != 1 {
+					return
+				}
+				if cap(*p) != 1 {
+					t.Fatalf("%s: a list of one source has capacity %d", graph.IDOf(f), cap(*p))
+				}
+				src := &(*p)[0]
+				if prev, ok := at[*src]; ok {
+					if prev != src {
+						t.Fatalf("%s: an equal source is not shared", graph.IDOf(f))
+					}
+					shared++
+				}
+				at[*src] = src
+			})
+		}
+		// The string lists likewise: one after another in one array.
+		type strList struct{ at, n, cap uintptr }
+		var lists []strList
+		for _, k := range graph.Kinds {
+			forEachFact(got, k, func(f any) {
+				v := reflect.ValueOf(f).Elem()
+				for i := 0; i < v.NumField(); i++ {
+					if l, ok := v.Field(i).Interface().([]string); ok && len(l) > 0 {
+						lists = append(lists, strList{uintptr(unsafe.Pointer(&l[0])), uintptr(len(l)), uintptr(cap(l))})
+					}
+				}
+			})
+		}
+		slices.SortFunc(lists, func(a, b strList) int { return cmp.Compare(a.at, b.at) })
+		for i, l := range lists {
+			if l.cap != l.n {
+				t.Fatalf("%s: a string list of %d has capacity %d", d.Document.ID, l.n, l.cap)
+			}
+			if i > 0 && lists[i-1].at+lists[i-1].n*unsafe.Sizeof("") != l.at {
+				t.Fatalf("%s: its string lists are not one array", d.Document.ID)
+			}
+		}
+		strLists += len(lists)
+		var addrs []uintptr
+		for _, p := range at {
+			addrs = append(addrs, uintptr(unsafe.Pointer(p)))
+		}
+		slices.Sort(addrs)
+		for i := 1; i < len(addrs); i++ {
+			if addrs[i]-addrs[i-1] != unsafe.Sizeof(graph.Source{}) {
+				t.Fatalf("%s: the sources of its lists are not one array", d.Document.ID)
+			}
+		}
+	}
+	if shared == 0 || strLists < 20 {
+		t.Errorf("%d facts shared a source, %d string lists: the test shows nothing", shared, strLists)
+	}
+}

@@ -96,12 +96,18 @@ func (in *interner) home(prev, next *factEntry) {
 // empty lists as nil, and Merge sorts string lists anyway.
 //
 // interned says that d's strings and property maps are the interner's
-// already (the facts codec decodes them so): then only the facts are
-// normalised and their sources shared.
+// and its lists of one source shared already (the facts codec decodes them
+// so): then only the facts are normalised.
 func (in *interner) own(d *graph.DocumentFacts, interned bool) {
-	srcs := map[graph.Source][]graph.Source{}
+	var srcs map[graph.Source][]graph.Source
+	if !interned {
+		srcs = map[graph.Source][]graph.Source{}
+	}
 	in.walk(d, !interned, func(f any) {
 		graph.Normalize(f)
+		if srcs == nil {
+			return
+		}
 		if p := sourcesOf(f); len(*p) == 1 {
 			if s, ok := srcs[(*p)[0]]; ok {
 				*p = s
