@@ -44,13 +44,17 @@ type docEntry struct {
 // filter, graph.Score, the cluster's region) do not look at sources.
 type factEntry struct {
 	id       string
-	kind     int
+	kind     int32
 	shared   bool
 	contribs []contrib // in graph.DocumentCompare order, as Merge takes them
 	merged   any
 	sortKey  string
 	search   string // graph.SearchText
 	edges    []graph.Edge
+	// one holds a single contribution, and contribs is then one[:]: most
+	// facts have one, and a list of their own was one more object per
+	// fact for the collector to visit.
+	one [1]contrib
 }
 
 // sources returns the merged fact's sources: the contributions', in order.
@@ -359,10 +363,10 @@ func (t *stateTx) replaceFact(id string, prev, next *factEntry) {
 		t.facts.set(id, next)
 	}
 	if prev != nil && (next == nil || prev.sortKey != next.sortKey) {
-		t.ix(prev.kind).remove(prev.sortKey)
+		t.ix(int(prev.kind)).remove(prev.sortKey)
 	}
 	if next != nil && (prev == nil || prev.sortKey != next.sortKey) {
-		t.ix(next.kind).insert(ixEntry{key: next.sortKey, id: id})
+		t.ix(int(next.kind)).insert(ixEntry{key: next.sortKey, id: id})
 	}
 	var pe, ne []graph.Edge
 	if prev != nil {
@@ -383,10 +387,15 @@ func (t *stateTx) replaceFact(id string, prev, next *factEntry) {
 	}
 }
 
-func adjKey(rel graph.Relation, from string) string { return string(rel) + "\x00" + from }
+// adjKey is the adjacency map's key of a relation from a fact.
+func adjKey(rel graph.Relation, from string) string { return string(appendAdjKey(nil, rel, from)) }
+
+func appendAdjKey(b []byte, rel graph.Relation, from string) []byte {
+	return append(append(append(b, rel...), 0), from...)
+}
 
 func (t *stateTx) edge(e graph.Edge, delta int32) {
-	t.key = append(append(append(t.key[:0], e.Rel...), 0), e.FromID...)
+	t.key = appendAdjKey(t.key[:0], e.Rel, e.FromID)
 	var k string
 	if t.in != nil {
 		k = t.in.bytes(t.key)
@@ -452,14 +461,20 @@ func (s *state) related(rel graph.Relation, from string) []string {
 func entryOf(m any, cs []contrib) *factEntry {
 	graph.Normalize(m)
 	id := graph.IDOf(m)
-	return &factEntry{
-		id:       id,
-		kind:     kindIndex[graph.KindOf(id)],
-		contribs: cs,
-		merged:   m,
-		sortKey:  graph.SortKey(m),
-		search:   graph.SearchText(m),
+	e := &factEntry{
+		id:      id,
+		kind:    int32(kindIndex[graph.KindOf(id)]),
+		merged:  m,
+		sortKey: graph.SortKey(m),
+		search:  graph.SearchText(m),
 	}
+	if len(cs) == 1 {
+		e.one[0] = cs[0]
+		e.contribs = e.one[:]
+	} else {
+		e.contribs = cs
+	}
+	return e
 }
 
 // clone returns a copy of a merged fact that shares no slices, maps or
