@@ -52,6 +52,24 @@ func TestAdjList(t *testing.T) {
 	if len(l.chunks) < 5 {
 		t.Errorf("%d chunks for %d targets: the test does not split", len(l.chunks), l.len())
 	}
+	// Empty it again, in random order, through the chunked form back to
+	// one chunk and to nothing.
+	keys := slices.Collect(maps.Keys(want))
+	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	short := false
+	for _, k := range keys {
+		next, changed := l.add(k, -want[k])
+		if !changed {
+			t.Fatalf("removing %s changed nothing", k)
+		}
+		delete(want, k)
+		l = next
+		check(t, "removing "+k, l, want)
+		short = short || (l.chunks == nil && l.len() > 0)
+	}
+	if !short {
+		t.Error("the list never became one chunk again")
+	}
 }
 
 func check(t *testing.T, what string, l adjList, want map[string]int32) {
@@ -71,5 +89,11 @@ func check(t *testing.T, what string, l adjList, want map[string]int32) {
 		if len(c) == 0 || len(c) > adjChunk {
 			t.Fatalf("%s: a chunk of %d", what, len(c))
 		}
+	}
+	switch {
+	case l.chunks != nil && (len(l.chunks) < 2 || l.refs != nil):
+		t.Fatalf("%s: %d chunks beside %d refs", what, len(l.chunks), len(l.refs))
+	case l.chunks == nil && len(l.refs) > adjChunk:
+		t.Fatalf("%s: one chunk of %d", what, len(l.refs))
 	}
 }
