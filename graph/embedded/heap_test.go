@@ -9,7 +9,9 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,8 +33,8 @@ var (
 // documents of the generated corpus (seed 1, -heap.scale) through the
 // loader into a store, closes it, and measures reopening it as a restarted
 // server does: the heap in use after runtime.GC (MiB-heap, and per merged
-// fact and per contribution), the number of heap objects (heap-objects,
-// what the collector's cost of a heap grows with), and the process's RSS after the GC (MiB-rss)
+// fact and per contribution), the number of heap objects (heap-objects),
+// the CPU time of a full collection of that heap (gc-cpu-ms), and the process's RSS after the GC (MiB-rss)
 // and after debug.FreeOSMemory (MiB-rss-freed); the RSS figures are
 // meaningful with -heap.dir, where nothing but the store was ever loaded in
 // the process. Nothing is asserted. For the 1× corpus:
@@ -89,10 +91,23 @@ func BenchmarkHeapGenerated(b *testing.B) {
 	rss := vmRSS()
 	debug.FreeOSMemory()
 	rssMin := vmRSS()
+	// The collector's cost of the store: the CPU time of a full
+	// collection with nothing but the store live (median of 5).
+	var gcCPU []float64
+	for range 5 {
+		var before, after [1]metrics.Sample
+		before[0].Name, after[0].Name = "/cpu/classes/gc/total:cpu-seconds", "/cpu/classes/gc/total:cpu-seconds"
+		metrics.Read(before[:])
+		runtime.GC()
+		metrics.Read(after[:])
+		gcCPU = append(gcCPU, after[0].Value.Float64()-before[0].Value.Float64())
+	}
+	slices.Sort(gcCPU)
 	runtime.KeepAlive(s)
 	_ = s.Close(ctx)
 	b.ReportMetric(float64(heap)/(1<<20), "MiB-heap")
 	b.ReportMetric(float64(objects), "heap-objects")
+	b.ReportMetric(gcCPU[len(gcCPU)/2]*1000, "gc-cpu-ms")
 	b.ReportMetric(float64(inuse)/(1<<20), "MiB-heap-inuse")
 	b.ReportMetric(float64(rss)/(1<<20), "MiB-rss")
 	b.ReportMetric(float64(rssMin)/(1<<20), "MiB-rss-freed")
