@@ -9,11 +9,13 @@ import (
 // An arena packs the small values the store keeps for as long as it runs
 // into shared blocks: the interner's strings, the adjacency lists' keys,
 // the facts' sort and search keys and their edge lists. Each of those was
-// an allocation of its own, a third of the objects of a loaded store
-// (10× corpus: 0.86 of 2.79 million), and the collector's cost of a large
-// heap is per object: in a whole-run profile of the 100× load, most of its
-// mark time went to finding the span of each small object it marked. A
-// block is one object for hundreds of values.
+// an allocation of its own (a reopened 10× store: 2.67 million objects
+// before, 1.58 million after), and in a whole-run profile of the 100× load
+// most of the collector's mark time went to finding the span of each
+// small object it marked. A block is one object for hundreds of values.
+// Packing alone barely changed the CPU of a full collection; with the
+// decoder's one array of sources per document (codec.go) it fell by 28%
+// (BENCHMARKS.md, eighth session).
 //
 // A block lives as long as any value in it, so a value the store drops
 // keeps its block's bytes until the block's other values are dropped too.
