@@ -280,8 +280,7 @@ func decodeFactsRecord(body []byte, in *interner) (*graph.DocumentFacts, error) 
 	if r.err != nil {
 		return nil, r.err
 	}
-	r.placeSources()
-	r.placeStrings()
+	r.lists.place()
 	return d, nil
 }
 
@@ -377,73 +376,15 @@ type reader struct {
 	in    *interner
 	err   error
 	depth int // of nested structs
-	// With an interner, the record's lists of one source share: each
-	// distinct source is kept once in srcs (a fact cites the line it was
-	// read from, and the person, membership and attendance read from a
-	// line cite the same one), and at the end all of them go into one
-	// array and the lists (srcUses, by their fields) point into it
-	// (placeSources): one allocation per document instead of one per list.
-	srcIndex map[graph.Source]int
-	srcs     []graph.Source
-	srcUses  []srcUse
-	// Likewise the record's string lists (aliases, municipality IDs):
-	// their strings in order in strs, placed in one array at the end.
-	strs    []string
-	strUses []strUse
-}
-
-type srcUse struct {
-	list *[]graph.Source
-	i    int // in srcs
-}
-
-type strUse struct {
-	list     *[]string
-	from, to int // in strs
+	// With an interner, the record's lists go into one array per
+	// element type (docLists).
+	lists docLists
 }
 
 var (
 	sourceListType = reflect.TypeFor[[]graph.Source]()
 	stringListType = reflect.TypeFor[[]string]()
 )
-
-// oneSource notes that the list field holds the one source src.
-func (r *reader) oneSource(field reflect.Value, src graph.Source) {
-	i, ok := r.srcIndex[src]
-	if !ok {
-		if r.srcIndex == nil {
-			r.srcIndex = map[graph.Source]int{}
-		}
-		i = len(r.srcs)
-		r.srcIndex[src] = i
-		r.srcs = append(r.srcs, src)
-	}
-	r.srcUses = append(r.srcUses, srcUse{field.Addr().Interface().(*[]graph.Source), i})
-}
-
-// placeSources sets the lists oneSource noted, each a slice of one array
-// with no room to append.
-func (r *reader) placeSources() {
-	if len(r.srcs) == 0 {
-		return
-	}
-	all := slices.Clone(r.srcs)
-	for _, u := range r.srcUses {
-		*u.list = all[u.i : u.i+1 : u.i+1]
-	}
-}
-
-// placeStrings sets the string lists noted in strUses, each a slice of one
-// array with no room to append.
-func (r *reader) placeStrings() {
-	if len(r.strs) == 0 {
-		return
-	}
-	all := slices.Clone(r.strs)
-	for _, u := range r.strUses {
-		*u.list = all[u.from:u.to:u.to]
-	}
-}
 
 // maxDepth bounds nested structs: a written schema may name a type within
 // itself, and a struct with no fields but itself consumes no bytes.
@@ -568,11 +509,11 @@ func (r *reader) structure(t *codecType, v reflect.Value) {
 				continue
 			}
 			if set && r.in != nil && fv.Type() == stringListType {
-				from := len(r.strs)
+				from := len(r.lists.strs.vals)
 				for range n {
-					r.strs = append(r.strs, r.str())
+					r.lists.strs.vals = append(r.lists.strs.vals, r.str())
 				}
-				r.strUses = append(r.strUses, strUse{fv.Addr().Interface().(*[]string), from, len(r.strs)})
+				r.lists.strs.note(fv.Addr().Interface().(*[]string), from)
 				continue
 			}
 			var out []string
@@ -640,7 +581,7 @@ func (r *reader) structure(t *codecType, v reflect.Value) {
 			if set && n == 1 && r.in != nil && fv.Type() == sourceListType {
 				var src graph.Source
 				r.structure(f.elem, reflect.ValueOf(&src).Elem())
-				r.oneSource(fv, src)
+				r.lists.oneSource(fv.Addr().Interface().(*[]graph.Source), src)
 				continue
 			}
 			var s reflect.Value

@@ -376,16 +376,15 @@ func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard
 // TestFactsCodecSharesSources checks how a document decoded for the store
 // holds its lists of one source: facts citing the same source share it,
 // every such list has no room to append, and all of them lie in one array
-// (one allocation per document, not one per fact); and the same of the
+// (one allocation per document, not one per fact), whether decoded from
+// the codec or from gob and prepared by own; and the same of the codec's
 // string lists.
 func TestFactsCodecSharesSources(t *testing.T) {
 	in := newInterner()
 	shared, strLists := 0, 0
-	for _, d := range generatedFacts(t, 20) {
-		got, err := decodeFactsRecord(codecFacts(t, d), in)
-		if err != nil {
-			t.Fatal(err)
-		}
+	// sources checks the lists of one source of a decoded document.
+	sources := func(got *graph.DocumentFacts, how string) {
+		t.Helper()
 		at := map[graph.Source]*graph.Source{}
 		for _, k := range graph.Kinds {
 			forEachFact(got, k, func(f any) {
@@ -394,18 +393,42 @@ func TestFactsCodecSharesSources(t *testing.T) {
 					return
 				}
 				if cap(*p) != 1 {
-					t.Fatalf("%s: a list of one source has capacity %d", graph.IDOf(f), cap(*p))
+					t.Fatalf("%s (%s): a list of one source has capacity %d", graph.IDOf(f), how, cap(*p))
 				}
 				src := &(*p)[0]
 				if prev, ok := at[*src]; ok {
 					if prev != src {
-						t.Fatalf("%s: an equal source is not shared", graph.IDOf(f))
+						t.Fatalf("%s (%s): an equal source is not shared", graph.IDOf(f), how)
 					}
 					shared++
 				}
 				at[*src] = src
 			})
 		}
+		var addrs []uintptr
+		for _, p := range at {
+			addrs = append(addrs, uintptr(unsafe.Pointer(p)))
+		}
+		slices.Sort(addrs)
+		for i := 1; i < len(addrs); i++ {
+			if addrs[i]-addrs[i-1] != unsafe.Sizeof(graph.Source{}) {
+				t.Fatalf("%s (%s): the sources of its lists are not one array", got.Document.ID, how)
+			}
+		}
+	}
+	for _, d := range generatedFacts(t, 20) {
+		got, err := decodeFactsRecord(codecFacts(t, d), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources(got, "codec")
+		// A gob record of an older data directory, prepared by own.
+		old, err := decodeGob(gobFacts(t, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.own(old, false)
+		sources(old, "gob")
 		// The string lists likewise: one after another in one array.
 		type strList struct{ at, n, cap uintptr }
 		var lists []strList
@@ -429,16 +452,6 @@ func TestFactsCodecSharesSources(t *testing.T) {
 			}
 		}
 		strLists += len(lists)
-		var addrs []uintptr
-		for _, p := range at {
-			addrs = append(addrs, uintptr(unsafe.Pointer(p)))
-		}
-		slices.Sort(addrs)
-		for i := 1; i < len(addrs); i++ {
-			if addrs[i]-addrs[i-1] != unsafe.Sizeof(graph.Source{}) {
-				t.Fatalf("%s: the sources of its lists are not one array", d.Document.ID)
-			}
-		}
 	}
 	if shared == 0 || strLists < 20 {
 		t.Errorf("%d facts shared a source, %d string lists: the test shows nothing", shared, strLists)

@@ -96,26 +96,79 @@ func (in *interner) home(prev, next *factEntry) {
 // empty lists as nil, and Merge sorts string lists anyway.
 //
 // interned says that d's strings and property maps are the interner's
-// and its lists of one source shared already (the facts codec decodes them
-// so): then only the facts are normalised.
+// and its lists of one source placed already (the facts codec decodes them
+// so): then only the facts are normalised. Otherwise (gob records of older
+// data directories) the lists of one source are placed as the codec's
+// decoder places them (docLists).
 func (in *interner) own(d *graph.DocumentFacts, interned bool) {
-	var srcs map[graph.Source][]graph.Source
-	if !interned {
-		srcs = map[graph.Source][]graph.Source{}
-	}
+	var lists docLists
 	in.walk(d, !interned, func(f any) {
 		graph.Normalize(f)
-		if srcs == nil {
-			return
-		}
-		if p := sourcesOf(f); len(*p) == 1 {
-			if s, ok := srcs[(*p)[0]]; ok {
-				*p = s
-			} else {
-				srcs[(*p)[0]] = *p
-			}
+		if p := sourcesOf(f); !interned && len(*p) == 1 {
+			lists.oneSource(p, (*p)[0])
 		}
 	})
+	lists.place()
+}
+
+// docLists gathers a document's lists of one source and its string lists
+// while the store decodes or prepares it, and places each kind in one
+// array at the end (place): one allocation per document instead of one
+// per list. Equal sources are kept once, so the facts read from one line
+// (a person, their membership and attendance) share their source.
+type docLists struct {
+	srcIndex map[graph.Source]int
+	srcs     listPool[graph.Source]
+	strs     listPool[string]
+}
+
+// oneSource notes that *list is to hold the one source src.
+func (l *docLists) oneSource(list *[]graph.Source, src graph.Source) {
+	i, ok := l.srcIndex[src]
+	if !ok {
+		if l.srcIndex == nil {
+			l.srcIndex = map[graph.Source]int{}
+		}
+		i = len(l.srcs.vals)
+		l.srcIndex[src] = i
+		l.srcs.vals = append(l.srcs.vals, src)
+	}
+	l.srcs.uses = append(l.srcs.uses, listUse[graph.Source]{list, i, i + 1})
+}
+
+// place sets every noted list.
+func (l *docLists) place() {
+	l.srcs.place()
+	l.strs.place()
+}
+
+// listPool holds the values of many lists (vals) and which list holds
+// which of them (uses).
+type listPool[T any] struct {
+	vals []T
+	uses []listUse[T]
+}
+
+type listUse[T any] struct {
+	list     *[]T
+	from, to int // in vals
+}
+
+// note says that *list is to hold the values from from to the end.
+func (p *listPool[T]) note(list *[]T, from int) {
+	p.uses = append(p.uses, listUse[T]{list, from, len(p.vals)})
+}
+
+// place copies the values into one array and sets each list to its part,
+// with no room to append.
+func (p *listPool[T]) place() {
+	if len(p.vals) == 0 {
+		return
+	}
+	all := slices.Clone(p.vals)
+	for _, u := range p.uses {
+		*u.list = all[u.from:u.to:u.to]
+	}
 }
 
 // add puts the values of a stored document into the tables without

@@ -160,8 +160,12 @@ func (t *stateTx) done() *state {
 		if len(cs) > 0 {
 			if next = appendedFactEntry(prev, cs); next == nil {
 				// cs may share its array with prev.contribs (put), which
-				// newFactEntry would sort.
-				next = newFactEntry(slices.Clone(cs))
+				// newFactEntry would sort and keep; one contribution it
+				// copies into the entry.
+				if len(cs) > 1 {
+					cs = slices.Clone(cs)
+				}
+				next = newFactEntry(cs)
 			}
 		}
 		if next != nil && t.in != nil {
