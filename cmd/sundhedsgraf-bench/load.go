@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -64,25 +65,30 @@ type segment struct {
 
 // loadResult is one load of a corpus into a new store.
 type loadResult struct {
-	Backend       string    `json:"backend"`
-	Scale         int       `json:"scale"`
-	Fsync         bool      `json:"fsync"`
-	Docs          int       `json:"docs"`
-	Failed        int       `json:"failed"`
-	Facts         int       `json:"facts"`
-	WallSeconds   float64   `json:"wallSeconds"`
-	CPUSeconds    float64   `json:"cpuSeconds"`
-	GCSeconds     float64   `json:"gcCpuSeconds"`
-	DocsPerMin    float64   `json:"docsPerMin"`
-	FactsPerSec   float64   `json:"factsPerSec"`
-	DocsPerCPUMin float64   `json:"docsPerCpuMin"`
-	PeakHeapMiB   float64   `json:"peakHeapMiB"`
-	PeakRSSMiB    float64   `json:"peakRssMiB"` // VmHWM of the process so far
-	CallsPerDoc   float64   `json:"storeCallsPerDoc"`
-	Truncated     bool      `json:"truncated"` // stopped by -max-time
-	LoadAvgStart  float64   `json:"loadAvgStart"`
-	LoadAvgEnd    float64   `json:"loadAvgEnd"`
-	Segments      []segment `json:"segments"`
+	Backend       string  `json:"backend"`
+	Scale         int     `json:"scale"`
+	Fsync         bool    `json:"fsync"`
+	Docs          int     `json:"docs"`
+	Failed        int     `json:"failed"`
+	Facts         int     `json:"facts"`
+	WallSeconds   float64 `json:"wallSeconds"`
+	CPUSeconds    float64 `json:"cpuSeconds"`
+	GCSeconds     float64 `json:"gcCpuSeconds"`
+	DocsPerMin    float64 `json:"docsPerMin"`
+	FactsPerSec   float64 `json:"factsPerSec"`
+	DocsPerCPUMin float64 `json:"docsPerCpuMin"`
+	PeakHeapMiB   float64 `json:"peakHeapMiB"`
+	PeakRSSMiB    float64 `json:"peakRssMiB"` // VmHWM of the process so far
+	// LiveHeapMiB and HeapObjects are the heap after a full collection at
+	// the end of the load, with the store and the loader (its caches) still
+	// in use: what a long load keeps live, and what every collection marks.
+	LiveHeapMiB  float64   `json:"liveHeapMiB"`
+	HeapObjects  uint64    `json:"heapObjects"`
+	CallsPerDoc  float64   `json:"storeCallsPerDoc"`
+	Truncated    bool      `json:"truncated"` // stopped by -max-time
+	LoadAvgStart float64   `json:"loadAvgStart"`
+	LoadAvgEnd   float64   `json:"loadAvgEnd"`
+	Segments     []segment `json:"segments"`
 }
 
 type loadOpts struct {
@@ -92,6 +98,9 @@ type loadOpts struct {
 	maxDocs  int
 	maxTime  time.Duration
 	progress bool
+	// liveProfile, if set, receives a heap profile of what is live at the
+	// end of the load, taken while the store and the loader are in use.
+	liveProfile string
 }
 
 // openBackend opens an empty store of the backend.
@@ -232,6 +241,10 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 		return res, err
 	}
 	sample()
+	if err := liveHeap(&res, o.liveProfile); err != nil {
+		return res, err
+	}
+	runtime.KeepAlive(l)
 	_, hwm := procStatus()
 	res.LoadAvgEnd = loadAvg()
 	res.WallSeconds = wall.Seconds()
@@ -248,6 +261,30 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	}
 	res.CallsPerDoc = segCallsTotal / float64(max(1, res.Docs))
 	return res, nil
+}
+
+// liveHeap records the heap after a full collection in res and, if path
+// is set, writes a heap profile of the live objects (sampled at
+// runtime.MemProfileRate) there. The load's store and loader must still
+// be in use, so that their caches count.
+func liveHeap(res *loadResult, path string) error {
+	runtime.GC()
+	var mst runtime.MemStats
+	runtime.ReadMemStats(&mst)
+	res.LiveHeapMiB = mib(mst.HeapAlloc)
+	res.HeapObjects = mst.HeapObjects
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // f1Result is the extraction quality over a corpus, micro-averaged per

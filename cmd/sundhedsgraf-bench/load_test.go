@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -50,6 +52,19 @@ func TestRunLoadCountsEveryDocument(t *testing.T) {
 	}
 	if r.GCSeconds < 0 || r.GCSeconds > r.CPUSeconds {
 		t.Errorf("GC %.3fs of %.3fs CPU", r.GCSeconds, r.CPUSeconds)
+	}
+
+	if r.LiveHeapMiB <= 0 || r.HeapObjects == 0 || r.LiveHeapMiB > r.PeakHeapMiB+1 {
+		t.Errorf("live heap %.1f MiB in %d objects, peak %.1f MiB", r.LiveHeapMiB, r.HeapObjects, r.PeakHeapMiB)
+	}
+
+	prof := filepath.Join(t.TempDir(), "live.prof")
+	r, err = runLoad(ctx, files, 1, loadOpts{backend: "embedded", maxDocs: 3, liveProfile: prof})
+	if err != nil || r.LiveHeapMiB <= 0 {
+		t.Fatalf("-liveprofile: live heap %.1f MiB, %v", r.LiveHeapMiB, err)
+	}
+	if b, err := os.ReadFile(prof); err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("-liveprofile wrote %d bytes (%v), want a gzipped profile", len(b), err)
 	}
 
 	r, err = runLoad(ctx, files, 1, loadOpts{backend: "embedded", maxTime: time.Nanosecond})

@@ -63,6 +63,7 @@ type config struct {
 	only          string
 	cpuProfile    string
 	memProfile    string
+	liveProfile   string
 }
 
 func main() {
@@ -102,6 +103,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.only, "only", "", "api: run only the queries whose names contain this")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run (setup included) to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile (allocations of the whole run, setup included) to this file at the end")
+	fs.StringVar(&c.liveProfile, "liveprofile", "", "load: write a heap profile of what is live at the end of the last run, store and loader still open, to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -174,6 +176,9 @@ func loadMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 		if c.backend == "embedded" && i == c.runs-1 {
 			o.dataDir = c.data
 		}
+		if i == c.runs-1 {
+			o.liveProfile = c.liveProfile
+		}
 		logf("load run %d/%d: %s, scale %d, %d documents", i+1, c.runs, c.backend, c.scale, min(len(files), max(o.maxDocs, 0)+len(files)*btoi(o.maxDocs == 0)))
 		r, err := runLoad(ctx, files, c.scale, o)
 		if err != nil {
@@ -217,8 +222,8 @@ func printLoad(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "  %-18s %10.1f  [%.1f–%.1f]\n", k, s.Median, s.Min, s.Max)
 	}
 	for i, r := range rep.Runs {
-		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), load average %.2f→%.2f\n",
-			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LoadAvgStart, r.LoadAvgEnd)
+		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), live heap at the end %.1f MiB in %d objects, load average %.2f→%.2f\n",
+			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LiveHeapMiB, r.HeapObjects, r.LoadAvgStart, r.LoadAvgEnd)
 	}
 	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %14s %16s %16s\n", "docs", "docs/min", "CPU ms/doc", "of it GC", "calls/doc", "people before", "slowest write ms")
 	for _, s := range r0.Segments {
