@@ -213,7 +213,6 @@ type peopleCache struct {
 	bodies     map[string]*graph.Body
 	orgs       map[string]*graph.Organisation
 	byKey      map[string]keyPeople            // name key → person IDs
-	byDoc      map[string]map[string]bool      // document ID → person IDs it supports, as a person or a membership
 	bodyPeople map[string]map[string]bool      // body ID → person IDs with a seat in it
 	orgPeople  map[string]map[string]bool      // organisation ID → person IDs employed there
 	stats      graph.Stats                     // the store's, after the last build or update
@@ -250,7 +249,7 @@ func removeFrom(m map[string]map[string]bool, k, v string) {
 func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*peopleCache, error) {
 	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{}, memberDocs: map[string][]string{},
 		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
-		byKey: map[string]keyPeople{}, byDoc: map[string]map[string]bool{},
+		byKey:      map[string]keyPeople{},
 		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{},
 		muniLinks: map[string]map[string]*muniLink{}}
 	st, err := store.Stats(ctx)
@@ -438,14 +437,14 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				cp.keys = packed(nameKeys(append([]string{p.Name}, p.Aliases...), false))
 			}
 			if old != nil && w.knows(id) {
-				cp.pdocs = c.shift(id, cp, id, old.pdocs, w, true)
+				cp.pdocs = cp.shift(id, old.pdocs, w, true)
 			} else {
 				var before []string
 				if old != nil {
 					before = old.pdocs
 				}
 				cp.pdocs = docsOf(p.Sources)
-				c.move(id, cp, before, cp.pdocs)
+				cp.move(before, cp.pdocs)
 			}
 			for _, mid := range rel[id] {
 				m, ok := seatOf(mid)
@@ -456,20 +455,20 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				delete(oldDocs, mid)
 				var docs []string
 				if k, ok := prev[mid]; ok {
-					docs = c.shift(id, cp, mid, k.docs, w, counted)
+					docs = cp.shift(mid, k.docs, w, counted)
 					if !counted {
-						c.move(id, cp, nil, docs)
+						cp.move(nil, docs)
 					}
 				} else {
 					docs = docsOf(m.Sources)
-					c.move(id, cp, before, docs)
+					cp.move(before, docs)
 				}
 				c.members[mid], c.memberDocs[mid] = m, docs
 				cp.mids = append(cp.mids, mid)
 				bodies[m.BodyID] = true
 			}
 			for mid, before := range oldDocs { // seats gone
-				c.move(id, cp, before, nil)
+				cp.move(before, nil)
 				delete(c.members, mid)
 				delete(c.memberDocs, mid)
 			}
@@ -650,9 +649,6 @@ func (c *peopleCache) remove(id string) {
 	}
 	for _, k := range cp.keys {
 		c.unindex(k, id)
-	}
-	for d := range cp.docs {
-		removeFrom(c.byDoc, d, id)
 	}
 	delete(c.people, id)
 }

@@ -229,7 +229,6 @@ func TestPeopleCacheDecidesAsTheStore(t *testing.T) {
 		kept, read map[string]map[string]bool
 	}{
 		{"name keys", sets(lc.people.byKey), sets(fresh.byKey)},
-		{"documents", lc.people.byDoc, fresh.byDoc},
 		{"bodies", lc.people.bodyPeople, fresh.bodyPeople},
 		{"organisations", lc.people.orgPeople, fresh.orgPeople},
 	} {

@@ -103,48 +103,42 @@ func (w *written) shift(docs []string, id string) (after []string, had, has bool
 	return docs, had, has
 }
 
-// shift is written.shift for a fact of person pid (the person or one of
+// shift is written.shift for a fact of person cp (the person or one of
 // their memberships); if the fact is counted in cp.docs, the count
 // follows.
-func (c *peopleCache) shift(pid string, cp *cachedPerson, id string, docs []string, w *written, counted bool) []string {
+func (cp *cachedPerson) shift(id string, docs []string, w *written, counted bool) []string {
 	docs, had, has := w.shift(docs, id)
 	if counted && had != has {
 		delta := -1
 		if has {
 			delta = 1
 		}
-		c.count(pid, cp, w.docID, delta)
+		cp.count(w.docID, delta)
 	}
 	return docs
 }
 
-// move counts a fact of person pid as supported by the documents after
+// move counts a fact of person cp as supported by the documents after
 // instead of before (nil: not a fact of theirs), both sorted.
-func (c *peopleCache) move(pid string, cp *cachedPerson, before, after []string) {
+func (cp *cachedPerson) move(before, after []string) {
 	for _, d := range before {
 		if _, ok := slices.BinarySearch(after, d); !ok {
-			c.count(pid, cp, d, -1)
+			cp.count(d, -1)
 		}
 	}
 	for _, d := range after {
 		if _, ok := slices.BinarySearch(before, d); !ok {
-			c.count(pid, cp, d, 1)
+			cp.count(d, 1)
 		}
 	}
 }
 
-// count adds delta to the number of person pid's facts document d
-// supports, keeping the index of documents in step.
-func (c *peopleCache) count(pid string, cp *cachedPerson, d string, delta int) {
-	n := cp.docs[d] + delta
-	switch {
-	case n > 0 && cp.docs[d] == 0:
-		addTo(c.byDoc, d, pid)
+// count adds delta to the number of the person's facts document d
+// supports.
+func (cp *cachedPerson) count(d string, delta int) {
+	if n := cp.docs[d] + delta; n > 0 {
 		cp.docs[d] = n
-	case n > 0:
-		cp.docs[d] = n
-	default:
+	} else {
 		delete(cp.docs, d)
-		removeFrom(c.byDoc, d, pid)
 	}
 }
