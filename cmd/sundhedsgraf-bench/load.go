@@ -82,8 +82,12 @@ type loadResult struct {
 	// LiveHeapMiB and HeapObjects are the heap after a full collection at
 	// the end of the load, with the store and the loader (its caches) still
 	// in use: what a long load keeps live, and what every collection marks.
-	LiveHeapMiB  float64   `json:"liveHeapMiB"`
-	HeapObjects  uint64    `json:"heapObjects"`
+	LiveHeapMiB float64 `json:"liveHeapMiB"`
+	HeapObjects uint64  `json:"heapObjects"`
+	// FullGCms is the CPU time of one full collection of that heap
+	// (median of 3): the collector's cost per cycle, apart from the
+	// load's timing and the machine's noise.
+	FullGCms     float64   `json:"fullGcCpuMs"`
 	CallsPerDoc  float64   `json:"storeCallsPerDoc"`
 	Truncated    bool      `json:"truncated"` // stopped by -max-time
 	LoadAvgStart float64   `json:"loadAvgStart"`
@@ -263,12 +267,19 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	return res, nil
 }
 
-// liveHeap records the heap after a full collection in res and, if path
+// liveHeap records the heap after a full collection, and what a full
+// collection of it costs, in res and, if path
 // is set, writes a heap profile of the live objects (sampled at
 // runtime.MemProfileRate) there. The load's store and loader must still
 // be in use, so that their caches count.
 func liveHeap(res *loadResult, path string) error {
-	runtime.GC()
+	var gcs []float64
+	for range 3 {
+		gc0 := gcCPU()
+		runtime.GC()
+		gcs = append(gcs, ms(gcCPU()-gc0))
+	}
+	res.FullGCms = spreadOf(gcs).Median
 	var mst runtime.MemStats
 	runtime.ReadMemStats(&mst)
 	res.LiveHeapMiB = mib(mst.HeapAlloc)

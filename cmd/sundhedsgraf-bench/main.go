@@ -222,8 +222,8 @@ func printLoad(w io.Writer, rep loadReport) {
 		fmt.Fprintf(w, "  %-18s %10.1f  [%.1f–%.1f]\n", k, s.Median, s.Min, s.Max)
 	}
 	for i, r := range rep.Runs {
-		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), live heap at the end %.1f MiB in %d objects, load average %.2f→%.2f\n",
-			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LiveHeapMiB, r.HeapObjects, r.LoadAvgStart, r.LoadAvgEnd)
+		fmt.Fprintf(w, "  run %d: %d docs (%d failed, truncated %t), %d facts, %.1fs wall, %.1fs CPU (GC %.1fs), live heap at the end %.1f MiB in %d objects (a full collection %.0f ms CPU), load average %.2f→%.2f\n",
+			i+1, r.Docs, r.Failed, r.Truncated, r.Facts, r.WallSeconds, r.CPUSeconds, r.GCSeconds, r.LiveHeapMiB, r.HeapObjects, r.FullGCms, r.LoadAvgStart, r.LoadAvgEnd)
 	}
 	fmt.Fprintf(w, "  per tenth of the load (run 1): %-9s %12s %12s %14s %14s %16s %16s\n", "docs", "docs/min", "CPU ms/doc", "of it GC", "calls/doc", "people before", "slowest write ms")
 	for _, s := range r0.Segments {
