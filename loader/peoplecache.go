@@ -212,7 +212,7 @@ type peopleCache struct {
 	memberDocs map[string][]string // membership ID → the documents that support it (docsOf)
 	bodies     map[string]*graph.Body
 	orgs       map[string]*graph.Organisation
-	byKey      map[string]keyPeople            // name key → person IDs
+	byKey      map[string][]string             // name key → person IDs (most keys hold one or two: a slice, not a set)
 	bodyPeople map[string]map[string]bool      // body ID → person IDs with a seat in it
 	orgPeople  map[string]map[string]bool      // organisation ID → person IDs employed there
 	stats      graph.Stats                     // the store's, after the last build or update
@@ -249,7 +249,7 @@ func removeFrom(m map[string]map[string]bool, k, v string) {
 func buildPeopleCache(ctx context.Context, store graph.Store, ref *refData) (*peopleCache, error) {
 	c := &peopleCache{ref: ref, people: map[string]*cachedPerson{}, members: map[string]*graph.Membership{}, memberDocs: map[string][]string{},
 		bodies: map[string]*graph.Body{}, orgs: map[string]*graph.Organisation{},
-		byKey:      map[string]keyPeople{},
+		byKey:      map[string][]string{},
 		bodyPeople: map[string]map[string]bool{}, orgPeople: map[string]map[string]bool{},
 		muniLinks: map[string]map[string]*muniLink{}}
 	st, err := store.Stats(ctx)
@@ -434,7 +434,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				}
 			}
 			if cp.keys == nil {
-				cp.keys = packed(nameKeys(append([]string{p.Name}, p.Aliases...), false))
+				cp.keys = nameKeys(append([]string{p.Name}, p.Aliases...), false)
 			}
 			if old != nil && w.knows(id) {
 				cp.pdocs = cp.shift(id, old.pdocs, w, true)
@@ -545,90 +545,22 @@ func (c *peopleCache) reindex(id string, old, cp *cachedPerson, oldBodies, bodie
 	}
 	for _, k := range cp.keys {
 		if _, ok := slices.BinarySearch(oldKeys, k); !ok {
-			c.byKey[k] = c.byKey[k].with(id)
+			c.byKey[k] = append(c.byKey[k], id)
 		}
 	}
 }
 
 // unindex takes person id out of name key k.
 func (c *peopleCache) unindex(k, id string) {
-	if ids := c.byKey[k].without(id); ids.first == "" {
-		delete(c.byKey, k)
-	} else {
-		c.byKey[k] = ids
-	}
-}
-
-// keyPeople are the people a name key holds, in no order. Most keys hold
-// one person, who is kept without a slice: the index holds about twenty
-// keys per person for the whole load, and each slice was an object every
-// collection marks.
-type keyPeople struct {
-	first string   // "" if the key holds no one
-	more  []string // the others
-}
-
-// each yields the people of the key.
-func (k keyPeople) each(yield func(string) bool) {
-	if k.first == "" || !yield(k.first) {
-		return
-	}
-	for _, id := range k.more {
-		if !yield(id) {
-			return
+	ids := c.byKey[k]
+	if i := slices.Index(ids, id); i >= 0 {
+		ids[i] = ids[len(ids)-1]
+		if ids = ids[:len(ids)-1]; len(ids) == 0 {
+			delete(c.byKey, k)
+		} else {
+			c.byKey[k] = ids
 		}
 	}
-}
-
-// with is k with person id added (k must not hold them).
-func (k keyPeople) with(id string) keyPeople {
-	if k.first == "" {
-		k.first = id
-	} else {
-		k.more = append(k.more, id)
-	}
-	return k
-}
-
-// without is k without person id.
-func (k keyPeople) without(id string) keyPeople {
-	last := len(k.more) - 1
-	switch i := slices.Index(k.more, id); {
-	case k.first == id && last < 0:
-		return keyPeople{}
-	case k.first == id:
-		k.first = k.more[last]
-	case i >= 0:
-		k.more[i] = k.more[last]
-	default:
-		return k
-	}
-	if k.more = k.more[:last]; last == 0 {
-		k.more = nil
-	}
-	return k
-}
-
-// packed is keys with their bytes in one string, which each key is a
-// part of: a person's name keys are kept for the whole load, and one
-// allocation for all of them is one object for the collector to mark
-// instead of one per key.
-func packed(keys []string) []string {
-	n := 0
-	for _, k := range keys {
-		n += len(k)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, k := range keys {
-		b.WriteString(k)
-	}
-	all := b.String()
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i], all = all[:len(k)], all[len(k):]
-	}
-	return out
 }
 
 // remove forgets a person and their memberships.
@@ -694,7 +626,7 @@ func (rs *resolver) candidates(names []string) []*entity {
 	seen := map[string]bool{}
 	var cps []*cachedPerson
 	for _, k := range nameKeys(names, true) {
-		for id := range v.c.byKey[k].each {
+		for _, id := range v.c.byKey[k] {
 			if seen[id] {
 				continue
 			}
