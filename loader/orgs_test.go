@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sundhedsgraf/sundhedsgraf/corpus"
@@ -119,6 +121,63 @@ func TestResolveCluster(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("resolveCluster(%q, %q, %v) = %q, %v; want %q", tt.name, tt.region, tt.munis, got, ok, tt.want)
 		}
+	}
+}
+
+// clusterCandidates, which looks the reference's keys up, names the
+// clusters a scan of every cluster's name and variants names, in the same
+// order: for every name and variant as written, with a genitive s, in a
+// level's name, and for names no cluster has.
+func TestClusterCandidatesAsScan(t *testing.T) {
+	r := reference()
+	scan := func(s string) []string {
+		k := clusterKey(s)
+		if k == "" {
+			return nil
+		}
+		var out []string
+		for _, c := range r.Clusters {
+			for _, n := range append([]string{c.Name}, c.Variants...) {
+				if ck := clusterKey(n); ck != "" && (ck == k || ck+"s" == k) {
+					out = append(out, c.Code)
+					break
+				}
+			}
+		}
+		return out
+	}
+	names := []string{"", "s", "Klynge", "Sundhedsklynge Syd", "Sundhedsklynge Syds", "Klyngen Næstved/Slagelse", "Ad hoc gruppen 'Den akutte patient'"}
+	for _, c := range r.Clusters {
+		for _, n := range append([]string{c.Name}, c.Variants...) {
+			names = append(names, n, n+"s", n+" - Politisk niveau", "Det faglige strategiske niveau i "+n, strings.ToUpper(n))
+		}
+	}
+	several := 0
+	for _, n := range names {
+		got, want := r.clusterCandidates(n), scan(n)
+		if !slices.Equal(got, want) {
+			t.Errorf("clusterCandidates(%q) = %v, a scan finds %v", n, got, want)
+		}
+		if len(want) > 1 {
+			several++
+		}
+	}
+	if several == 0 {
+		t.Error("no name fits several clusters: the order is not tested")
+	}
+
+	// A name whose key and key without its genitive s both fit clusters,
+	// one cluster by both: each once, in the reference's order.
+	r = &refData{Regions: []refRegion{{Code: "R", Name: "Region R"}}, Clusters: []refCluster{
+		{Code: "A", Name: "Klynge Nord", RegionCode: "R"},
+		{Code: "B", Name: "Klynge Nords", RegionCode: "R"},
+		{Code: "C", Name: "Nord", Variants: []string{"Nordsklyngen"}, RegionCode: "R"},
+	}}
+	if err := r.index(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.clusterCandidates("Klynge Nords"), scan("Klynge Nords"); !slices.Equal(got, want) || !slices.Equal(want, []string{"A", "B", "C"}) {
+		t.Errorf("clusterCandidates(Klynge Nords) = %v, a scan finds %v, want [A B C]", got, want)
 	}
 }
 

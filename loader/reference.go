@@ -77,6 +77,7 @@ type refData struct {
 	clusterByCode map[string]*refCluster
 	councilOf     map[string]string   // municipality code → council code
 	clustersOf    map[string][]string // municipality code → cluster codes
+	clusterKeys   map[string][]int    // clusterKey of a cluster's name or variant → the clusters' positions in Clusters, ascending
 }
 
 var loadRef = sync.OnceValues(func() (*refData, error) { return parseReference(corpus.FS()) })
@@ -198,6 +199,7 @@ func (r *refData) index() error {
 	r.clusterByCode = map[string]*refCluster{}
 	r.councilOf = map[string]string{}
 	r.clustersOf = map[string][]string{}
+	r.clusterKeys = map[string][]int{}
 	for i := range r.Regions {
 		g := &r.Regions[i]
 		r.regionByCode[g.Code] = g
@@ -237,6 +239,11 @@ func (r *refData) index() error {
 				return fmt.Errorf("%s:%d: unknown municipality %s", c.file, c.line, m)
 			}
 			r.clustersOf[m] = append(r.clustersOf[m], c.Code)
+		}
+		for _, n := range append([]string{c.Name}, c.Variants...) {
+			if k := clusterKey(n); k != "" && !slices.Contains(r.clusterKeys[k], i) {
+				r.clusterKeys[k] = append(r.clusterKeys[k], i)
+			}
 		}
 	}
 	for i := range r.Councils {
