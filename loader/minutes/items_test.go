@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sundhedsgraf/sundhedsgraf/corpus"
@@ -166,4 +167,25 @@ func str(p *string) string {
 		return "<null>"
 	}
 	return *p
+}
+
+// A position's quote is its first non-empty line, cut to 160 characters
+// (runes, not bytes) with an ellipsis; shorter lines are quoted whole.
+func TestPosQuote(t *testing.T) {
+	long := strings.Repeat("æ", 100) + strings.Repeat("b", 100)
+	invalid := strings.Repeat("\xff", 170)
+	tx := newText("x", "\n  kort linje  \n"+long+"\n"+invalid)
+	for _, tt := range []struct {
+		from, to int
+		want     string
+	}{
+		{1, 2, "kort linje"},
+		{1, 1, ""},
+		{3, 3, strings.Repeat("æ", 100) + strings.Repeat("b", 60) + "…"},
+		{4, 4, strings.Repeat("\uFFFD", 160) + "…"},
+	} {
+		if p := tx.pos(tt.from, tt.to); p.Quote != tt.want || p.Line != tt.from || p.EndLine != tt.to {
+			t.Errorf("pos(%d, %d) = %+v, want quote %q", tt.from, tt.to, p, tt.want)
+		}
+	}
 }

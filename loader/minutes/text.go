@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // text is a document's normalised text: lines[0] is line 1. Every stage of
@@ -38,8 +39,8 @@ func (t *text) pos(from, to int) Pos {
 	for n := from; n <= to && q == ""; n++ {
 		q = t.line(n)
 	}
-	if r := []rune(q); len(r) > 160 {
-		q = string(r[:160]) + "…"
+	if utf8.RuneCountInString(q) > 160 { // counted first: most lines are shorter, and need no copy
+		q = string([]rune(q)[:160]) + "…"
 	}
 	return Pos{Line: from, EndLine: to, Quote: q}
 }
