@@ -43,6 +43,8 @@ func TestTitleName(t *testing.T) {
 		{"Evaluering af Den Udgående Sygepleje", "", "Den Udgående Sygepleje", false},
 		{"Drøftelse vedr. tidlig opsporing", "Ordningen for tidlig opsporing er udvidet.", "tidlig opsporing", false},
 		{"Drøftelse vedr. tidlig opsporing", "Der er fokus på tidlig opsporing.", "", false},
+		{"Drøftelse vedr. tidlig opsporing", "Modellen for akut sygepleje gælder; der er fokus på tidlig opsporing.", "", false},
+		{"Drøftelse vedr. tidlig opsporing", "Modellen for akut sygepleje og driften af tidlig opsporing.", "tidlig opsporing", false},
 		{"Godkendelse af program for temadrøftelse", "", "", false},
 		{"Drøftelse af udkast til visioner for ny sundhedsaftale", "", "", false},
 		{"Eventuelt", "", "", false},
