@@ -69,7 +69,10 @@ const properName = `\p{Lu}[\p{L}\d:]*(?:\s+(?:(?:i|og|for|om|på|af)\s+)?\p{Lu}[
 var (
 	// modelCue is "modellen for", "ordningen om" and the like, which
 	// titleName looks for before an item's title in its text.
-	modelCue = regexp.MustCompile(`(?i)\b(?:modellen|ordningen|aftalen|projektet|indsatsen|driften)\s+(?:for|om|af)\s+`)
+	// potPeriodDash writes a pot's period "2024 og 2025" or "2024–2025"
+	// with a hyphen, as parsePeriod reads it.
+	potPeriodDash = strings.NewReplacer(" og ", "-", "–", "-")
+	modelCue      = regexp.MustCompile(`(?i)\b(?:modellen|ordningen|aftalen|projektet|indsatsen|driften)\s+(?:for|om|af)\s+`)
 	// titleLead is a process word at the start of a title: "Godkendelse
 	// af", "Orientering om", "Drøftelse og beslutning vedr.", "Status på
 	// implementeringen af", "Ansøgning om midler fra".
@@ -554,7 +557,7 @@ func lineInitiatives(line string, year int) []*initCand {
 	for _, m := range potName.FindAllStringSubmatchIndex(line, -1) {
 		k := addAt(line[m[2]:m[3]], m[2], m[3], "pot", 2)
 		k.pot = true
-		if s, e, ok := parsePeriod(strings.NewReplacer(" og ", "-", "–", "-").Replace(line[m[4]:m[5]]), year); ok {
+		if s, e, ok := parsePeriod(potPeriodDash.Replace(line[m[4]:m[5]]), year); ok {
 			k.PeriodStart, k.PeriodEnd = &s, &e
 		}
 	}

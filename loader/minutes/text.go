@@ -39,10 +39,28 @@ func (t *text) pos(from, to int) Pos {
 	for n := from; n <= to && q == ""; n++ {
 		q = t.line(n)
 	}
-	if utf8.RuneCountInString(q) > 160 { // counted first: most lines are shorter, and need no copy
-		q = string([]rune(q)[:160]) + "…"
+	if utf8.RuneCountInString(q) > 160 {
+		q = cutRunes(q, 160) + "…"
 	}
 	return Pos{Line: from, EndLine: to, Quote: q}
+}
+
+// cutRunes is the first n runes of s, as string([]rune(s)[:n]) is (an
+// invalid byte counts as a rune and becomes U+FFFD), without a copy of
+// all of s in runes: the quotes of long lines were a twentieth of what a
+// load allocated.
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			s = s[:i]
+			break
+		}
+		n--
+	}
+	if !utf8.ValidString(s) {
+		return string([]rune(s))
+	}
+	return s
 }
 
 // span is a 1-based inclusive range of lines.
