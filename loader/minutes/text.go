@@ -47,8 +47,8 @@ func (t *text) pos(from, to int) Pos {
 
 // cutRunes is the first n runes of s, as string([]rune(s)[:n]) is (an
 // invalid byte counts as a rune and becomes U+FFFD), without a copy of
-// all of s in runes: the quotes of long lines were a twentieth of what a
-// load allocated.
+// all of s in runes: the quotes of long lines were 4% of what a load
+// allocated.
 func cutRunes(s string, n int) string {
 	for i := range s {
 		if n == 0 {
