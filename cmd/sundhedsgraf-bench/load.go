@@ -86,7 +86,8 @@ type loadResult struct {
 	HeapObjects uint64  `json:"heapObjects"`
 	// FullGCms is the CPU time of one full collection of that heap
 	// (median of 3): the collector's cost per cycle, apart from the
-	// load's timing and the machine's noise.
+	// load's timing. It varies by about a quarter between runs of the
+	// same binary (ninth session), so it shows large differences only.
 	FullGCms     float64   `json:"fullGcCpuMs"`
 	CallsPerDoc  float64   `json:"storeCallsPerDoc"`
 	Truncated    bool      `json:"truncated"` // stopped by -max-time
@@ -267,11 +268,11 @@ func runLoad(ctx context.Context, files []string, scale int, o loadOpts) (loadRe
 	return res, nil
 }
 
-// liveHeap records the heap after a full collection, and what a full
-// collection of it costs, in res and, if path
-// is set, writes a heap profile of the live objects (sampled at
-// runtime.MemProfileRate) there. The load's store and loader must still
-// be in use, so that their caches count.
+// liveHeap records in res the heap after a full collection and what a
+// full collection of it costs, and, if path is set, writes a heap profile
+// of the live objects (sampled at runtime.MemProfileRate) there. The
+// load's store and loader must still be in use, so that their caches
+// count.
 func liveHeap(res *loadResult, path string) error {
 	var gcs []float64
 	for range 3 {
