@@ -14,6 +14,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/corpus"
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
+	"github.com/sundhedsgraf/sundhedsgraf/loader/minutes"
 )
 
 // The reference skeleton (corpus/reference) is read once from the embedded
@@ -301,7 +302,7 @@ func (r *refData) source(row refRow, uncertain bool, note string) graph.Source {
 		SHA256:     sha256Hex([]byte(r.files[row.file])),
 		LineStart:  row.line,
 		LineEnd:    row.line,
-		Quote:      cut(row.text, 200),
+		Quote:      minutes.Clip(row.text, 200),
 		Origin:     graph.OriginReference,
 		Uncertain:  uncertain,
 		Note:       note,
@@ -311,11 +312,4 @@ func (r *refData) source(row refRow, uncertain bool, note string) graph.Source {
 func sha256Hex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
-}
-
-func cut(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

@@ -189,3 +189,25 @@ func TestPosQuote(t *testing.T) {
 		}
 	}
 }
+
+// Clip cuts only what is longer than n characters, counting runes, and
+// leaves a line that is not cut as it is, invalid bytes included.
+func TestClip(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"", 3, ""},
+		{"abc", 3, "abc"},
+		{"æøå", 3, "æøå"},
+		{"æøåx", 3, "æøå…"},
+		{"abc", 0, "…"},
+		{"a\xffb", 3, "a\xffb"},
+		{"a\xffbc", 3, "a\uFFFDb…"},
+	} {
+		if got := Clip(tt.s, tt.n); got != tt.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}

@@ -517,7 +517,7 @@ func parseGroupedList(t *text, sp span, warn func(int, string)) []mention {
 		m, ok := parseParticipantLine(s)
 		if !ok {
 			if len(strings.Fields(s)) <= 8 {
-				warn(n, "participant line not understood: "+clip(s, 60))
+				warn(n, "participant line not understood: "+Clip(s, 60))
 			}
 			continue
 		}
@@ -540,13 +540,6 @@ func statusFor(afbud bool) string {
 		return StatusSentApologies
 	}
 	return StatusAbsent
-}
-
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // inSpans reports whether line n is inside one of spans.
@@ -575,7 +568,7 @@ func parseAfbud(t *text, skip []span) []mention {
 			}
 			for _, p := range ptAndSplit.Split(strings.TrimSpace(am[1]), -1) {
 				if title, name, ok := splitTitleName(trimName(p)); ok {
-					m := mention{name: name, src: srcAfbud, line: n, status: status, note: "'" + clip(s, 80) + "'"}
+					m := mention{name: name, src: srcAfbud, line: n, status: status, note: "'" + Clip(s, 80) + "'"}
 					if title != "" {
 						m.titles = []string{capitalise(title)}
 					}

@@ -39,26 +39,24 @@ func (t *text) pos(from, to int) Pos {
 	for n := from; n <= to && q == ""; n++ {
 		q = t.line(n)
 	}
-	if utf8.RuneCountInString(q) > 160 {
-		q = cutRunes(q, 160) + "…"
-	}
-	return Pos{Line: from, EndLine: to, Quote: q}
+	return Pos{Line: from, EndLine: to, Quote: Clip(q, 160)}
 }
 
-// cutRunes is the first n runes of s, as string([]rune(s)[:n]) is (an
-// invalid byte counts as a rune and becomes U+FFFD), without a copy of
-// all of s in runes: the quotes of long lines were 4% of what a load
-// allocated.
-func cutRunes(s string, n int) string {
+// Clip is s cut to its first n characters (runes) with an ellipsis, or s
+// itself if it is not longer: how quotes and warnings quote a line. A cut
+// s is as string([]rune(s)[:n]) (an invalid byte counts as a character
+// and becomes U+FFFD), but neither the whole line nor a line that is not
+// cut is copied into runes: the quotes of long lines were 4% of what a
+// load allocated.
+func Clip(s string, n int) string {
 	for i := range s {
 		if n == 0 {
-			s = s[:i]
-			break
+			if s = s[:i]; !utf8.ValidString(s) {
+				s = string([]rune(s))
+			}
+			return s + "…"
 		}
 		n--
-	}
-	if !utf8.ValidString(s) {
-		return string([]rune(s))
 	}
 	return s
 }
