@@ -13,8 +13,10 @@ import (
 // before, 1.58 million after), and in a whole-run profile of the 100× load
 // most of the collector's mark time went to finding the span of each
 // small object it marked. A block is one object for hundreds of values.
-// Packing alone barely changed the CPU of a full collection; with the
-// decoder's one array of sources per document (codec.go) it fell by 28%
+// Packing alone barely changed the CPU of a full collection; together
+// with the eighth session's other changes (one array of sources and of
+// string lists per document, docLists; a single contribution held in its
+// entry; short adjacency lists without a slice of chunks) it fell by 28%
 // (BENCHMARKS.md, eighth session).
 //
 // A block lives as long as any value in it, so a value the store drops
