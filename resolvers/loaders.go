@@ -233,13 +233,6 @@ type lookAhead struct {
 	sel   ast.SelectionSet // what the query selects on facts
 }
 
-// selKey memoizes the fields a selection set selects on one type.
-type selKey struct {
-	first ast.Selection
-	n     int
-	typ   string
-}
-
 // askKey groups the next level: one reference or relation field.
 type askKey struct {
 	field *ast.Field
@@ -259,7 +252,6 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 		return nil
 	}
 	op := graphql.GetOperationContext(ctx)
-	memo := map[selKey][]graphql.CollectedField{}
 	for len(levels) > 0 {
 		asks := map[askKey]*ask{}
 		var order []askKey
@@ -277,16 +269,11 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 				continue
 			}
 			for _, fact := range lv.facts {
-				typ := typeName(fact)
-				if typ == "" {
+				impl := implementorsOf(fact)
+				if impl == nil {
 					continue
 				}
-				k := selKey{lv.sel[0], len(lv.sel), typ}
-				fields, ok := memo[k]
-				if !ok {
-					fields = graphql.CollectFields(op, lv.sel, []string{typ, "Node"})
-					memo[k] = fields
-				}
+				fields := bind.Collect(op, lv.sel, impl)
 				for _, f := range fields {
 					if id := refID(fact, f.Name); id != "" {
 						add(askKey{f.Field, ""}, id, f.Selections)
@@ -383,32 +370,57 @@ func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []st
 // typeName is the GraphQL object type of a fact ("" for those ahead does
 // not follow).
 func typeName(fact any) string {
-	switch fact.(type) {
-	case *graph.Person:
-		return "Person"
-	case *graph.Membership:
-		return "Membership"
-	case *graph.Body:
-		return "Body"
-	case *graph.Meeting:
-		return "Meeting"
-	case *graph.Attendance:
-		return "Attendance"
-	case *graph.AgendaItem:
-		return "AgendaItem"
-	case *graph.Cluster:
-		return "Cluster"
-	case *graph.Region:
-		return "Region"
-	case *graph.Municipality:
-		return "Municipality"
-	case *graph.HealthCouncil:
-		return "HealthCouncil"
-	case *graph.Organisation:
-		return "Organisation"
+	if impl := implementorsOf(fact); impl != nil {
+		return impl[0]
 	}
 	return ""
 }
+
+// implementorsOf is what ahead collects a fact's fields for: its GraphQL
+// object type and Node (nil for the facts ahead does not follow). One
+// slice per type, made once: bind.Collect knows a type's slice by its
+// address.
+func implementorsOf(fact any) []string {
+	switch fact.(type) {
+	case *graph.Person:
+		return personNode
+	case *graph.Membership:
+		return membershipNode
+	case *graph.Body:
+		return bodyNode
+	case *graph.Meeting:
+		return meetingNode
+	case *graph.Attendance:
+		return attendanceNode
+	case *graph.AgendaItem:
+		return agendaItemNode
+	case *graph.Cluster:
+		return clusterNode
+	case *graph.Region:
+		return regionNode
+	case *graph.Municipality:
+		return municipalityNode
+	case *graph.HealthCouncil:
+		return healthCouncilNode
+	case *graph.Organisation:
+		return organisationNode
+	}
+	return nil
+}
+
+var (
+	personNode        = []string{"Person", "Node"}
+	membershipNode    = []string{"Membership", "Node"}
+	bodyNode          = []string{"Body", "Node"}
+	meetingNode       = []string{"Meeting", "Node"}
+	attendanceNode    = []string{"Attendance", "Node"}
+	agendaItemNode    = []string{"AgendaItem", "Node"}
+	clusterNode       = []string{"Cluster", "Node"}
+	regionNode        = []string{"Region", "Node"}
+	municipalityNode  = []string{"Municipality", "Node"}
+	healthCouncilNode = []string{"HealthCouncil", "Node"}
+	organisationNode  = []string{"Organisation", "Node"}
+)
 
 // refID is the ID the reference field named field of fact reads, as its
 // resolver does ("" if the field is not a reference the loaders know).
@@ -707,12 +719,12 @@ func connectionNodes(ctx context.Context) ast.SelectionSet {
 	}
 	var out ast.SelectionSet
 	op := graphql.GetOperationContext(ctx)
-	for _, c := range graphql.CollectFields(op, f.SelectionSet, nil) {
+	for _, c := range bind.Collect(op, f.SelectionSet, nil) {
 		switch c.Name {
 		case "nodes":
 			out = append(out, c.Selections...)
 		case "edges":
-			for _, e := range graphql.CollectFields(op, c.Selections, nil) {
+			for _, e := range bind.Collect(op, c.Selections, nil) {
 				if e.Name == "node" {
 					out = append(out, e.Selections...)
 				}
@@ -972,7 +984,7 @@ func hitNodes(ctx context.Context) ast.SelectionSet {
 		return nil
 	}
 	var out ast.SelectionSet
-	for _, c := range graphql.CollectFields(graphql.GetOperationContext(ctx), f.SelectionSet, nil) {
+	for _, c := range bind.Collect(graphql.GetOperationContext(ctx), f.SelectionSet, nil) {
 		if c.Name == "node" {
 			out = append(out, c.Selections...)
 			if out == nil {

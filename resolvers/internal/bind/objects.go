@@ -63,10 +63,15 @@ func (o *Objects) Concurrently(ctx context.Context, out *graphql.FieldSet, i int
 // very many selection sets) gqlgen's own cache answers.
 const maxCollected = 64
 
-// Collect is graphql.CollectFields(oc, sel, satisfies), remembered for the
+// Collect is graphql.CollectFields(oc, sel, satisfies): from the memo
+// shared by all operations (bind.Collect) when the selection set does not
+// depend on the request, else remembered for this operation, for the
 // selection set and the type's implementors (both identified by their
 // first element: the same slices come back for every object of a list).
 func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
+	if fields, ok := memo.get(oc, sel, satisfies); ok {
+		return fields
+	}
 	if o == nil || len(sel) == 0 || len(satisfies) == 0 {
 		return graphql.CollectFields(oc, sel, satisfies)
 	}

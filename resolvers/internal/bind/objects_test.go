@@ -15,36 +15,50 @@ import (
 
 // TestObjectsCollectAsGqlgen: Objects.Collect answers as
 // graphql.CollectFields for every selection set and type of a query
-// (fragments on either type included), remembers per selection set and
-// type, and tells the types apart; Object writes as bind.Object.
+// (fragments on either type included) and tells the types apart. A
+// selection set that depends on the request (a directive) is remembered
+// per operation, per selection set and type; one that does not is left to
+// the memo shared by all operations. Object writes as bind.Object.
 func TestObjectsCollectAsGqlgen(t *testing.T) {
 	schema := gqlparser.MustLoadSchema(&ast.Source{Input: `
 		interface N { id: ID! }
 		type A implements N { id: ID! a: String b: B }
 		type B implements N { id: ID! b: String a: A }
 		type Query { n: N }`})
+	aImpl, bImpl := []string{"A", "N"}, []string{"B", "N"}
+	for _, c := range []struct {
+		query   string
+		perOp   int // selections the operation remembers itself
+		aFields string
+	}{
+		{`{ n { id ... on A { a b { id b } } ... on B { b a { a } } } }`, 0, "[id a b]"},
+		{`query($x: Boolean!) { n { id @include(if: $x) ... on A { a b { id b } } ... on B { b a { a } } } }`, 2, "[id a b]"},
+	} {
+		doc := gqlparser.MustLoadQuery(schema, c.query)
+		oc := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: map[string]any{"x": true}}
+		n := doc.Operations[0].SelectionSet[0].(*ast.Field).SelectionSet
+		for _, serial := range []bool{true, false} {
+			o := NewObjects(serial)
+			for round := range 2 {
+				for _, impl := range [][]string{aImpl, bImpl} {
+					got := o.Collect(oc, n, impl)
+					want := graphql.CollectFields(oc, n, impl)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s: serial %v round %d %v: %v, want %v", c.query, serial, round, impl, names(got), names(want))
+					}
+				}
+			}
+			if len(o.collected) != c.perOp {
+				t.Errorf("%s: %d selections remembered by the operation, want %d", c.query, len(o.collected), c.perOp)
+			}
+			if a, b := o.Collect(oc, n, aImpl), o.Collect(oc, n, bImpl); fmt.Sprint(names(a)) != c.aFields || fmt.Sprint(names(b)) != "[id b a]" {
+				t.Errorf("%s: types mixed up: A %v, B %v", c.query, names(a), names(b))
+			}
+		}
+	}
 	doc := gqlparser.MustLoadQuery(schema, `{ n { id ... on A { a b { id b } } ... on B { b a { a } } } }`)
 	oc := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: map[string]any{}}
 	n := doc.Operations[0].SelectionSet[0].(*ast.Field).SelectionSet
-	aImpl, bImpl := []string{"A", "N"}, []string{"B", "N"}
-	for _, serial := range []bool{true, false} {
-		o := NewObjects(serial)
-		for round := range 2 {
-			for _, impl := range [][]string{aImpl, bImpl} {
-				got := o.Collect(oc, n, impl)
-				want := graphql.CollectFields(oc, n, impl)
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("serial %v round %d %v: %v, want %v", serial, round, impl, names(got), names(want))
-				}
-			}
-		}
-		if len(o.collected) != 2 {
-			t.Errorf("%d selections remembered, want 2 (one per type)", len(o.collected))
-		}
-		if a, b := o.Collect(oc, n, aImpl), o.Collect(oc, n, bImpl); fmt.Sprint(names(a)) != "[id a b]" || fmt.Sprint(names(b)) != "[id b a]" {
-			t.Errorf("types mixed up: A %v, B %v", names(a), names(b))
-		}
-	}
 	fields := graphql.CollectFields(oc, n, aImpl)
 	values := []graphql.Marshaler{graphql.MarshalString("1"), graphql.Null, graphql.MarshalString("x")}
 	for _, o := range []*Objects{{}, nil} {
