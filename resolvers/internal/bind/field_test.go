@@ -12,13 +12,12 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// inline is a resolver field as the generate command's rewrites 5 and 8
-// write it (with recovery), for a resolver returning (*string, error): its
-// field context and their context value from the operation's slabs.
-func inline(ctx context.Context, o *Objects, oc *graphql.OperationContext, field graphql.CollectedField, fcOf func() *graphql.FieldContext,
+// inline is a resolver field as the generate command's rewrite 5 writes it
+// (with recovery), for a resolver returning (*string, error).
+func inline(ctx context.Context, oc *graphql.OperationContext, field graphql.CollectedField, fcOf func() *graphql.FieldContext,
 	resolve func(context.Context) (*string, error), nonNull bool) (ret graphql.Marshaler) {
-	fc := o.FieldContext(*fcOf())
-	ctx = o.WithFieldContext(ctx, fc)
+	fc := fcOf()
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer Recover(ctx, oc, &ret)
 	v, err := resolve(ctx)
 	if err != nil {
@@ -48,7 +47,7 @@ func TestInlineFieldAsResolveField(t *testing.T) {
 		"error": func(context.Context) (*string, error) { return nil, errors.New("bad") },
 		"panic": func(context.Context) (*string, error) { panic("boom") },
 	}
-	run := func(name string, fcNonNull, nonNull, viaGqlgen bool, o *Objects) string {
+	run := func(name string, fcNonNull, nonNull, viaGqlgen bool) string {
 		ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, nil)
 		oc := &graphql.OperationContext{
 			RecoverFunc:        func(ctx context.Context, r any) error { return fmt.Errorf("recovered: %v", r) },
@@ -71,30 +70,28 @@ func TestInlineFieldAsResolveField(t *testing.T) {
 				},
 				true, nonNull)
 		} else {
-			m = inline(ctx, o, oc, field, fcOf, resolvers[name], nonNull)
+			m = inline(ctx, oc, field, fcOf, resolvers[name], nonNull)
 		}
 		var b bytes.Buffer
 		m.MarshalGQL(&b)
 		return fmt.Sprintf("%s required-null=%v errors=%v", b.String(), m == graphql.RequiredNull, graphql.GetErrors(ctx))
 	}
-	for _, o := range []*Objects{NewObjects(true), NewObjects(false), nil} {
-		for name := range resolvers {
-			for _, fcNonNull := range []bool{false, true} {
-				for _, nonNull := range []bool{false, true} {
-					want, got := run(name, fcNonNull, nonNull, true, nil), run(name, fcNonNull, nonNull, false, o)
-					if got != want {
-						t.Errorf("%s (objects %v, field context non-null %v, call site %v):\n in line %s\n gqlgen  %s", name, o, fcNonNull, nonNull, got, want)
-					}
+	for name := range resolvers {
+		for _, fcNonNull := range []bool{false, true} {
+			for _, nonNull := range []bool{false, true} {
+				want, got := run(name, fcNonNull, nonNull, true), run(name, fcNonNull, nonNull, false)
+				if got != want {
+					t.Errorf("%s (field context non-null %v, call site %v):\n in line %s\n gqlgen  %s", name, fcNonNull, nonNull, got, want)
 				}
 			}
 		}
-		// The comparison is of something: an error carries its location and path.
-		if got := run("error", false, true, false, o); got != "null required-null=false errors=input:2:7: p.f bad\n" {
-			t.Errorf("an error answers %q", got)
-		}
-		if got := run("value", false, true, false, o); got != `"x" required-null=false errors=` {
-			t.Errorf("a value answers %s", got)
-		}
+	}
+	// The comparison is of something: an error carries its location and path.
+	if got := run("error", false, true, false); got != "null required-null=false errors=input:2:7: p.f bad\n" {
+		t.Errorf("an error answers %q", got)
+	}
+	if got := run("value", false, true, false); got != `"x" required-null=false errors=` {
+		t.Errorf("a value answers %s", got)
 	}
 }
 

@@ -21,8 +21,6 @@ type Objects struct {
 	mu        sync.Mutex
 	collected []collected
 	objs      []object
-	fcs       slab[graphql.FieldContext]
-	ctxs      slab[fieldCtx]
 }
 
 type collected struct {
@@ -106,84 +104,6 @@ func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marsh
 	}
 	o.objs = append(o.objs, object{fields, values})
 	return &o.objs[len(o.objs)-1]
-}
-
-// FieldContext returns a copy of fc taken from the operation's slab of
-// field contexts (rewrite 8): a resolver field's context is one of a few
-// slab elements instead of an allocation of its own.
-func (o *Objects) FieldContext(fc graphql.FieldContext) *graphql.FieldContext {
-	if o == nil {
-		p := new(graphql.FieldContext)
-		*p = fc
-		return p
-	}
-	o.lock()
-	defer o.unlock()
-	p := o.fcs.next()
-	*p = fc
-	return p
-}
-
-// WithFieldContext is graphql.WithFieldContext with the context value
-// taken from the operation's slab: it sets fc's parent to the field
-// context of ctx and returns a context in which graphql.GetFieldContext
-// finds fc, and every other value, deadline and cancellation is ctx's.
-func (o *Objects) WithFieldContext(ctx context.Context, fc *graphql.FieldContext) context.Context {
-	if o == nil {
-		return graphql.WithFieldContext(ctx, fc)
-	}
-	fc.Parent = graphql.GetFieldContext(ctx)
-	o.lock()
-	defer o.unlock()
-	c := o.ctxs.next()
-	c.Context, c.fc = ctx, fc
-	return c
-}
-
-// fieldCtx is a context holding a field context as gqlgen's
-// graphql.WithFieldContext does, under gqlgen's key (fieldContextKey).
-type fieldCtx struct {
-	context.Context
-	fc *graphql.FieldContext
-}
-
-func (c *fieldCtx) Value(key any) any {
-	if key == fieldContextKey {
-		return c.fc
-	}
-	return c.Context.Value(key)
-}
-
-// fieldContextKey is the key under which gqlgen keeps a field context (an
-// unexported value of its package), as graphql.GetFieldContext asks for
-// it.
-var fieldContextKey = func() any {
-	var p keyProbe
-	graphql.GetFieldContext(&p)
-	return p.key
-}()
-
-// keyProbe records the key of the one value it is asked for.
-type keyProbe struct {
-	context.Context
-	key any
-}
-
-func (p *keyProbe) Value(key any) any {
-	p.key = key
-	return nil
-}
-
-// slab hands out elements of arrays allocated 8, 16, 32 and then 64 at a
-// time, so a small operation allocates little and a large one few times.
-type slab[T any] struct{ s []T }
-
-func (s *slab[T]) next() *T {
-	if len(s.s) == cap(s.s) {
-		s.s = make([]T, 0, min(max(2*cap(s.s), 8), 64))
-	}
-	s.s = s.s[:len(s.s)+1]
-	return &s.s[len(s.s)-1]
 }
 
 // Object writes the fields of an object (as resolved into values) in

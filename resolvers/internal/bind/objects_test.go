@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
@@ -146,73 +145,4 @@ func TestObjectAsFieldSet(t *testing.T) {
 	if got := marshalled(Object(nil, nil)); got != "{}" {
 		t.Errorf("no fields: %s", got)
 	}
-}
-
-// TestFieldContextAsGqlgen: field contexts and their context values from
-// an operation's slabs behave as gqlgen's graphql.WithFieldContext: each
-// field finds its own context with its parent and path, the values,
-// deadline and cancellation of the context below pass through, a value
-// added on top keeps the field context in view, and no field context or
-// context value is overwritten as the slabs grow, in serial operations, in
-// concurrent ones (run with -race) and without Objects.
-func TestFieldContextAsGqlgen(t *testing.T) {
-	type key struct{}
-	for _, o := range []*Objects{NewObjects(true), NewObjects(false), nil} {
-		root, cancel := context.WithTimeout(context.WithValue(context.Background(), key{}, "v"), time.Hour)
-		viaGqlgen, viaSlab := root, root
-		var mine []*graphql.FieldContext
-		var ctxs []context.Context
-		for i := range 200 {
-			f := graphql.CollectedField{Field: &ast.Field{Alias: fmt.Sprint("f", i), Name: "f"}}
-			viaGqlgen = graphql.WithFieldContext(viaGqlgen, &graphql.FieldContext{Object: "T", Field: f})
-			fc := o.FieldContext(graphql.FieldContext{Object: "T", Field: f})
-			viaSlab = o.WithFieldContext(viaSlab, fc)
-			mine, ctxs = append(mine, fc), append(ctxs, viaSlab)
-			if i%3 == 0 {
-				viaSlab = context.WithValue(viaSlab, key{}, fmt.Sprint("v", i))
-				viaGqlgen = context.WithValue(viaGqlgen, key{}, fmt.Sprint("v", i))
-			}
-			if got, want := graphql.GetFieldContext(viaSlab).Path().String(), graphql.GetFieldContext(viaGqlgen).Path().String(); got != want {
-				t.Fatalf("%v, field %d: path %s, gqlgen's %s", o, i, got, want)
-			}
-			if got, want := viaSlab.Value(key{}), viaGqlgen.Value(key{}); got != want {
-				t.Fatalf("%v, field %d: value %v, gqlgen's %v", o, i, got, want)
-			}
-		}
-		for i, fc := range mine {
-			if graphql.GetFieldContext(ctxs[i]) != fc || fc.Field.Alias != fmt.Sprint("f", i) || i > 0 && fc.Parent != mine[i-1] {
-				t.Fatalf("%v: field %d lost its context (alias %s)", o, i, fc.Field.Alias)
-			}
-		}
-		if d1, ok1 := viaSlab.Deadline(); !ok1 {
-			t.Errorf("%v: no deadline", o)
-		} else if d2, _ := root.Deadline(); !d1.Equal(d2) {
-			t.Errorf("%v: deadline %v, want %v", o, d1, d2)
-		}
-		derived, stop := context.WithCancel(viaSlab)
-		cancel()
-		<-derived.Done()
-		if viaSlab.Err() != context.Canceled {
-			t.Errorf("%v: after cancelling, %v", o, viaSlab.Err())
-		}
-		stop()
-	}
-	o := NewObjects(false)
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx := context.Background()
-			for i := range 100 {
-				fc := o.FieldContext(graphql.FieldContext{Object: fmt.Sprint(g), Index: &i})
-				ctx = o.WithFieldContext(ctx, fc)
-				if got := graphql.GetFieldContext(ctx); got != fc || got.Object != fmt.Sprint(g) {
-					t.Errorf("goroutine %d: another field's context", g)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -310,7 +310,7 @@ func (ec *executionContext) _Correction_summary(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Summary(), nil
 	if err != nil {
@@ -440,7 +440,7 @@ func (ec *executionContext) _CorrectionConnection_nodes(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Nodes, nil
 	if err != nil {
@@ -450,7 +450,7 @@ func (ec *executionContext) _CorrectionConnection_nodes(ctx context.Context, fie
 	return ec.marshalNCorrection2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrectionᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CorrectionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CorrectionConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -458,7 +458,7 @@ func (ec *executionContext) fieldContext_CorrectionConnection_nodes(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -488,7 +488,7 @@ func (ec *executionContext) _LoadDocumentResult_result(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Result, nil
 	if err != nil {
@@ -498,7 +498,7 @@ func (ec *executionContext) _LoadDocumentResult_result(ctx context.Context, fiel
 	return ec.marshalNWriteResult2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐWriteResult(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LoadDocumentResult_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "LoadDocumentResult",
 		Field:      field,
 		IsMethod:   false,
@@ -506,7 +506,7 @@ func (ec *executionContext) fieldContext_LoadDocumentResult_result(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_WriteResult(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -515,7 +515,7 @@ func (ec *executionContext) _LoadDocumentResult_correction(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Correction, nil
 	if err != nil {
@@ -525,7 +525,7 @@ func (ec *executionContext) _LoadDocumentResult_correction(ctx context.Context, 
 	return ec.marshalOCorrection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCorrection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_LoadDocumentResult_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "LoadDocumentResult",
 		Field:      field,
 		IsMethod:   false,
@@ -533,7 +533,7 @@ func (ec *executionContext) fieldContext_LoadDocumentResult_correction(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -558,7 +558,7 @@ func (ec *executionContext) _Mutation_loadDocument(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_loadDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -566,14 +566,14 @@ func (ec *executionContext) fieldContext_Mutation_loadDocument(ctx context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LoadDocumentResult(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_loadDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -602,7 +602,7 @@ func (ec *executionContext) _Mutation_mergePeople(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_mergePeople(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -610,14 +610,14 @@ func (ec *executionContext) fieldContext_Mutation_mergePeople(ctx context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_mergePeople_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -646,7 +646,7 @@ func (ec *executionContext) _Mutation_splitPerson(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_splitPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -654,14 +654,14 @@ func (ec *executionContext) fieldContext_Mutation_splitPerson(ctx context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_splitPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -690,7 +690,7 @@ func (ec *executionContext) _Mutation_addAlias(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -698,14 +698,14 @@ func (ec *executionContext) fieldContext_Mutation_addAlias(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_addAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -734,7 +734,7 @@ func (ec *executionContext) _Mutation_removeAlias(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -742,14 +742,14 @@ func (ec *executionContext) fieldContext_Mutation_removeAlias(ctx context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_removeAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -778,7 +778,7 @@ func (ec *executionContext) _Mutation_correctMembership(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_correctMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -786,14 +786,14 @@ func (ec *executionContext) fieldContext_Mutation_correctMembership(ctx context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_correctMembership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -822,7 +822,7 @@ func (ec *executionContext) _Mutation_revertCorrection(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_revertCorrection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
@@ -830,14 +830,14 @@ func (ec *executionContext) fieldContext_Mutation_revertCorrection(ctx context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Correction(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revertCorrection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err

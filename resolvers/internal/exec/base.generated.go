@@ -980,7 +980,7 @@ func (ec *executionContext) _Document_meetings(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Document().Meetings(ctx, obj)
 	if err != nil {
@@ -990,7 +990,7 @@ func (ec *executionContext) _Document_meetings(ctx context.Context, field graphq
 	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Document_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Document",
 		Field:      field,
 		IsMethod:   true,
@@ -998,7 +998,7 @@ func (ec *executionContext) fieldContext_Document_meetings(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1007,7 +1007,7 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1017,7 +1017,7 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 	return ec.marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "DocumentConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1025,7 +1025,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DocumentEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1034,7 +1034,7 @@ func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.DocumentConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1044,7 +1044,7 @@ func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field
 	return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐDocumentᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DocumentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "DocumentConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -1052,7 +1052,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_nodes(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1061,7 +1061,7 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1071,7 +1071,7 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "DocumentConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1079,7 +1079,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1088,7 +1088,7 @@ func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -1113,7 +1113,7 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.DocumentEdge().Node(ctx, obj)
 	if err != nil {
@@ -1123,7 +1123,7 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 	return ec.marshalNDocument2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐDocument(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "DocumentEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1131,7 +1131,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1212,7 +1212,7 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1220,14 +1220,14 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1256,7 +1256,7 @@ func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1264,14 +1264,14 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1300,7 +1300,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1308,14 +1308,14 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SearchHit(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1344,7 +1344,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1352,14 +1352,14 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DocumentConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1388,7 +1388,7 @@ func (ec *executionContext) _Query_document(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Query_document(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1396,14 +1396,14 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_document_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1431,7 +1431,7 @@ func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1439,7 +1439,7 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1464,7 +1464,7 @@ func (ec *executionContext) _Query_corrections(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Query_corrections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1472,14 +1472,14 @@ func (ec *executionContext) fieldContext_Query_corrections(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CorrectionConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_corrections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1508,7 +1508,7 @@ func (ec *executionContext) _Query_bodies(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query_bodies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1516,14 +1516,14 @@ func (ec *executionContext) fieldContext_Query_bodies(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BodyConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_bodies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1552,7 +1552,7 @@ func (ec *executionContext) _Query_body(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Query_body(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1560,14 +1560,14 @@ func (ec *executionContext) fieldContext_Query_body(ctx context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_body_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1596,7 +1596,7 @@ func (ec *executionContext) _Query_regions(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Query_regions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1604,14 +1604,14 @@ func (ec *executionContext) fieldContext_Query_regions(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RegionConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_regions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1640,7 +1640,7 @@ func (ec *executionContext) _Query_region(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query_region(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1648,14 +1648,14 @@ func (ec *executionContext) fieldContext_Query_region(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_region_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1684,7 +1684,7 @@ func (ec *executionContext) _Query_municipalities(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Query_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1692,14 +1692,14 @@ func (ec *executionContext) fieldContext_Query_municipalities(ctx context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1728,7 +1728,7 @@ func (ec *executionContext) _Query_municipality(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Query_municipality(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1736,14 +1736,14 @@ func (ec *executionContext) fieldContext_Query_municipality(ctx context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_municipality_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1772,7 +1772,7 @@ func (ec *executionContext) _Query_clusters(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Query_clusters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1780,14 +1780,14 @@ func (ec *executionContext) fieldContext_Query_clusters(ctx context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClusterConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1816,7 +1816,7 @@ func (ec *executionContext) _Query_cluster(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Query_cluster(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1824,14 +1824,14 @@ func (ec *executionContext) fieldContext_Query_cluster(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cluster_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1860,7 +1860,7 @@ func (ec *executionContext) _Query_healthCouncils(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Query_healthCouncils(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1868,14 +1868,14 @@ func (ec *executionContext) fieldContext_Query_healthCouncils(ctx context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncilConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_healthCouncils_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1904,7 +1904,7 @@ func (ec *executionContext) _Query_healthCouncil(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Query_healthCouncil(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1912,14 +1912,14 @@ func (ec *executionContext) fieldContext_Query_healthCouncil(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_healthCouncil_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1948,7 +1948,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Query_organisations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -1956,14 +1956,14 @@ func (ec *executionContext) fieldContext_Query_organisations(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OrganisationConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_organisations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1992,7 +1992,7 @@ func (ec *executionContext) _Query_organisation(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Query_organisation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2000,14 +2000,14 @@ func (ec *executionContext) fieldContext_Query_organisation(ctx context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_organisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2036,7 +2036,7 @@ func (ec *executionContext) _Query_initiatives(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Query_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2044,14 +2044,14 @@ func (ec *executionContext) fieldContext_Query_initiatives(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InitiativeConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2080,7 +2080,7 @@ func (ec *executionContext) _Query_initiative(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Query_initiative(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2088,14 +2088,14 @@ func (ec *executionContext) fieldContext_Query_initiative(ctx context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_initiative_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2124,7 +2124,7 @@ func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Query_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2132,14 +2132,14 @@ func (ec *executionContext) fieldContext_Query_meetings(ctx context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2168,7 +2168,7 @@ func (ec *executionContext) _Query_meeting(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Query_meeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2176,14 +2176,14 @@ func (ec *executionContext) fieldContext_Query_meeting(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_meeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2212,7 +2212,7 @@ func (ec *executionContext) _Query_agendaItem(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Query_agendaItem(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2220,14 +2220,14 @@ func (ec *executionContext) fieldContext_Query_agendaItem(ctx context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AgendaItem(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agendaItem_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2256,7 +2256,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2264,14 +2264,14 @@ func (ec *executionContext) fieldContext_Query_network(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Network(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2300,7 +2300,7 @@ func (ec *executionContext) _Query_rank(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Query_rank(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2308,14 +2308,14 @@ func (ec *executionContext) fieldContext_Query_rank(ctx context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkNode(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_rank_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2344,7 +2344,7 @@ func (ec *executionContext) _Query_brokers(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Query_brokers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2352,14 +2352,14 @@ func (ec *executionContext) fieldContext_Query_brokers(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Broker(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_brokers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2388,7 +2388,7 @@ func (ec *executionContext) _Query_communities(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Query_communities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2396,14 +2396,14 @@ func (ec *executionContext) fieldContext_Query_communities(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkCommunity(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_communities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2432,7 +2432,7 @@ func (ec *executionContext) _Query_path(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Query_path(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2440,14 +2440,14 @@ func (ec *executionContext) fieldContext_Query_path(ctx context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkPath(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_path_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2476,7 +2476,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2484,14 +2484,14 @@ func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PersonConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2520,7 +2520,7 @@ func (ec *executionContext) _Query_person(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2528,14 +2528,14 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_person_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2563,7 +2563,7 @@ func (ec *executionContext) _Query_transitionOverlap(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Query_transitionOverlap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2571,7 +2571,7 @@ func (ec *executionContext) fieldContext_Query_transitionOverlap(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionOverlap(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2596,7 +2596,7 @@ func (ec *executionContext) _Query___type(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2604,14 +2604,14 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Type(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query___type_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -2639,7 +2639,7 @@ func (ec *executionContext) _Query___schema(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
@@ -2647,7 +2647,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2671,7 +2671,7 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "SearchHit",
 		Field:      field,
 		IsMethod:   true,
@@ -2679,7 +2679,7 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2695,7 +2695,7 @@ func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Score, nil
 	if err != nil {
@@ -2720,7 +2720,7 @@ func (ec *executionContext) _Source_document(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Source().Document(ctx, obj)
 	if err != nil {
@@ -2730,7 +2730,7 @@ func (ec *executionContext) _Source_document(ctx context.Context, field graphql.
 	return ec.marshalODocument2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐDocument(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
 		IsMethod:   true,
@@ -2738,7 +2738,7 @@ func (ec *executionContext) fieldContext_Source_document(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2754,7 +2754,7 @@ func (ec *executionContext) _Source_lines(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Source().Lines(ctx, obj)
 	if err != nil {
@@ -2764,7 +2764,7 @@ func (ec *executionContext) _Source_lines(ctx context.Context, field graphql.Col
 	return ec.marshalNLineRange2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐLineRange(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
 		IsMethod:   true,
@@ -2772,7 +2772,7 @@ func (ec *executionContext) fieldContext_Source_lines(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LineRange(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2816,7 +2816,7 @@ func (ec *executionContext) _Stats_facts(ctx context.Context, field graphql.Coll
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Stats().Facts(ctx, obj)
 	if err != nil {
@@ -2826,7 +2826,7 @@ func (ec *executionContext) _Stats_facts(ctx context.Context, field graphql.Coll
 	return ec.marshalNKindCount2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐKindCountᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Stats_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Stats",
 		Field:      field,
 		IsMethod:   true,
@@ -2834,7 +2834,7 @@ func (ec *executionContext) fieldContext_Stats_facts(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_KindCount(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

@@ -224,7 +224,7 @@ func (ec *executionContext) _Body_cluster(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Cluster(ctx, obj)
 	if err != nil {
@@ -234,7 +234,7 @@ func (ec *executionContext) _Body_cluster(ctx context.Context, field graphql.Col
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -242,7 +242,7 @@ func (ec *executionContext) fieldContext_Body_cluster(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -251,7 +251,7 @@ func (ec *executionContext) _Body_healthCouncil(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().HealthCouncil(ctx, obj)
 	if err != nil {
@@ -261,7 +261,7 @@ func (ec *executionContext) _Body_healthCouncil(ctx context.Context, field graph
 	return ec.marshalOHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_healthCouncil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -269,7 +269,7 @@ func (ec *executionContext) fieldContext_Body_healthCouncil(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -278,7 +278,7 @@ func (ec *executionContext) _Body_parent(ctx context.Context, field graphql.Coll
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Parent(ctx, obj)
 	if err != nil {
@@ -288,7 +288,7 @@ func (ec *executionContext) _Body_parent(ctx context.Context, field graphql.Coll
 	return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -296,7 +296,7 @@ func (ec *executionContext) fieldContext_Body_parent(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -305,7 +305,7 @@ func (ec *executionContext) _Body_children(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Children(ctx, obj, fc.Args["orderBy"].(*model.BodyOrder))
 	if err != nil {
@@ -315,7 +315,7 @@ func (ec *executionContext) _Body_children(ctx context.Context, field graphql.Co
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_children(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -323,14 +323,14 @@ func (ec *executionContext) fieldContext_Body_children(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_children_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -343,7 +343,7 @@ func (ec *executionContext) _Body_members(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -353,7 +353,7 @@ func (ec *executionContext) _Body_members(ctx context.Context, field graphql.Col
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -361,14 +361,14 @@ func (ec *executionContext) fieldContext_Body_members(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -381,7 +381,7 @@ func (ec *executionContext) _Body_compositionChange(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().CompositionChange(ctx, obj, fc.Args["from"].(string), fc.Args["to"].(string))
 	if err != nil {
@@ -391,7 +391,7 @@ func (ec *executionContext) _Body_compositionChange(ctx context.Context, field g
 	return ec.marshalNCompositionChange2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐCompositionChange(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_compositionChange(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -399,14 +399,14 @@ func (ec *executionContext) fieldContext_Body_compositionChange(ctx context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompositionChange(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_compositionChange_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -419,7 +419,7 @@ func (ec *executionContext) _Body_meetings(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Meetings(ctx, obj, fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -429,7 +429,7 @@ func (ec *executionContext) _Body_meetings(ctx context.Context, field graphql.Co
 	return ec.marshalNMeetingConnection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐConnection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -437,14 +437,14 @@ func (ec *executionContext) fieldContext_Body_meetings(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -457,7 +457,7 @@ func (ec *executionContext) _Body_initiatives(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -467,7 +467,7 @@ func (ec *executionContext) _Body_initiatives(ctx context.Context, field graphql
 	return ec.marshalNInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -475,14 +475,14 @@ func (ec *executionContext) fieldContext_Body_initiatives(ctx context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -495,7 +495,7 @@ func (ec *executionContext) _Body_attendanceRate(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Body().AttendanceRate(ctx, obj, fc.Args["from"].(*string), fc.Args["to"].(*string))
 	if err != nil {
@@ -505,7 +505,7 @@ func (ec *executionContext) _Body_attendanceRate(ctx context.Context, field grap
 	return ec.marshalNAttendanceRate2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceRate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_attendanceRate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   true,
@@ -513,14 +513,14 @@ func (ec *executionContext) fieldContext_Body_attendanceRate(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AttendanceRate(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Body_attendanceRate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -533,7 +533,7 @@ func (ec *executionContext) _Body_sources(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -543,7 +543,7 @@ func (ec *executionContext) _Body_sources(ctx context.Context, field graphql.Col
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Body_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Body",
 		Field:      field,
 		IsMethod:   false,
@@ -551,7 +551,7 @@ func (ec *executionContext) fieldContext_Body_sources(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -560,7 +560,7 @@ func (ec *executionContext) _BodyConnection_edges(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -570,7 +570,7 @@ func (ec *executionContext) _BodyConnection_edges(ctx context.Context, field gra
 	return ec.marshalNBodyEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_BodyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "BodyConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -578,7 +578,7 @@ func (ec *executionContext) fieldContext_BodyConnection_edges(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BodyEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -587,7 +587,7 @@ func (ec *executionContext) _BodyConnection_nodes(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.BodyConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -597,7 +597,7 @@ func (ec *executionContext) _BodyConnection_nodes(ctx context.Context, field gra
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_BodyConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "BodyConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -605,7 +605,7 @@ func (ec *executionContext) fieldContext_BodyConnection_nodes(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -614,7 +614,7 @@ func (ec *executionContext) _BodyConnection_pageInfo(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -624,7 +624,7 @@ func (ec *executionContext) _BodyConnection_pageInfo(ctx context.Context, field 
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_BodyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "BodyConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -632,7 +632,7 @@ func (ec *executionContext) fieldContext_BodyConnection_pageInfo(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -641,7 +641,7 @@ func (ec *executionContext) _BodyConnection_totalCount(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -666,7 +666,7 @@ func (ec *executionContext) _BodyEdge_node(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.BodyEdge().Node(ctx, obj)
 	if err != nil {
@@ -676,7 +676,7 @@ func (ec *executionContext) _BodyEdge_node(ctx context.Context, field graphql.Co
 	return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_BodyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "BodyEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -684,7 +684,7 @@ func (ec *executionContext) fieldContext_BodyEdge_node(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -693,7 +693,7 @@ func (ec *executionContext) _CompositionChange_from(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.From, nil
 	if err != nil {
@@ -711,7 +711,7 @@ func (ec *executionContext) _CompositionChange_to(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.To, nil
 	if err != nil {
@@ -729,7 +729,7 @@ func (ec *executionContext) _CompositionChange_joined(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Joined, nil
 	if err != nil {
@@ -739,7 +739,7 @@ func (ec *executionContext) _CompositionChange_joined(ctx context.Context, field
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CompositionChange_joined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CompositionChange",
 		Field:      field,
 		IsMethod:   false,
@@ -747,7 +747,7 @@ func (ec *executionContext) fieldContext_CompositionChange_joined(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -756,7 +756,7 @@ func (ec *executionContext) _CompositionChange_left(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Left, nil
 	if err != nil {
@@ -766,7 +766,7 @@ func (ec *executionContext) _CompositionChange_left(ctx context.Context, field g
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CompositionChange_left(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CompositionChange",
 		Field:      field,
 		IsMethod:   false,
@@ -774,7 +774,7 @@ func (ec *executionContext) fieldContext_CompositionChange_left(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -783,7 +783,7 @@ func (ec *executionContext) _CompositionChange_stayed(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Stayed, nil
 	if err != nil {
@@ -793,7 +793,7 @@ func (ec *executionContext) _CompositionChange_stayed(ctx context.Context, field
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CompositionChange_stayed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CompositionChange",
 		Field:      field,
 		IsMethod:   false,
@@ -801,7 +801,7 @@ func (ec *executionContext) fieldContext_CompositionChange_stayed(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

@@ -345,7 +345,7 @@ func (ec *executionContext) _Cluster_region(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Region(ctx, obj)
 	if err != nil {
@@ -355,7 +355,7 @@ func (ec *executionContext) _Cluster_region(ctx context.Context, field graphql.C
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -363,7 +363,7 @@ func (ec *executionContext) fieldContext_Cluster_region(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -393,7 +393,7 @@ func (ec *executionContext) _Cluster_municipalities(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -403,7 +403,7 @@ func (ec *executionContext) _Cluster_municipalities(ctx context.Context, field g
 	return ec.marshalNMunicipality2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -411,14 +411,14 @@ func (ec *executionContext) fieldContext_Cluster_municipalities(ctx context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Cluster_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -431,7 +431,7 @@ func (ec *executionContext) _Cluster_bodies(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Bodies(ctx, obj, fc.Args["kind"].(*string), fc.Args["level"].(*string), fc.Args["orderBy"].(*model.BodyOrder))
 	if err != nil {
@@ -441,7 +441,7 @@ func (ec *executionContext) _Cluster_bodies(ctx context.Context, field graphql.C
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_bodies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -449,14 +449,14 @@ func (ec *executionContext) fieldContext_Cluster_bodies(ctx context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Cluster_bodies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -469,7 +469,7 @@ func (ec *executionContext) _Cluster_meetings(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Meetings(ctx, obj, fc.Args["level"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -479,7 +479,7 @@ func (ec *executionContext) _Cluster_meetings(ctx context.Context, field graphql
 	return ec.marshalNMeetingConnection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐConnection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -487,14 +487,14 @@ func (ec *executionContext) fieldContext_Cluster_meetings(ctx context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Cluster_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -507,7 +507,7 @@ func (ec *executionContext) _Cluster_initiatives(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Initiatives(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -517,7 +517,7 @@ func (ec *executionContext) _Cluster_initiatives(ctx context.Context, field grap
 	return ec.marshalNInitiativeConnection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐConnection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -525,14 +525,14 @@ func (ec *executionContext) fieldContext_Cluster_initiatives(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InitiativeConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Cluster_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -545,7 +545,7 @@ func (ec *executionContext) _Cluster_sources(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -555,7 +555,7 @@ func (ec *executionContext) _Cluster_sources(ctx context.Context, field graphql.
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   false,
@@ -563,7 +563,7 @@ func (ec *executionContext) fieldContext_Cluster_sources(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -572,7 +572,7 @@ func (ec *executionContext) _Cluster_successors(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Cluster().Successors(ctx, obj)
 	if err != nil {
@@ -582,7 +582,7 @@ func (ec *executionContext) _Cluster_successors(ctx context.Context, field graph
 	return ec.marshalNSuccessor2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐSuccessorᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Cluster_successors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Cluster",
 		Field:      field,
 		IsMethod:   true,
@@ -590,7 +590,7 @@ func (ec *executionContext) fieldContext_Cluster_successors(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Successor(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -599,7 +599,7 @@ func (ec *executionContext) _ClusterConnection_edges(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -609,7 +609,7 @@ func (ec *executionContext) _ClusterConnection_edges(ctx context.Context, field 
 	return ec.marshalNClusterEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -617,7 +617,7 @@ func (ec *executionContext) fieldContext_ClusterConnection_edges(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClusterEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -626,7 +626,7 @@ func (ec *executionContext) _ClusterConnection_nodes(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.ClusterConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -636,7 +636,7 @@ func (ec *executionContext) _ClusterConnection_nodes(ctx context.Context, field 
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -644,7 +644,7 @@ func (ec *executionContext) fieldContext_ClusterConnection_nodes(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -653,7 +653,7 @@ func (ec *executionContext) _ClusterConnection_pageInfo(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -663,7 +663,7 @@ func (ec *executionContext) _ClusterConnection_pageInfo(ctx context.Context, fie
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -671,7 +671,7 @@ func (ec *executionContext) fieldContext_ClusterConnection_pageInfo(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -680,7 +680,7 @@ func (ec *executionContext) _ClusterConnection_totalCount(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -705,7 +705,7 @@ func (ec *executionContext) _ClusterEdge_node(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.ClusterEdge().Node(ctx, obj)
 	if err != nil {
@@ -715,7 +715,7 @@ func (ec *executionContext) _ClusterEdge_node(ctx context.Context, field graphql
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -723,7 +723,7 @@ func (ec *executionContext) fieldContext_ClusterEdge_node(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -739,7 +739,7 @@ func (ec *executionContext) _Conflict_reason(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Conflict().Reason(ctx, obj)
 	if err != nil {
@@ -772,7 +772,7 @@ func (ec *executionContext) _Conflict_subject(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Conflict_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Conflict",
 		Field:      field,
 		IsMethod:   true,
@@ -780,7 +780,7 @@ func (ec *executionContext) fieldContext_Conflict_subject(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -804,7 +804,7 @@ func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Conflict_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Conflict",
 		Field:      field,
 		IsMethod:   true,
@@ -812,7 +812,7 @@ func (ec *executionContext) fieldContext_Conflict_other(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -821,7 +821,7 @@ func (ec *executionContext) _Conflict_sources(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -831,7 +831,7 @@ func (ec *executionContext) _Conflict_sources(ctx context.Context, field graphql
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Conflict_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Conflict",
 		Field:      field,
 		IsMethod:   false,
@@ -839,7 +839,7 @@ func (ec *executionContext) fieldContext_Conflict_sources(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -869,7 +869,7 @@ func (ec *executionContext) _HealthCouncil_region(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncil().Region(ctx, obj)
 	if err != nil {
@@ -879,7 +879,7 @@ func (ec *executionContext) _HealthCouncil_region(ctx context.Context, field gra
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -887,7 +887,7 @@ func (ec *executionContext) fieldContext_HealthCouncil_region(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -896,7 +896,7 @@ func (ec *executionContext) _HealthCouncil_municipalities(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncil().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -906,7 +906,7 @@ func (ec *executionContext) _HealthCouncil_municipalities(ctx context.Context, f
 	return ec.marshalNMunicipality2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -914,14 +914,14 @@ func (ec *executionContext) fieldContext_HealthCouncil_municipalities(ctx contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_HealthCouncil_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -934,7 +934,7 @@ func (ec *executionContext) _HealthCouncil_body(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncil().Body(ctx, obj)
 	if err != nil {
@@ -944,7 +944,7 @@ func (ec *executionContext) _HealthCouncil_body(ctx context.Context, field graph
 	return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -952,7 +952,7 @@ func (ec *executionContext) fieldContext_HealthCouncil_body(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -961,7 +961,7 @@ func (ec *executionContext) _HealthCouncil_members(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncil().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -971,7 +971,7 @@ func (ec *executionContext) _HealthCouncil_members(ctx context.Context, field gr
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -979,14 +979,14 @@ func (ec *executionContext) fieldContext_HealthCouncil_members(ctx context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_HealthCouncil_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -999,7 +999,7 @@ func (ec *executionContext) _HealthCouncil_sources(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1009,7 +1009,7 @@ func (ec *executionContext) _HealthCouncil_sources(ctx context.Context, field gr
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   false,
@@ -1017,7 +1017,7 @@ func (ec *executionContext) fieldContext_HealthCouncil_sources(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1026,7 +1026,7 @@ func (ec *executionContext) _HealthCouncil_transition(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncil().Transition(ctx, obj, fc.Args["cutover"].(*string))
 	if err != nil {
@@ -1036,7 +1036,7 @@ func (ec *executionContext) _HealthCouncil_transition(ctx context.Context, field
 	return ec.marshalNTransition2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlan(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncil_transition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -1044,14 +1044,14 @@ func (ec *executionContext) fieldContext_HealthCouncil_transition(ctx context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Transition(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_HealthCouncil_transition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1064,7 +1064,7 @@ func (ec *executionContext) _HealthCouncilConnection_edges(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1074,7 +1074,7 @@ func (ec *executionContext) _HealthCouncilConnection_edges(ctx context.Context, 
 	return ec.marshalNHealthCouncilEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncilConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncilConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1082,7 +1082,7 @@ func (ec *executionContext) fieldContext_HealthCouncilConnection_edges(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncilEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1091,7 +1091,7 @@ func (ec *executionContext) _HealthCouncilConnection_nodes(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncilConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1101,7 +1101,7 @@ func (ec *executionContext) _HealthCouncilConnection_nodes(ctx context.Context, 
 	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncilConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncilConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -1109,7 +1109,7 @@ func (ec *executionContext) fieldContext_HealthCouncilConnection_nodes(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1118,7 +1118,7 @@ func (ec *executionContext) _HealthCouncilConnection_pageInfo(ctx context.Contex
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1128,7 +1128,7 @@ func (ec *executionContext) _HealthCouncilConnection_pageInfo(ctx context.Contex
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncilConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncilConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1136,7 +1136,7 @@ func (ec *executionContext) fieldContext_HealthCouncilConnection_pageInfo(_ cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1145,7 +1145,7 @@ func (ec *executionContext) _HealthCouncilConnection_totalCount(ctx context.Cont
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -1170,7 +1170,7 @@ func (ec *executionContext) _HealthCouncilEdge_node(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.HealthCouncilEdge().Node(ctx, obj)
 	if err != nil {
@@ -1180,7 +1180,7 @@ func (ec *executionContext) _HealthCouncilEdge_node(ctx context.Context, field g
 	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_HealthCouncilEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "HealthCouncilEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1188,7 +1188,7 @@ func (ec *executionContext) fieldContext_HealthCouncilEdge_node(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1218,7 +1218,7 @@ func (ec *executionContext) _Municipality_region(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Municipality().Region(ctx, obj)
 	if err != nil {
@@ -1228,7 +1228,7 @@ func (ec *executionContext) _Municipality_region(ctx context.Context, field grap
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Municipality_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
@@ -1236,7 +1236,7 @@ func (ec *executionContext) fieldContext_Municipality_region(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1245,7 +1245,7 @@ func (ec *executionContext) _Municipality_healthCouncil(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Municipality().HealthCouncil(ctx, obj)
 	if err != nil {
@@ -1255,7 +1255,7 @@ func (ec *executionContext) _Municipality_healthCouncil(ctx context.Context, fie
 	return ec.marshalOHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Municipality_healthCouncil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
@@ -1263,7 +1263,7 @@ func (ec *executionContext) fieldContext_Municipality_healthCouncil(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1272,7 +1272,7 @@ func (ec *executionContext) _Municipality_clusters(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Municipality().Clusters(ctx, obj)
 	if err != nil {
@@ -1282,7 +1282,7 @@ func (ec *executionContext) _Municipality_clusters(ctx context.Context, field gr
 	return ec.marshalNMunicipalityCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐMunicipalityClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Municipality_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
@@ -1290,7 +1290,7 @@ func (ec *executionContext) fieldContext_Municipality_clusters(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityCluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1299,7 +1299,7 @@ func (ec *executionContext) _Municipality_conflicts(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Municipality().Conflicts(ctx, obj)
 	if err != nil {
@@ -1309,7 +1309,7 @@ func (ec *executionContext) _Municipality_conflicts(ctx context.Context, field g
 	return ec.marshalNConflict2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐLinkᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Municipality_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   true,
@@ -1317,7 +1317,7 @@ func (ec *executionContext) fieldContext_Municipality_conflicts(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Conflict(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1326,7 +1326,7 @@ func (ec *executionContext) _Municipality_sources(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1336,7 +1336,7 @@ func (ec *executionContext) _Municipality_sources(ctx context.Context, field gra
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Municipality_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Municipality",
 		Field:      field,
 		IsMethod:   false,
@@ -1344,7 +1344,7 @@ func (ec *executionContext) fieldContext_Municipality_sources(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1353,7 +1353,7 @@ func (ec *executionContext) _MunicipalityCluster_cluster(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Cluster, nil
 	if err != nil {
@@ -1363,7 +1363,7 @@ func (ec *executionContext) _MunicipalityCluster_cluster(ctx context.Context, fi
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityCluster_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityCluster",
 		Field:      field,
 		IsMethod:   false,
@@ -1371,7 +1371,7 @@ func (ec *executionContext) fieldContext_MunicipalityCluster_cluster(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1394,7 +1394,7 @@ func (ec *executionContext) _MunicipalityCluster_sources(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1404,7 +1404,7 @@ func (ec *executionContext) _MunicipalityCluster_sources(ctx context.Context, fi
 	return ec.marshalNSource2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityCluster_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityCluster",
 		Field:      field,
 		IsMethod:   false,
@@ -1412,7 +1412,7 @@ func (ec *executionContext) fieldContext_MunicipalityCluster_sources(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1421,7 +1421,7 @@ func (ec *executionContext) _MunicipalityConnection_edges(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1431,7 +1431,7 @@ func (ec *executionContext) _MunicipalityConnection_edges(ctx context.Context, f
 	return ec.marshalNMunicipalityEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1439,7 +1439,7 @@ func (ec *executionContext) fieldContext_MunicipalityConnection_edges(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1448,7 +1448,7 @@ func (ec *executionContext) _MunicipalityConnection_nodes(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.MunicipalityConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1458,7 +1458,7 @@ func (ec *executionContext) _MunicipalityConnection_nodes(ctx context.Context, f
 	return ec.marshalNMunicipality2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -1466,7 +1466,7 @@ func (ec *executionContext) fieldContext_MunicipalityConnection_nodes(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1475,7 +1475,7 @@ func (ec *executionContext) _MunicipalityConnection_pageInfo(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1485,7 +1485,7 @@ func (ec *executionContext) _MunicipalityConnection_pageInfo(ctx context.Context
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1493,7 +1493,7 @@ func (ec *executionContext) fieldContext_MunicipalityConnection_pageInfo(_ conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1502,7 +1502,7 @@ func (ec *executionContext) _MunicipalityConnection_totalCount(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -1527,7 +1527,7 @@ func (ec *executionContext) _MunicipalityEdge_node(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.MunicipalityEdge().Node(ctx, obj)
 	if err != nil {
@@ -1537,7 +1537,7 @@ func (ec *executionContext) _MunicipalityEdge_node(ctx context.Context, field gr
 	return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1545,7 +1545,7 @@ func (ec *executionContext) fieldContext_MunicipalityEdge_node(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1582,7 +1582,7 @@ func (ec *executionContext) _Organisation_parent(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().Parent(ctx, obj)
 	if err != nil {
@@ -1592,7 +1592,7 @@ func (ec *executionContext) _Organisation_parent(ctx context.Context, field grap
 	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1600,7 +1600,7 @@ func (ec *executionContext) fieldContext_Organisation_parent(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1609,7 +1609,7 @@ func (ec *executionContext) _Organisation_municipality(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().Municipality(ctx, obj)
 	if err != nil {
@@ -1619,7 +1619,7 @@ func (ec *executionContext) _Organisation_municipality(ctx context.Context, fiel
 	return ec.marshalOMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1627,7 +1627,7 @@ func (ec *executionContext) fieldContext_Organisation_municipality(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1636,7 +1636,7 @@ func (ec *executionContext) _Organisation_region(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().Region(ctx, obj)
 	if err != nil {
@@ -1646,7 +1646,7 @@ func (ec *executionContext) _Organisation_region(ctx context.Context, field grap
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1654,7 +1654,7 @@ func (ec *executionContext) fieldContext_Organisation_region(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1663,7 +1663,7 @@ func (ec *executionContext) _Organisation_people(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().People(ctx, obj)
 	if err != nil {
@@ -1673,7 +1673,7 @@ func (ec *executionContext) _Organisation_people(ctx context.Context, field grap
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_people(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1681,7 +1681,7 @@ func (ec *executionContext) fieldContext_Organisation_people(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1690,7 +1690,7 @@ func (ec *executionContext) _Organisation_memberships(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -1700,7 +1700,7 @@ func (ec *executionContext) _Organisation_memberships(ctx context.Context, field
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1708,14 +1708,14 @@ func (ec *executionContext) fieldContext_Organisation_memberships(ctx context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Organisation_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1728,7 +1728,7 @@ func (ec *executionContext) _Organisation_initiatives(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Organisation().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -1738,7 +1738,7 @@ func (ec *executionContext) _Organisation_initiatives(ctx context.Context, field
 	return ec.marshalNInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   true,
@@ -1746,14 +1746,14 @@ func (ec *executionContext) fieldContext_Organisation_initiatives(ctx context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Organisation_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1766,7 +1766,7 @@ func (ec *executionContext) _Organisation_sources(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1776,7 +1776,7 @@ func (ec *executionContext) _Organisation_sources(ctx context.Context, field gra
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Organisation_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
 		IsMethod:   false,
@@ -1784,7 +1784,7 @@ func (ec *executionContext) fieldContext_Organisation_sources(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1793,7 +1793,7 @@ func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1803,7 +1803,7 @@ func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, f
 	return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OrganisationConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1811,7 +1811,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_edges(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OrganisationEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1820,7 +1820,7 @@ func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OrganisationConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1830,7 +1830,7 @@ func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, f
 	return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisationᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OrganisationConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -1838,7 +1838,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_nodes(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1847,7 +1847,7 @@ func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1857,7 +1857,7 @@ func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OrganisationConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -1865,7 +1865,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_pageInfo(_ conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1874,7 +1874,7 @@ func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -1899,7 +1899,7 @@ func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OrganisationEdge().Node(ctx, obj)
 	if err != nil {
@@ -1909,7 +1909,7 @@ func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field gr
 	return ec.marshalNOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OrganisationEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1917,7 +1917,7 @@ func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1947,7 +1947,7 @@ func (ec *executionContext) _Region_municipalities(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Region().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -1957,7 +1957,7 @@ func (ec *executionContext) _Region_municipalities(ctx context.Context, field gr
 	return ec.marshalNMunicipality2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Region_municipalities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
 		IsMethod:   true,
@@ -1965,14 +1965,14 @@ func (ec *executionContext) fieldContext_Region_municipalities(ctx context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Region_municipalities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1985,7 +1985,7 @@ func (ec *executionContext) _Region_clusters(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Region().Clusters(ctx, obj)
 	if err != nil {
@@ -1995,7 +1995,7 @@ func (ec *executionContext) _Region_clusters(ctx context.Context, field graphql.
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Region_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
 		IsMethod:   true,
@@ -2003,7 +2003,7 @@ func (ec *executionContext) fieldContext_Region_clusters(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2012,7 +2012,7 @@ func (ec *executionContext) _Region_healthCouncils(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Region().HealthCouncils(ctx, obj)
 	if err != nil {
@@ -2022,7 +2022,7 @@ func (ec *executionContext) _Region_healthCouncils(ctx context.Context, field gr
 	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Region_healthCouncils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
 		IsMethod:   true,
@@ -2030,7 +2030,7 @@ func (ec *executionContext) fieldContext_Region_healthCouncils(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2039,7 +2039,7 @@ func (ec *executionContext) _Region_sources(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -2049,7 +2049,7 @@ func (ec *executionContext) _Region_sources(ctx context.Context, field graphql.C
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Region_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
 		IsMethod:   false,
@@ -2057,7 +2057,7 @@ func (ec *executionContext) fieldContext_Region_sources(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2066,7 +2066,7 @@ func (ec *executionContext) _RegionConnection_edges(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -2076,7 +2076,7 @@ func (ec *executionContext) _RegionConnection_edges(ctx context.Context, field g
 	return ec.marshalNRegionEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -2084,7 +2084,7 @@ func (ec *executionContext) fieldContext_RegionConnection_edges(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RegionEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2093,7 +2093,7 @@ func (ec *executionContext) _RegionConnection_nodes(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.RegionConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -2103,7 +2103,7 @@ func (ec *executionContext) _RegionConnection_nodes(ctx context.Context, field g
 	return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegionᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -2111,7 +2111,7 @@ func (ec *executionContext) fieldContext_RegionConnection_nodes(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2120,7 +2120,7 @@ func (ec *executionContext) _RegionConnection_pageInfo(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -2130,7 +2130,7 @@ func (ec *executionContext) _RegionConnection_pageInfo(ctx context.Context, fiel
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -2138,7 +2138,7 @@ func (ec *executionContext) fieldContext_RegionConnection_pageInfo(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2147,7 +2147,7 @@ func (ec *executionContext) _RegionConnection_totalCount(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -2172,7 +2172,7 @@ func (ec *executionContext) _RegionEdge_node(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.RegionEdge().Node(ctx, obj)
 	if err != nil {
@@ -2182,7 +2182,7 @@ func (ec *executionContext) _RegionEdge_node(ctx context.Context, field graphql.
 	return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -2190,7 +2190,7 @@ func (ec *executionContext) fieldContext_RegionEdge_node(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

@@ -127,7 +127,7 @@ func (ec *executionContext) _Initiative_organisations(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Initiative().Organisations(ctx, obj)
 	if err != nil {
@@ -137,7 +137,7 @@ func (ec *executionContext) _Initiative_organisations(ctx context.Context, field
 	return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisationᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   true,
@@ -145,7 +145,7 @@ func (ec *executionContext) fieldContext_Initiative_organisations(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -154,7 +154,7 @@ func (ec *executionContext) _Initiative_leads(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Initiative().Leads(ctx, obj)
 	if err != nil {
@@ -164,7 +164,7 @@ func (ec *executionContext) _Initiative_leads(ctx context.Context, field graphql
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_leads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   true,
@@ -172,7 +172,7 @@ func (ec *executionContext) fieldContext_Initiative_leads(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -181,7 +181,7 @@ func (ec *executionContext) _Initiative_cluster(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Initiative().Cluster(ctx, obj)
 	if err != nil {
@@ -191,7 +191,7 @@ func (ec *executionContext) _Initiative_cluster(ctx context.Context, field graph
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   true,
@@ -199,7 +199,7 @@ func (ec *executionContext) fieldContext_Initiative_cluster(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -208,7 +208,7 @@ func (ec *executionContext) _Initiative_body(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Initiative().Body(ctx, obj)
 	if err != nil {
@@ -218,7 +218,7 @@ func (ec *executionContext) _Initiative_body(ctx context.Context, field graphql.
 	return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   true,
@@ -226,7 +226,7 @@ func (ec *executionContext) fieldContext_Initiative_body(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -235,7 +235,7 @@ func (ec *executionContext) _Initiative_agendaItem(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Initiative().AgendaItem(ctx, obj)
 	if err != nil {
@@ -245,7 +245,7 @@ func (ec *executionContext) _Initiative_agendaItem(ctx context.Context, field gr
 	return ec.marshalOAgendaItem2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAgendaItem(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_agendaItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   true,
@@ -253,7 +253,7 @@ func (ec *executionContext) fieldContext_Initiative_agendaItem(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AgendaItem(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -262,7 +262,7 @@ func (ec *executionContext) _Initiative_sources(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -272,7 +272,7 @@ func (ec *executionContext) _Initiative_sources(ctx context.Context, field graph
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Initiative_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Initiative",
 		Field:      field,
 		IsMethod:   false,
@@ -280,7 +280,7 @@ func (ec *executionContext) fieldContext_Initiative_sources(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -289,7 +289,7 @@ func (ec *executionContext) _InitiativeConnection_edges(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -299,7 +299,7 @@ func (ec *executionContext) _InitiativeConnection_edges(ctx context.Context, fie
 	return ec.marshalNInitiativeEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_InitiativeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "InitiativeConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -307,7 +307,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_edges(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InitiativeEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -316,7 +316,7 @@ func (ec *executionContext) _InitiativeConnection_nodes(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.InitiativeConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -326,7 +326,7 @@ func (ec *executionContext) _InitiativeConnection_nodes(ctx context.Context, fie
 	return ec.marshalNInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_InitiativeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "InitiativeConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -334,7 +334,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_nodes(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -343,7 +343,7 @@ func (ec *executionContext) _InitiativeConnection_pageInfo(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -353,7 +353,7 @@ func (ec *executionContext) _InitiativeConnection_pageInfo(ctx context.Context, 
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_InitiativeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "InitiativeConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -361,7 +361,7 @@ func (ec *executionContext) fieldContext_InitiativeConnection_pageInfo(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -370,7 +370,7 @@ func (ec *executionContext) _InitiativeConnection_totalCount(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -395,7 +395,7 @@ func (ec *executionContext) _InitiativeEdge_node(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.InitiativeEdge().Node(ctx, obj)
 	if err != nil {
@@ -405,7 +405,7 @@ func (ec *executionContext) _InitiativeEdge_node(ctx context.Context, field grap
 	return ec.marshalNInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiative(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_InitiativeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "InitiativeEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -413,7 +413,7 @@ func (ec *executionContext) fieldContext_InitiativeEdge_node(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

@@ -108,7 +108,7 @@ func (ec *executionContext) _AgendaItem_meeting(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.AgendaItem().Meeting(ctx, obj)
 	if err != nil {
@@ -118,7 +118,7 @@ func (ec *executionContext) _AgendaItem_meeting(ctx context.Context, field graph
 	return ec.marshalNMeeting2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeeting(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AgendaItem_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AgendaItem",
 		Field:      field,
 		IsMethod:   true,
@@ -126,7 +126,7 @@ func (ec *executionContext) fieldContext_AgendaItem_meeting(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -184,7 +184,7 @@ func (ec *executionContext) _AgendaItem_initiatives(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.AgendaItem().Initiatives(ctx, obj)
 	if err != nil {
@@ -194,7 +194,7 @@ func (ec *executionContext) _AgendaItem_initiatives(ctx context.Context, field g
 	return ec.marshalNInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AgendaItem_initiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AgendaItem",
 		Field:      field,
 		IsMethod:   true,
@@ -202,7 +202,7 @@ func (ec *executionContext) fieldContext_AgendaItem_initiatives(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -211,7 +211,7 @@ func (ec *executionContext) _AgendaItem_mentions(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.AgendaItem().Mentions(ctx, obj)
 	if err != nil {
@@ -221,7 +221,7 @@ func (ec *executionContext) _AgendaItem_mentions(ctx context.Context, field grap
 	return ec.marshalNNode2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AgendaItem_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AgendaItem",
 		Field:      field,
 		IsMethod:   true,
@@ -229,7 +229,7 @@ func (ec *executionContext) fieldContext_AgendaItem_mentions(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -238,7 +238,7 @@ func (ec *executionContext) _AgendaItem_sources(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -248,7 +248,7 @@ func (ec *executionContext) _AgendaItem_sources(ctx context.Context, field graph
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AgendaItem_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AgendaItem",
 		Field:      field,
 		IsMethod:   false,
@@ -256,7 +256,7 @@ func (ec *executionContext) fieldContext_AgendaItem_sources(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -272,7 +272,7 @@ func (ec *executionContext) _Attendance_participant(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Attendance().Participant(ctx, obj)
 	if err != nil {
@@ -282,7 +282,7 @@ func (ec *executionContext) _Attendance_participant(ctx context.Context, field g
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Attendance_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Attendance",
 		Field:      field,
 		IsMethod:   true,
@@ -290,7 +290,7 @@ func (ec *executionContext) fieldContext_Attendance_participant(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -299,7 +299,7 @@ func (ec *executionContext) _Attendance_meeting(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Attendance().Meeting(ctx, obj)
 	if err != nil {
@@ -309,7 +309,7 @@ func (ec *executionContext) _Attendance_meeting(ctx context.Context, field graph
 	return ec.marshalNMeeting2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeeting(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Attendance_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Attendance",
 		Field:      field,
 		IsMethod:   true,
@@ -317,7 +317,7 @@ func (ec *executionContext) fieldContext_Attendance_meeting(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -333,7 +333,7 @@ func (ec *executionContext) _Attendance_substituteFor(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Attendance().SubstituteFor(ctx, obj)
 	if err != nil {
@@ -343,7 +343,7 @@ func (ec *executionContext) _Attendance_substituteFor(ctx context.Context, field
 	return ec.marshalOPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Attendance_substituteFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Attendance",
 		Field:      field,
 		IsMethod:   true,
@@ -351,7 +351,7 @@ func (ec *executionContext) fieldContext_Attendance_substituteFor(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -374,7 +374,7 @@ func (ec *executionContext) _Attendance_sources(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -384,7 +384,7 @@ func (ec *executionContext) _Attendance_sources(ctx context.Context, field graph
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Attendance_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Attendance",
 		Field:      field,
 		IsMethod:   false,
@@ -392,7 +392,7 @@ func (ec *executionContext) fieldContext_Attendance_sources(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -401,7 +401,7 @@ func (ec *executionContext) _AttendanceConnection_edges(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -411,7 +411,7 @@ func (ec *executionContext) _AttendanceConnection_edges(ctx context.Context, fie
 	return ec.marshalNAttendanceEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AttendanceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AttendanceConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -419,7 +419,7 @@ func (ec *executionContext) fieldContext_AttendanceConnection_edges(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AttendanceEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -428,7 +428,7 @@ func (ec *executionContext) _AttendanceConnection_nodes(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.AttendanceConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -438,7 +438,7 @@ func (ec *executionContext) _AttendanceConnection_nodes(ctx context.Context, fie
 	return ec.marshalNAttendance2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAttendanceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AttendanceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AttendanceConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -446,7 +446,7 @@ func (ec *executionContext) fieldContext_AttendanceConnection_nodes(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attendance(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -455,7 +455,7 @@ func (ec *executionContext) _AttendanceConnection_pageInfo(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -465,7 +465,7 @@ func (ec *executionContext) _AttendanceConnection_pageInfo(ctx context.Context, 
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AttendanceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AttendanceConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -473,7 +473,7 @@ func (ec *executionContext) fieldContext_AttendanceConnection_pageInfo(_ context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -482,7 +482,7 @@ func (ec *executionContext) _AttendanceConnection_totalCount(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -507,7 +507,7 @@ func (ec *executionContext) _AttendanceEdge_node(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.AttendanceEdge().Node(ctx, obj)
 	if err != nil {
@@ -517,7 +517,7 @@ func (ec *executionContext) _AttendanceEdge_node(ctx context.Context, field grap
 	return ec.marshalNAttendance2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAttendance(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_AttendanceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "AttendanceEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -525,7 +525,7 @@ func (ec *executionContext) fieldContext_AttendanceEdge_node(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attendance(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -541,7 +541,7 @@ func (ec *executionContext) _Meeting_body(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Body(ctx, obj)
 	if err != nil {
@@ -551,7 +551,7 @@ func (ec *executionContext) _Meeting_body(ctx context.Context, field graphql.Col
 	return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -559,7 +559,7 @@ func (ec *executionContext) fieldContext_Meeting_body(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -568,7 +568,7 @@ func (ec *executionContext) _Meeting_cluster(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Cluster(ctx, obj)
 	if err != nil {
@@ -578,7 +578,7 @@ func (ec *executionContext) _Meeting_cluster(ctx context.Context, field graphql.
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -586,7 +586,7 @@ func (ec *executionContext) fieldContext_Meeting_cluster(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -630,7 +630,7 @@ func (ec *executionContext) _Meeting_items(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Items(ctx, obj)
 	if err != nil {
@@ -640,7 +640,7 @@ func (ec *executionContext) _Meeting_items(ctx context.Context, field graphql.Co
 	return ec.marshalNAgendaItem2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAgendaItemᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -648,7 +648,7 @@ func (ec *executionContext) fieldContext_Meeting_items(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AgendaItem(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -657,7 +657,7 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.AttendanceOrder))
 	if err != nil {
@@ -667,7 +667,7 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 	return ec.marshalNAttendance2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAttendanceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -675,14 +675,14 @@ func (ec *executionContext) fieldContext_Meeting_attendance(ctx context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attendance(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Meeting_attendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -695,7 +695,7 @@ func (ec *executionContext) _Meeting_participants(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Participants(ctx, obj)
 	if err != nil {
@@ -705,7 +705,7 @@ func (ec *executionContext) _Meeting_participants(ctx context.Context, field gra
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -713,7 +713,7 @@ func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -722,7 +722,7 @@ func (ec *executionContext) _Meeting_initiatives(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Meeting().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -732,7 +732,7 @@ func (ec *executionContext) _Meeting_initiatives(ctx context.Context, field grap
 	return ec.marshalNInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
@@ -740,14 +740,14 @@ func (ec *executionContext) fieldContext_Meeting_initiatives(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Meeting_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -760,7 +760,7 @@ func (ec *executionContext) _Meeting_sources(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -770,7 +770,7 @@ func (ec *executionContext) _Meeting_sources(ctx context.Context, field graphql.
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Meeting_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   false,
@@ -778,7 +778,7 @@ func (ec *executionContext) fieldContext_Meeting_sources(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -787,7 +787,7 @@ func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -797,7 +797,7 @@ func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field 
 	return ec.marshalNMeetingEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MeetingConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -805,7 +805,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -814,7 +814,7 @@ func (ec *executionContext) _MeetingConnection_nodes(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.MeetingConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -824,7 +824,7 @@ func (ec *executionContext) _MeetingConnection_nodes(ctx context.Context, field 
 	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MeetingConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MeetingConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -832,7 +832,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_nodes(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -841,7 +841,7 @@ func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -851,7 +851,7 @@ func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, fie
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MeetingConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -859,7 +859,7 @@ func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -868,7 +868,7 @@ func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -893,7 +893,7 @@ func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.MeetingEdge().Node(ctx, obj)
 	if err != nil {
@@ -903,7 +903,7 @@ func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql
 	return ec.marshalNMeeting2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeeting(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MeetingEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -911,7 +911,7 @@ func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

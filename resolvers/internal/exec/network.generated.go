@@ -238,7 +238,7 @@ func (ec *executionContext) _Broker_node(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Broker_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Broker",
 		Field:      field,
 		IsMethod:   true,
@@ -246,7 +246,7 @@ func (ec *executionContext) fieldContext_Broker_node(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -255,7 +255,7 @@ func (ec *executionContext) _Broker_clusters(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Broker().Clusters(ctx, obj)
 	if err != nil {
@@ -265,7 +265,7 @@ func (ec *executionContext) _Broker_clusters(ctx context.Context, field graphql.
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Broker",
 		Field:      field,
 		IsMethod:   true,
@@ -273,7 +273,7 @@ func (ec *executionContext) fieldContext_Broker_clusters(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -289,7 +289,7 @@ func (ec *executionContext) _Broker_splitsClusters(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.SplitsClusters, nil
 	if err != nil {
@@ -299,7 +299,7 @@ func (ec *executionContext) _Broker_splitsClusters(ctx context.Context, field gr
 	return ec.marshalNClusterPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_splitsClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Broker",
 		Field:      field,
 		IsMethod:   false,
@@ -307,7 +307,7 @@ func (ec *executionContext) fieldContext_Broker_splitsClusters(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClusterPair(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -316,7 +316,7 @@ func (ec *executionContext) _Broker_splitsRegions(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.SplitsRegions, nil
 	if err != nil {
@@ -326,7 +326,7 @@ func (ec *executionContext) _Broker_splitsRegions(ctx context.Context, field gra
 	return ec.marshalNRegionPair2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐPairᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_splitsRegions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Broker",
 		Field:      field,
 		IsMethod:   false,
@@ -334,7 +334,7 @@ func (ec *executionContext) fieldContext_Broker_splitsRegions(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RegionPair(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -343,7 +343,7 @@ func (ec *executionContext) _Broker_linkedClusters(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Broker().LinkedClusters(ctx, obj)
 	if err != nil {
@@ -353,7 +353,7 @@ func (ec *executionContext) _Broker_linkedClusters(ctx context.Context, field gr
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Broker_linkedClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Broker",
 		Field:      field,
 		IsMethod:   true,
@@ -361,7 +361,7 @@ func (ec *executionContext) fieldContext_Broker_linkedClusters(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -370,7 +370,7 @@ func (ec *executionContext) _Broker_betweenness(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Betweenness, nil
 	if err != nil {
@@ -395,7 +395,7 @@ func (ec *executionContext) _ClusterPair_a(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.ClusterPair().A(ctx, obj)
 	if err != nil {
@@ -405,7 +405,7 @@ func (ec *executionContext) _ClusterPair_a(ctx context.Context, field graphql.Co
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterPair",
 		Field:      field,
 		IsMethod:   true,
@@ -413,7 +413,7 @@ func (ec *executionContext) fieldContext_ClusterPair_a(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -422,7 +422,7 @@ func (ec *executionContext) _ClusterPair_b(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.ClusterPair().B(ctx, obj)
 	if err != nil {
@@ -432,7 +432,7 @@ func (ec *executionContext) _ClusterPair_b(ctx context.Context, field graphql.Co
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterPair",
 		Field:      field,
 		IsMethod:   true,
@@ -440,7 +440,7 @@ func (ec *executionContext) fieldContext_ClusterPair_b(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -472,7 +472,7 @@ func (ec *executionContext) _Network_from(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().From(ctx, obj)
 	if err != nil {
@@ -490,7 +490,7 @@ func (ec *executionContext) _Network_to(ctx context.Context, field graphql.Colle
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().To(ctx, obj)
 	if err != nil {
@@ -508,7 +508,7 @@ func (ec *executionContext) _Network_region(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Region(ctx, obj)
 	if err != nil {
@@ -518,7 +518,7 @@ func (ec *executionContext) _Network_region(ctx context.Context, field graphql.C
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -526,7 +526,7 @@ func (ec *executionContext) fieldContext_Network_region(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -535,7 +535,7 @@ func (ec *executionContext) _Network_cluster(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Cluster(ctx, obj)
 	if err != nil {
@@ -545,7 +545,7 @@ func (ec *executionContext) _Network_cluster(ctx context.Context, field graphql.
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -553,7 +553,7 @@ func (ec *executionContext) fieldContext_Network_cluster(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -562,7 +562,7 @@ func (ec *executionContext) _Network_nodeCount(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().NodeCount(ctx, obj)
 	if err != nil {
@@ -580,7 +580,7 @@ func (ec *executionContext) _Network_edgeCount(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().EdgeCount(ctx, obj)
 	if err != nil {
@@ -598,7 +598,7 @@ func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["kind"].(*graph.Kind), fc.Args["orderBy"].(*model.NetworkNodeOrder), fc.Args["first"].(*int))
 	if err != nil {
@@ -608,7 +608,7 @@ func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.Co
 	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -616,14 +616,14 @@ func (ec *executionContext) fieldContext_Network_nodes(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkNode(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Network_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -636,7 +636,7 @@ func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Edges(ctx, obj, fc.Args["minWeight"].(*float64), fc.Args["first"].(*int))
 	if err != nil {
@@ -646,7 +646,7 @@ func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.Co
 	return ec.marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_edges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -654,14 +654,14 @@ func (ec *executionContext) fieldContext_Network_edges(ctx context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkEdge(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Network_edges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -674,7 +674,7 @@ func (ec *executionContext) _Network_node(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Node(ctx, obj, fc.Args["id"].(string))
 	if err != nil {
@@ -684,7 +684,7 @@ func (ec *executionContext) _Network_node(ctx context.Context, field graphql.Col
 	return ec.marshalONetworkNode2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNode(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -692,14 +692,14 @@ func (ec *executionContext) fieldContext_Network_node(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkNode(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Network_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -712,7 +712,7 @@ func (ec *executionContext) _Network_modularity(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Modularity, nil
 	if err != nil {
@@ -730,7 +730,7 @@ func (ec *executionContext) _Network_rank(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Rank(ctx, obj, fc.Args["by"].(network.Measure), fc.Args["only"].(*graph.Kind), fc.Args["first"].(*int))
 	if err != nil {
@@ -740,7 +740,7 @@ func (ec *executionContext) _Network_rank(ctx context.Context, field graphql.Col
 	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_rank(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -748,14 +748,14 @@ func (ec *executionContext) fieldContext_Network_rank(ctx context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkNode(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Network_rank_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -768,7 +768,7 @@ func (ec *executionContext) _Network_communities(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Communities(ctx, obj)
 	if err != nil {
@@ -778,7 +778,7 @@ func (ec *executionContext) _Network_communities(ctx context.Context, field grap
 	return ec.marshalNNetworkCommunity2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐNetworkCommunityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_communities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -786,7 +786,7 @@ func (ec *executionContext) fieldContext_Network_communities(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkCommunity(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -795,7 +795,7 @@ func (ec *executionContext) _Network_brokers(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Brokers(ctx, obj, fc.Args["first"].(*int))
 	if err != nil {
@@ -805,7 +805,7 @@ func (ec *executionContext) _Network_brokers(ctx context.Context, field graphql.
 	return ec.marshalNBroker2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐBrokerᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_brokers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -813,14 +813,14 @@ func (ec *executionContext) fieldContext_Network_brokers(ctx context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Broker(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Network_brokers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -833,7 +833,7 @@ func (ec *executionContext) _Network_clusters(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Network().Clusters(ctx, obj)
 	if err != nil {
@@ -843,7 +843,7 @@ func (ec *executionContext) _Network_clusters(ctx context.Context, field graphql
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Network_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Network",
 		Field:      field,
 		IsMethod:   true,
@@ -851,7 +851,7 @@ func (ec *executionContext) fieldContext_Network_clusters(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -874,7 +874,7 @@ func (ec *executionContext) _NetworkCommunity_weight(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Weight, nil
 	if err != nil {
@@ -892,7 +892,7 @@ func (ec *executionContext) _NetworkCommunity_nodes(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Nodes, nil
 	if err != nil {
@@ -902,7 +902,7 @@ func (ec *executionContext) _NetworkCommunity_nodes(ctx context.Context, field g
 	return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐNodeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkCommunity_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkCommunity",
 		Field:      field,
 		IsMethod:   false,
@@ -910,7 +910,7 @@ func (ec *executionContext) fieldContext_NetworkCommunity_nodes(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NetworkNode(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -948,7 +948,7 @@ func (ec *executionContext) _NetworkEdge_fromNode(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_fromNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -956,7 +956,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_fromNode(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -980,7 +980,7 @@ func (ec *executionContext) _NetworkEdge_toNode(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_toNode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -988,7 +988,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_toNode(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -997,7 +997,7 @@ func (ec *executionContext) _NetworkEdge_weight(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Weight, nil
 	if err != nil {
@@ -1022,7 +1022,7 @@ func (ec *executionContext) _NetworkEdge_bodies(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.NetworkEdge().Bodies(ctx, obj)
 	if err != nil {
@@ -1032,7 +1032,7 @@ func (ec *executionContext) _NetworkEdge_bodies(ctx context.Context, field graph
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1040,7 +1040,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_bodies(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1049,7 +1049,7 @@ func (ec *executionContext) _NetworkEdge_meetings(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.NetworkEdge().Meetings(ctx, obj)
 	if err != nil {
@@ -1059,7 +1059,7 @@ func (ec *executionContext) _NetworkEdge_meetings(ctx context.Context, field gra
 	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -1067,7 +1067,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_meetings(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1112,7 +1112,7 @@ func (ec *executionContext) _NetworkNode_node(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_NetworkNode_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkNode",
 		Field:      field,
 		IsMethod:   true,
@@ -1120,7 +1120,7 @@ func (ec *executionContext) fieldContext_NetworkNode_node(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1136,7 +1136,7 @@ func (ec *executionContext) _NetworkNode_weightedDegree(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.WeightedDegree, nil
 	if err != nil {
@@ -1154,7 +1154,7 @@ func (ec *executionContext) _NetworkNode_betweenness(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Betweenness, nil
 	if err != nil {
@@ -1172,7 +1172,7 @@ func (ec *executionContext) _NetworkNode_pageRank(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageRank, nil
 	if err != nil {
@@ -1197,7 +1197,7 @@ func (ec *executionContext) _NetworkNode_clusters(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.NetworkNode().Clusters(ctx, obj)
 	if err != nil {
@@ -1207,7 +1207,7 @@ func (ec *executionContext) _NetworkNode_clusters(ctx context.Context, field gra
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkNode",
 		Field:      field,
 		IsMethod:   true,
@@ -1215,7 +1215,7 @@ func (ec *executionContext) fieldContext_NetworkNode_clusters(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1224,7 +1224,7 @@ func (ec *executionContext) _NetworkNode_regions(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.NetworkNode().Regions(ctx, obj)
 	if err != nil {
@@ -1234,7 +1234,7 @@ func (ec *executionContext) _NetworkNode_regions(ctx context.Context, field grap
 	return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegionᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkNode_regions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkNode",
 		Field:      field,
 		IsMethod:   true,
@@ -1242,7 +1242,7 @@ func (ec *executionContext) fieldContext_NetworkNode_regions(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1289,7 +1289,7 @@ func (ec *executionContext) _NetworkPath_from(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_NetworkPath_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkPath",
 		Field:      field,
 		IsMethod:   true,
@@ -1297,7 +1297,7 @@ func (ec *executionContext) fieldContext_NetworkPath_from(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1321,7 +1321,7 @@ func (ec *executionContext) _NetworkPath_to(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_NetworkPath_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkPath",
 		Field:      field,
 		IsMethod:   true,
@@ -1329,7 +1329,7 @@ func (ec *executionContext) fieldContext_NetworkPath_to(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1352,7 +1352,7 @@ func (ec *executionContext) _NetworkPath_reason(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.NetworkPath().Reason(ctx, obj)
 	if err != nil {
@@ -1370,7 +1370,7 @@ func (ec *executionContext) _NetworkPath_steps(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Steps, nil
 	if err != nil {
@@ -1380,7 +1380,7 @@ func (ec *executionContext) _NetworkPath_steps(ctx context.Context, field graphq
 	return ec.marshalNPathStep2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋnetworkᚐStepᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_NetworkPath_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "NetworkPath",
 		Field:      field,
 		IsMethod:   false,
@@ -1388,7 +1388,7 @@ func (ec *executionContext) fieldContext_NetworkPath_steps(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PathStep(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1419,7 +1419,7 @@ func (ec *executionContext) _PathStep_from(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
 		IsMethod:   true,
@@ -1427,7 +1427,7 @@ func (ec *executionContext) fieldContext_PathStep_from(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1465,7 +1465,7 @@ func (ec *executionContext) _PathStep_to(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
 		IsMethod:   true,
@@ -1473,7 +1473,7 @@ func (ec *executionContext) fieldContext_PathStep_to(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1489,7 +1489,7 @@ func (ec *executionContext) _PathStep_weight(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Weight, nil
 	if err != nil {
@@ -1507,7 +1507,7 @@ func (ec *executionContext) _PathStep_bodies(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.PathStep().Bodies(ctx, obj)
 	if err != nil {
@@ -1517,7 +1517,7 @@ func (ec *executionContext) _PathStep_bodies(ctx context.Context, field graphql.
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
 		IsMethod:   true,
@@ -1525,7 +1525,7 @@ func (ec *executionContext) fieldContext_PathStep_bodies(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1534,7 +1534,7 @@ func (ec *executionContext) _PathStep_meetings(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.PathStep().Meetings(ctx, obj)
 	if err != nil {
@@ -1544,7 +1544,7 @@ func (ec *executionContext) _PathStep_meetings(ctx context.Context, field graphq
 	return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMeetingᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PathStep",
 		Field:      field,
 		IsMethod:   true,
@@ -1552,7 +1552,7 @@ func (ec *executionContext) fieldContext_PathStep_meetings(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1561,7 +1561,7 @@ func (ec *executionContext) _RegionPair_a(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.RegionPair().A(ctx, obj)
 	if err != nil {
@@ -1571,7 +1571,7 @@ func (ec *executionContext) _RegionPair_a(ctx context.Context, field graphql.Col
 	return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionPair",
 		Field:      field,
 		IsMethod:   true,
@@ -1579,7 +1579,7 @@ func (ec *executionContext) fieldContext_RegionPair_a(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1588,7 +1588,7 @@ func (ec *executionContext) _RegionPair_b(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.RegionPair().B(ctx, obj)
 	if err != nil {
@@ -1598,7 +1598,7 @@ func (ec *executionContext) _RegionPair_b(ctx context.Context, field graphql.Col
 	return ec.marshalNRegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_RegionPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "RegionPair",
 		Field:      field,
 		IsMethod:   true,
@@ -1606,7 +1606,7 @@ func (ec *executionContext) fieldContext_RegionPair_b(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

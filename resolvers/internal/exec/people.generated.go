@@ -204,7 +204,7 @@ func (ec *executionContext) _Membership_person(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Membership().Person(ctx, obj)
 	if err != nil {
@@ -214,7 +214,7 @@ func (ec *executionContext) _Membership_person(ctx context.Context, field graphq
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Membership",
 		Field:      field,
 		IsMethod:   true,
@@ -222,7 +222,7 @@ func (ec *executionContext) fieldContext_Membership_person(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -231,7 +231,7 @@ func (ec *executionContext) _Membership_body(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Membership().Body(ctx, obj)
 	if err != nil {
@@ -241,7 +241,7 @@ func (ec *executionContext) _Membership_body(ctx context.Context, field graphql.
 	return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Membership",
 		Field:      field,
 		IsMethod:   true,
@@ -249,7 +249,7 @@ func (ec *executionContext) fieldContext_Membership_body(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -265,7 +265,7 @@ func (ec *executionContext) _Membership_onBehalfOf(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Membership().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -275,7 +275,7 @@ func (ec *executionContext) _Membership_onBehalfOf(ctx context.Context, field gr
 	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Membership",
 		Field:      field,
 		IsMethod:   true,
@@ -283,7 +283,7 @@ func (ec *executionContext) fieldContext_Membership_onBehalfOf(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -334,7 +334,7 @@ func (ec *executionContext) _Membership_sources(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -344,7 +344,7 @@ func (ec *executionContext) _Membership_sources(ctx context.Context, field graph
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Membership_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Membership",
 		Field:      field,
 		IsMethod:   false,
@@ -352,7 +352,7 @@ func (ec *executionContext) fieldContext_Membership_sources(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -396,7 +396,7 @@ func (ec *executionContext) _Person_organisation(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Person().Organisation(ctx, obj)
 	if err != nil {
@@ -406,7 +406,7 @@ func (ec *executionContext) _Person_organisation(ctx context.Context, field grap
 	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
@@ -414,7 +414,7 @@ func (ec *executionContext) fieldContext_Person_organisation(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -423,7 +423,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -433,7 +433,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 	return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembershipᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
@@ -441,14 +441,14 @@ func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -461,7 +461,7 @@ func (ec *executionContext) _Person_attendance(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Person().Attendance(ctx, obj, fc.Args["status"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -471,7 +471,7 @@ func (ec *executionContext) _Person_attendance(ctx context.Context, field graphq
 	return ec.marshalNAttendanceConnection2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐConnection(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
@@ -479,14 +479,14 @@ func (ec *executionContext) fieldContext_Person_attendance(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AttendanceConnection(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_attendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -499,7 +499,7 @@ func (ec *executionContext) _Person_substitutedBy(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Person().SubstitutedBy(ctx, obj)
 	if err != nil {
@@ -509,7 +509,7 @@ func (ec *executionContext) _Person_substitutedBy(ctx context.Context, field gra
 	return ec.marshalNAttendance2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐAttendanceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_substitutedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
@@ -517,7 +517,7 @@ func (ec *executionContext) fieldContext_Person_substitutedBy(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attendance(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -526,7 +526,7 @@ func (ec *executionContext) _Person_attendanceRate(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Person().AttendanceRate(ctx, obj, fc.Args["body"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string))
 	if err != nil {
@@ -536,7 +536,7 @@ func (ec *executionContext) _Person_attendanceRate(ctx context.Context, field gr
 	return ec.marshalNAttendanceRate2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋmodelᚐAttendanceRate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_attendanceRate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   true,
@@ -544,14 +544,14 @@ func (ec *executionContext) fieldContext_Person_attendanceRate(ctx context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AttendanceRate(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_attendanceRate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -564,7 +564,7 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -574,7 +574,7 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 	return ec.marshalNSource2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐSourceᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
 		IsMethod:   false,
@@ -582,7 +582,7 @@ func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -591,7 +591,7 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -601,7 +601,7 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 	return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐEdgeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PersonConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -609,7 +609,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PersonEdge(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -618,7 +618,7 @@ func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.PersonConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -628,7 +628,7 @@ func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field g
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PersonConnection",
 		Field:      field,
 		IsMethod:   true,
@@ -636,7 +636,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -645,7 +645,7 @@ func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -655,7 +655,7 @@ func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, fiel
 	return ec.marshalNPageInfo2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋresolversᚋinternalᚋbindᚐPageInfo(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PersonConnection",
 		Field:      field,
 		IsMethod:   false,
@@ -663,7 +663,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -672,7 +672,7 @@ func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.TotalCount(ctx)
 	if err != nil {
@@ -697,7 +697,7 @@ func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.PersonEdge().Node(ctx, obj)
 	if err != nil {
@@ -707,7 +707,7 @@ func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "PersonEdge",
 		Field:      field,
 		IsMethod:   true,
@@ -715,7 +715,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 

@@ -191,7 +191,7 @@ func (ec *executionContext) _ClusterMoney_cluster(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.ClusterMoney().Cluster(ctx, obj)
 	if err != nil {
@@ -201,7 +201,7 @@ func (ec *executionContext) _ClusterMoney_cluster(ctx context.Context, field gra
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClusterMoney_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "ClusterMoney",
 		Field:      field,
 		IsMethod:   true,
@@ -209,7 +209,7 @@ func (ec *executionContext) fieldContext_ClusterMoney_cluster(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -239,7 +239,7 @@ func (ec *executionContext) _ClusterMoney_share(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Share, nil
 	if err != nil {
@@ -271,7 +271,7 @@ func (ec *executionContext) _CouncilMember_membership(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.CouncilMember().Membership(ctx, obj)
 	if err != nil {
@@ -281,7 +281,7 @@ func (ec *executionContext) _CouncilMember_membership(ctx context.Context, field
 	return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CouncilMember",
 		Field:      field,
 		IsMethod:   true,
@@ -289,7 +289,7 @@ func (ec *executionContext) fieldContext_CouncilMember_membership(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -298,7 +298,7 @@ func (ec *executionContext) _CouncilMember_person(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.CouncilMember().Person(ctx, obj)
 	if err != nil {
@@ -308,7 +308,7 @@ func (ec *executionContext) _CouncilMember_person(ctx context.Context, field gra
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CouncilMember",
 		Field:      field,
 		IsMethod:   true,
@@ -316,7 +316,7 @@ func (ec *executionContext) fieldContext_CouncilMember_person(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -339,7 +339,7 @@ func (ec *executionContext) _CouncilMember_onBehalfOf(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.CouncilMember().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -349,7 +349,7 @@ func (ec *executionContext) _CouncilMember_onBehalfOf(ctx context.Context, field
 	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CouncilMember",
 		Field:      field,
 		IsMethod:   true,
@@ -357,7 +357,7 @@ func (ec *executionContext) fieldContext_CouncilMember_onBehalfOf(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -387,7 +387,7 @@ func (ec *executionContext) _CouncilMember_predecessorClusters(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.CouncilMember().PredecessorClusters(ctx, obj)
 	if err != nil {
@@ -397,7 +397,7 @@ func (ec *executionContext) _CouncilMember_predecessorClusters(ctx context.Conte
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_CouncilMember_predecessorClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "CouncilMember",
 		Field:      field,
 		IsMethod:   true,
@@ -405,7 +405,7 @@ func (ec *executionContext) fieldContext_CouncilMember_predecessorClusters(_ con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -414,7 +414,7 @@ func (ec *executionContext) _CouncilMember_matchedBy(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.CouncilMember().MatchedBy(ctx, obj)
 	if err != nil {
@@ -432,7 +432,7 @@ func (ec *executionContext) _CouncilMember_origins(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -457,7 +457,7 @@ func (ec *executionContext) _MunicipalityRef_municipality(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.MunicipalityRef().Municipality(ctx, obj)
 	if err != nil {
@@ -467,7 +467,7 @@ func (ec *executionContext) _MunicipalityRef_municipality(ctx context.Context, f
 	return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_MunicipalityRef_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "MunicipalityRef",
 		Field:      field,
 		IsMethod:   true,
@@ -475,7 +475,7 @@ func (ec *executionContext) fieldContext_MunicipalityRef_municipality(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -498,7 +498,7 @@ func (ec *executionContext) _MunicipalityRef_origins(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -523,7 +523,7 @@ func (ec *executionContext) _OverlapCell_cluster(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCell().Cluster(ctx, obj)
 	if err != nil {
@@ -533,7 +533,7 @@ func (ec *executionContext) _OverlapCell_cluster(ctx context.Context, field grap
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCell",
 		Field:      field,
 		IsMethod:   true,
@@ -541,7 +541,7 @@ func (ec *executionContext) fieldContext_OverlapCell_cluster(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -550,7 +550,7 @@ func (ec *executionContext) _OverlapCell_council(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCell().Council(ctx, obj)
 	if err != nil {
@@ -560,7 +560,7 @@ func (ec *executionContext) _OverlapCell_council(ctx context.Context, field grap
 	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCell",
 		Field:      field,
 		IsMethod:   true,
@@ -568,7 +568,7 @@ func (ec *executionContext) fieldContext_OverlapCell_council(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -584,7 +584,7 @@ func (ec *executionContext) _OverlapCell_municipalities(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Municipalities, nil
 	if err != nil {
@@ -594,7 +594,7 @@ func (ec *executionContext) _OverlapCell_municipalities(ctx context.Context, fie
 	return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCell_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCell",
 		Field:      field,
 		IsMethod:   false,
@@ -602,7 +602,7 @@ func (ec *executionContext) fieldContext_OverlapCell_municipalities(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityRef(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -611,7 +611,7 @@ func (ec *executionContext) _OverlapCell_origins(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -636,7 +636,7 @@ func (ec *executionContext) _OverlapCluster_cluster(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCluster().Cluster(ctx, obj)
 	if err != nil {
@@ -646,7 +646,7 @@ func (ec *executionContext) _OverlapCluster_cluster(ctx context.Context, field g
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCluster",
 		Field:      field,
 		IsMethod:   true,
@@ -654,7 +654,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_cluster(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -670,7 +670,7 @@ func (ec *executionContext) _OverlapCluster_region(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCluster().Region(ctx, obj)
 	if err != nil {
@@ -680,7 +680,7 @@ func (ec *executionContext) _OverlapCluster_region(ctx context.Context, field gr
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCluster",
 		Field:      field,
 		IsMethod:   true,
@@ -688,7 +688,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_region(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -704,7 +704,7 @@ func (ec *executionContext) _OverlapCluster_councils(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCluster().Councils(ctx, obj)
 	if err != nil {
@@ -714,7 +714,7 @@ func (ec *executionContext) _OverlapCluster_councils(ctx context.Context, field 
 	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCluster_councils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCluster",
 		Field:      field,
 		IsMethod:   true,
@@ -722,7 +722,7 @@ func (ec *executionContext) fieldContext_OverlapCluster_councils(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -738,7 +738,7 @@ func (ec *executionContext) _OverlapCluster_origins(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -763,7 +763,7 @@ func (ec *executionContext) _OverlapCouncil_council(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCouncil().Council(ctx, obj)
 	if err != nil {
@@ -773,7 +773,7 @@ func (ec *executionContext) _OverlapCouncil_council(ctx context.Context, field g
 	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -781,7 +781,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_council(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -797,7 +797,7 @@ func (ec *executionContext) _OverlapCouncil_region(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCouncil().Region(ctx, obj)
 	if err != nil {
@@ -807,7 +807,7 @@ func (ec *executionContext) _OverlapCouncil_region(ctx context.Context, field gr
 	return ec.marshalORegion2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐRegion(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -815,7 +815,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_region(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -831,7 +831,7 @@ func (ec *executionContext) _OverlapCouncil_clusters(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.OverlapCouncil().Clusters(ctx, obj)
 	if err != nil {
@@ -841,7 +841,7 @@ func (ec *executionContext) _OverlapCouncil_clusters(ctx context.Context, field 
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_OverlapCouncil_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "OverlapCouncil",
 		Field:      field,
 		IsMethod:   true,
@@ -849,7 +849,7 @@ func (ec *executionContext) fieldContext_OverlapCouncil_clusters(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -858,7 +858,7 @@ func (ec *executionContext) _OverlapCouncil_origins(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -883,7 +883,7 @@ func (ec *executionContext) _Predecessor_cluster(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Predecessor().Cluster(ctx, obj)
 	if err != nil {
@@ -893,7 +893,7 @@ func (ec *executionContext) _Predecessor_cluster(ctx context.Context, field grap
 	return ec.marshalNCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Predecessor",
 		Field:      field,
 		IsMethod:   true,
@@ -901,7 +901,7 @@ func (ec *executionContext) fieldContext_Predecessor_cluster(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -931,7 +931,7 @@ func (ec *executionContext) _Predecessor_shared(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Shared, nil
 	if err != nil {
@@ -941,7 +941,7 @@ func (ec *executionContext) _Predecessor_shared(ctx context.Context, field graph
 	return ec.marshalNMunicipalityRef2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMunicipalityRefᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Predecessor",
 		Field:      field,
 		IsMethod:   false,
@@ -949,7 +949,7 @@ func (ec *executionContext) fieldContext_Predecessor_shared(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityRef(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -965,7 +965,7 @@ func (ec *executionContext) _Predecessor_otherCouncils(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Predecessor().OtherCouncils(ctx, obj)
 	if err != nil {
@@ -975,7 +975,7 @@ func (ec *executionContext) _Predecessor_otherCouncils(ctx context.Context, fiel
 	return ec.marshalNHealthCouncil2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Predecessor_otherCouncils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Predecessor",
 		Field:      field,
 		IsMethod:   true,
@@ -983,7 +983,7 @@ func (ec *executionContext) fieldContext_Predecessor_otherCouncils(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -992,7 +992,7 @@ func (ec *executionContext) _Predecessor_origins(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -1032,7 +1032,7 @@ func (ec *executionContext) _Successor_municipality(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Successor_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Successor",
 		Field:      field,
 		IsMethod:   false,
@@ -1040,7 +1040,7 @@ func (ec *executionContext) fieldContext_Successor_municipality(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MunicipalityRef(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1049,7 +1049,7 @@ func (ec *executionContext) _Successor_council(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Successor().Council(ctx, obj)
 	if err != nil {
@@ -1059,7 +1059,7 @@ func (ec *executionContext) _Successor_council(ctx context.Context, field graphq
 	return ec.marshalOHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Successor_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Successor",
 		Field:      field,
 		IsMethod:   true,
@@ -1067,7 +1067,7 @@ func (ec *executionContext) fieldContext_Successor_council(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1083,7 +1083,7 @@ func (ec *executionContext) _Successor_origins(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -1108,7 +1108,7 @@ func (ec *executionContext) _Transition_council(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Transition().Council(ctx, obj)
 	if err != nil {
@@ -1118,7 +1118,7 @@ func (ec *executionContext) _Transition_council(ctx context.Context, field graph
 	return ec.marshalNHealthCouncil2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐHealthCouncil(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_council(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   true,
@@ -1126,7 +1126,7 @@ func (ec *executionContext) fieldContext_Transition_council(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HealthCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1135,7 +1135,7 @@ func (ec *executionContext) _Transition_cutover(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Cutover, nil
 	if err != nil {
@@ -1153,7 +1153,7 @@ func (ec *executionContext) _Transition_municipalities(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Municipalities, nil
 	if err != nil {
@@ -1163,7 +1163,7 @@ func (ec *executionContext) _Transition_municipalities(ctx context.Context, fiel
 	return ec.marshalNTransitionMunicipality2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMunicipalityᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   false,
@@ -1171,7 +1171,7 @@ func (ec *executionContext) fieldContext_Transition_municipalities(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionMunicipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1180,7 +1180,7 @@ func (ec *executionContext) _Transition_predecessors(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Predecessors, nil
 	if err != nil {
@@ -1190,7 +1190,7 @@ func (ec *executionContext) _Transition_predecessors(ctx context.Context, field 
 	return ec.marshalNPredecessor2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPredecessorᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_predecessors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   false,
@@ -1198,7 +1198,7 @@ func (ec *executionContext) fieldContext_Transition_predecessors(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Predecessor(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1207,7 +1207,7 @@ func (ec *executionContext) _Transition_bodies(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Bodies, nil
 	if err != nil {
@@ -1217,7 +1217,7 @@ func (ec *executionContext) _Transition_bodies(ctx context.Context, field graphq
 	return ec.marshalNTransitionBody2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   false,
@@ -1225,7 +1225,7 @@ func (ec *executionContext) fieldContext_Transition_bodies(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionBody(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1234,7 +1234,7 @@ func (ec *executionContext) _Transition_people(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Transition().People(ctx, obj, fc.Args["severalClustersOnly"].(*bool), fc.Args["orderBy"].(*model.TransitionPersonOrder))
 	if err != nil {
@@ -1244,7 +1244,7 @@ func (ec *executionContext) _Transition_people(ctx context.Context, field graphq
 	return ec.marshalNTransitionPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   true,
@@ -1252,14 +1252,14 @@ func (ec *executionContext) fieldContext_Transition_people(ctx context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionPerson(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Transition_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1272,7 +1272,7 @@ func (ec *executionContext) _Transition_inSeveralClusters(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Transition().InSeveralClusters(ctx, obj)
 	if err != nil {
@@ -1282,7 +1282,7 @@ func (ec *executionContext) _Transition_inSeveralClusters(ctx context.Context, f
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_inSeveralClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   true,
@@ -1290,7 +1290,7 @@ func (ec *executionContext) fieldContext_Transition_inSeveralClusters(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1299,7 +1299,7 @@ func (ec *executionContext) _Transition_initiatives(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Transition().Initiatives(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -1309,7 +1309,7 @@ func (ec *executionContext) _Transition_initiatives(ctx context.Context, field g
 	return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_initiatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   true,
@@ -1317,14 +1317,14 @@ func (ec *executionContext) fieldContext_Transition_initiatives(ctx context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionInitiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Transition_initiatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1337,7 +1337,7 @@ func (ec *executionContext) _Transition_orphaned(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.Transition().Orphaned(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -1347,7 +1347,7 @@ func (ec *executionContext) _Transition_orphaned(ctx context.Context, field grap
 	return ec.marshalNTransitionInitiative2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanInitiativeᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_orphaned(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   true,
@@ -1355,14 +1355,14 @@ func (ec *executionContext) fieldContext_Transition_orphaned(ctx context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionInitiative(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Transition_orphaned_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1390,7 +1390,7 @@ func (ec *executionContext) _Transition_money(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Transition_money(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   false,
@@ -1398,7 +1398,7 @@ func (ec *executionContext) fieldContext_Transition_money(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionMoney(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1407,7 +1407,7 @@ func (ec *executionContext) _Transition_councilMembers(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.CouncilMembers, nil
 	if err != nil {
@@ -1417,7 +1417,7 @@ func (ec *executionContext) _Transition_councilMembers(ctx context.Context, fiel
 	return ec.marshalNCouncilMember2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCouncilMemberᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Transition_councilMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "Transition",
 		Field:      field,
 		IsMethod:   false,
@@ -1425,7 +1425,7 @@ func (ec *executionContext) fieldContext_Transition_councilMembers(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CouncilMember(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1434,7 +1434,7 @@ func (ec *executionContext) _TransitionBody_body(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionBody().Body(ctx, obj)
 	if err != nil {
@@ -1444,7 +1444,7 @@ func (ec *executionContext) _TransitionBody_body(ctx context.Context, field grap
 	return ec.marshalNBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionBody",
 		Field:      field,
 		IsMethod:   true,
@@ -1452,7 +1452,7 @@ func (ec *executionContext) fieldContext_TransitionBody_body(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1482,7 +1482,7 @@ func (ec *executionContext) _TransitionBody_cluster(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionBody().Cluster(ctx, obj)
 	if err != nil {
@@ -1492,7 +1492,7 @@ func (ec *executionContext) _TransitionBody_cluster(ctx context.Context, field g
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionBody",
 		Field:      field,
 		IsMethod:   true,
@@ -1500,7 +1500,7 @@ func (ec *executionContext) fieldContext_TransitionBody_cluster(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1509,7 +1509,7 @@ func (ec *executionContext) _TransitionBody_parent(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionBody().Parent(ctx, obj)
 	if err != nil {
@@ -1519,7 +1519,7 @@ func (ec *executionContext) _TransitionBody_parent(ctx context.Context, field gr
 	return ec.marshalOBody2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBody(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionBody",
 		Field:      field,
 		IsMethod:   true,
@@ -1527,7 +1527,7 @@ func (ec *executionContext) fieldContext_TransitionBody_parent(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1536,7 +1536,7 @@ func (ec *executionContext) _TransitionBody_members(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionBody().Members(ctx, obj, fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -1546,7 +1546,7 @@ func (ec *executionContext) _TransitionBody_members(ctx context.Context, field g
 	return ec.marshalNTransitionMember2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐPlanMemberᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionBody_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionBody",
 		Field:      field,
 		IsMethod:   true,
@@ -1554,14 +1554,14 @@ func (ec *executionContext) fieldContext_TransitionBody_members(ctx context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransitionMember(ctx, field)
 		},
-	})
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = ec.Recover(ctx, r)
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_TransitionBody_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
@@ -1574,7 +1574,7 @@ func (ec *executionContext) _TransitionBody_origins(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -1599,7 +1599,7 @@ func (ec *executionContext) _TransitionInitiative_initiative(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().Initiative(ctx, obj)
 	if err != nil {
@@ -1609,7 +1609,7 @@ func (ec *executionContext) _TransitionInitiative_initiative(ctx context.Context
 	return ec.marshalNInitiative2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐInitiative(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_initiative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionInitiative",
 		Field:      field,
 		IsMethod:   true,
@@ -1617,7 +1617,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_initiative(_ conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Initiative(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1633,7 +1633,7 @@ func (ec *executionContext) _TransitionInitiative_cluster(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().Cluster(ctx, obj)
 	if err != nil {
@@ -1643,7 +1643,7 @@ func (ec *executionContext) _TransitionInitiative_cluster(ctx context.Context, f
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionInitiative",
 		Field:      field,
 		IsMethod:   true,
@@ -1651,7 +1651,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_cluster(_ context.
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1739,7 +1739,7 @@ func (ec *executionContext) _TransitionInitiative_ownerCluster(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().OwnerCluster(ctx, obj)
 	if err != nil {
@@ -1749,7 +1749,7 @@ func (ec *executionContext) _TransitionInitiative_ownerCluster(ctx context.Conte
 	return ec.marshalOCluster2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐCluster(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_ownerCluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionInitiative",
 		Field:      field,
 		IsMethod:   true,
@@ -1757,7 +1757,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_ownerCluster(_ con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1766,7 +1766,7 @@ func (ec *executionContext) _TransitionInitiative_organisations(ctx context.Cont
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().Organisations(ctx, obj)
 	if err != nil {
@@ -1776,7 +1776,7 @@ func (ec *executionContext) _TransitionInitiative_organisations(ctx context.Cont
 	return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisationᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionInitiative",
 		Field:      field,
 		IsMethod:   true,
@@ -1784,7 +1784,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_organisations(_ co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1793,7 +1793,7 @@ func (ec *executionContext) _TransitionInitiative_leads(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().Leads(ctx, obj)
 	if err != nil {
@@ -1803,7 +1803,7 @@ func (ec *executionContext) _TransitionInitiative_leads(ctx context.Context, fie
 	return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPersonᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionInitiative_leads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionInitiative",
 		Field:      field,
 		IsMethod:   true,
@@ -1811,7 +1811,7 @@ func (ec *executionContext) fieldContext_TransitionInitiative_leads(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1827,7 +1827,7 @@ func (ec *executionContext) _TransitionInitiative_orphanReason(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionInitiative().OrphanReason(ctx, obj)
 	if err != nil {
@@ -1845,7 +1845,7 @@ func (ec *executionContext) _TransitionInitiative_origins(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -1870,7 +1870,7 @@ func (ec *executionContext) _TransitionMember_membership(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionMember().Membership(ctx, obj)
 	if err != nil {
@@ -1880,7 +1880,7 @@ func (ec *executionContext) _TransitionMember_membership(ctx context.Context, fi
 	return ec.marshalNMembership2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMembership(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMember",
 		Field:      field,
 		IsMethod:   true,
@@ -1888,7 +1888,7 @@ func (ec *executionContext) fieldContext_TransitionMember_membership(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1897,7 +1897,7 @@ func (ec *executionContext) _TransitionMember_person(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionMember().Person(ctx, obj)
 	if err != nil {
@@ -1907,7 +1907,7 @@ func (ec *executionContext) _TransitionMember_person(ctx context.Context, field 
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMember",
 		Field:      field,
 		IsMethod:   true,
@@ -1915,7 +1915,7 @@ func (ec *executionContext) fieldContext_TransitionMember_person(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -1938,7 +1938,7 @@ func (ec *executionContext) _TransitionMember_onBehalfOf(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionMember().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -1948,7 +1948,7 @@ func (ec *executionContext) _TransitionMember_onBehalfOf(ctx context.Context, fi
 	return ec.marshalOOrganisation2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐOrganisation(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMember_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMember",
 		Field:      field,
 		IsMethod:   true,
@@ -1956,7 +1956,7 @@ func (ec *executionContext) fieldContext_TransitionMember_onBehalfOf(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2007,7 +2007,7 @@ func (ec *executionContext) _TransitionMember_origins(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -2081,7 +2081,7 @@ func (ec *executionContext) _TransitionMoney_perCluster(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.PerCluster, nil
 	if err != nil {
@@ -2091,7 +2091,7 @@ func (ec *executionContext) _TransitionMoney_perCluster(ctx context.Context, fie
 	return ec.marshalNClusterMoney2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐClusterMoneyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMoney_perCluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMoney",
 		Field:      field,
 		IsMethod:   false,
@@ -2099,7 +2099,7 @@ func (ec *executionContext) fieldContext_TransitionMoney_perCluster(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClusterMoney(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2108,7 +2108,7 @@ func (ec *executionContext) _TransitionMunicipality_municipality(ctx context.Con
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionMunicipality().Municipality(ctx, obj)
 	if err != nil {
@@ -2118,7 +2118,7 @@ func (ec *executionContext) _TransitionMunicipality_municipality(ctx context.Con
 	return ec.marshalNMunicipality2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐMunicipality(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMunicipality",
 		Field:      field,
 		IsMethod:   true,
@@ -2126,7 +2126,7 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_municipality(_ c
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Municipality(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2149,7 +2149,7 @@ func (ec *executionContext) _TransitionMunicipality_clusters(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionMunicipality().Clusters(ctx, obj)
 	if err != nil {
@@ -2159,7 +2159,7 @@ func (ec *executionContext) _TransitionMunicipality_clusters(ctx context.Context
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionMunicipality_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionMunicipality",
 		Field:      field,
 		IsMethod:   true,
@@ -2167,7 +2167,7 @@ func (ec *executionContext) fieldContext_TransitionMunicipality_clusters(_ conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2176,7 +2176,7 @@ func (ec *executionContext) _TransitionMunicipality_origins(ctx context.Context,
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {
@@ -2201,7 +2201,7 @@ func (ec *executionContext) _TransitionOverlap_clusters(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Clusters, nil
 	if err != nil {
@@ -2211,7 +2211,7 @@ func (ec *executionContext) _TransitionOverlap_clusters(ctx context.Context, fie
 	return ec.marshalNOverlapCluster2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionOverlap",
 		Field:      field,
 		IsMethod:   false,
@@ -2219,7 +2219,7 @@ func (ec *executionContext) fieldContext_TransitionOverlap_clusters(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OverlapCluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2228,7 +2228,7 @@ func (ec *executionContext) _TransitionOverlap_councils(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Councils, nil
 	if err != nil {
@@ -2238,7 +2238,7 @@ func (ec *executionContext) _TransitionOverlap_councils(ctx context.Context, fie
 	return ec.marshalNOverlapCouncil2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐMatrixCouncilᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_councils(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionOverlap",
 		Field:      field,
 		IsMethod:   false,
@@ -2246,7 +2246,7 @@ func (ec *executionContext) fieldContext_TransitionOverlap_councils(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OverlapCouncil(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2262,7 +2262,7 @@ func (ec *executionContext) _TransitionOverlap_cells(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Cells, nil
 	if err != nil {
@@ -2272,7 +2272,7 @@ func (ec *executionContext) _TransitionOverlap_cells(ctx context.Context, field 
 	return ec.marshalNOverlapCell2ᚕgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚋtransitionᚐCellᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionOverlap_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionOverlap",
 		Field:      field,
 		IsMethod:   false,
@@ -2280,7 +2280,7 @@ func (ec *executionContext) fieldContext_TransitionOverlap_cells(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OverlapCell(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2289,7 +2289,7 @@ func (ec *executionContext) _TransitionPerson_person(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionPerson().Person(ctx, obj)
 	if err != nil {
@@ -2299,7 +2299,7 @@ func (ec *executionContext) _TransitionPerson_person(ctx context.Context, field 
 	return ec.marshalNPerson2ᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐPerson(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionPerson",
 		Field:      field,
 		IsMethod:   true,
@@ -2307,7 +2307,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_person(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2323,7 +2323,7 @@ func (ec *executionContext) _TransitionPerson_clusters(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionPerson().Clusters(ctx, obj)
 	if err != nil {
@@ -2333,7 +2333,7 @@ func (ec *executionContext) _TransitionPerson_clusters(ctx context.Context, fiel
 	return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐClusterᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionPerson",
 		Field:      field,
 		IsMethod:   true,
@@ -2341,7 +2341,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_clusters(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Cluster(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2350,7 +2350,7 @@ func (ec *executionContext) _TransitionPerson_bodies(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := ec.Resolvers.TransitionPerson().Bodies(ctx, obj)
 	if err != nil {
@@ -2360,7 +2360,7 @@ func (ec *executionContext) _TransitionPerson_bodies(ctx context.Context, field 
 	return ec.marshalNBody2ᚕᚖgithubᚗcomᚋsundhedsgrafᚋsundhedsgrafᚋgraphᚐBodyᚄ(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_TransitionPerson_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = ec.objects.FieldContext(graphql.FieldContext{
+	fc = &graphql.FieldContext{
 		Object:     "TransitionPerson",
 		Field:      field,
 		IsMethod:   true,
@@ -2368,7 +2368,7 @@ func (ec *executionContext) fieldContext_TransitionPerson_bodies(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Body(ctx, field)
 		},
-	})
+	}
 	return fc, nil
 }
 
@@ -2391,7 +2391,7 @@ func (ec *executionContext) _TransitionPerson_origins(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = ec.objects.WithFieldContext(ctx, fc)
+	ctx = graphql.WithFieldContext(ctx, fc)
 	defer bind.Recover(ctx, ec.OperationContext, &ret)
 	v, err := obj.Origins, nil
 	if err != nil {

@@ -63,25 +63,18 @@ import (
 //     complexity stay small): an object's fields are collected through it
 //     (remembered per selection set and type without gqlgen's cache key,
 //     a hash allocated per object) and its writer comes from a slab.
-//  8. A field's context (the literal of gqlgen's fieldContext_T_f) and the
-//     context value that carries it, in the in-line resolver fields of
-//     rewrite 5 and where a field's arguments are read, come from the
-//     operation's slabs (bind.Objects.FieldContext, WithFieldContext)
-//     instead of two allocations per resolver field; the value is found
-//     by graphql.GetFieldContext as gqlgen's own.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects, fieldContexts int
+	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
 		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "object fields": s.objectFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
 		"field dispatch": s.dispatch, "object bookkeeping": s.objects, "list marshalling": s.slices, "answer buffer": s.buffers,
-		"field contexts": s.fieldContexts,
 	} {
 		if n == 0 {
 			return fmt.Errorf("rewrite of %s found no site: has gqlgen's generated code changed?", name)
@@ -142,11 +135,6 @@ var textRewrites = []struct {
 		count: func(s *stats) *int { return &s.objects },
 	},
 	{
-		old:   "\tctx = graphql.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ",
-		new:   "\tctx = ec.objects.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ",
-		count: func(s *stats) *int { return &s.fieldContexts },
-	},
-	{
 		old:   "graphql.MarshalSliceConcurrently(",
 		new:   "bind.MarshalSlice(",
 		count: func(s *stats) *int { return &s.slices },
@@ -202,10 +190,6 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 			} else if body, ok := resolverField(fd, src, fset); ok {
 				edits = append(edits, edit{fset.Position(fd.Body.Lbrace).Offset, fset.Position(fd.Body.Rbrace).Offset + 1, body})
 				st.resolverFields++
-			} else if lit, ok := fieldContextLit(fd); ok {
-				from, to := fset.Position(lit.Pos()).Offset, fset.Position(lit.End()).Offset
-				edits = append(edits, edit{from, to, "ec.objects.FieldContext(" + string(src[from+1:to]) + ")"})
-				st.fieldContexts++
 			}
 		}
 		b := src
@@ -317,7 +301,7 @@ func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, b
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "{\n\tfc, err := %s\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n", text(fcCall))
-	b.WriteString("\tctx = ec.objects.WithFieldContext(ctx, fc)\n")
+	b.WriteString("\tctx = graphql.WithFieldContext(ctx, fc)\n")
 	if recoverPanics.Name == "true" {
 		b.WriteString("\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n")
 	}
@@ -335,38 +319,6 @@ func resolverField(fd *ast.FuncDecl, src []byte, fset *token.FileSet) (string, b
 	b.WriteString("\tfc.Result = v\n")
 	fmt.Fprintf(&b, "\treturn %s(ctx, field.Selections, v)\n}", text(mc.Fun))
 	return b.String(), true
-}
-
-// fieldContextLit returns the field context literal of a function of
-// gqlgen's form (rewrite 8)
-//
-//	func (ec *executionContext) fieldContext_T_f(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-//		fc = &graphql.FieldContext{...}
-//		...
-//	}
-//
-// that is, the expression &graphql.FieldContext{...}, which the rewrite
-// replaces with a copy taken from the operation's slab.
-func fieldContextLit(fd *ast.FuncDecl) (*ast.UnaryExpr, bool) {
-	if !strings.HasPrefix(fd.Name.Name, "fieldContext_") || len(fd.Body.List) == 0 {
-		return nil, false
-	}
-	as, ok := fd.Body.List[0].(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !isIdent(as.Lhs[0], "fc") || as.Tok != token.ASSIGN {
-		return nil, false
-	}
-	u, ok := as.Rhs[0].(*ast.UnaryExpr)
-	if !ok || u.Op != token.AND {
-		return nil, false
-	}
-	cl, ok := u.X.(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
-	if t, ok := cl.Type.(*ast.SelectorExpr); !ok || !isIdent(t.X, "graphql") || t.Sel.Name != "FieldContext" {
-		return nil, false
-	}
-	return u, true
 }
 
 // resolveFieldCall returns the graphql.ResolveField call of a field

@@ -10,8 +10,7 @@ import (
 // generated is gqlgen's output in miniature: plain fields with safe
 // marshalers (a string, written from a pointer, and a boolean), one whose
 // marshaler can report an error, resolver fields (without and with
-// arguments, and one whose result is an interface) with their field
-// contexts, one with directives,
+// arguments, and one whose result is an interface), one with directives,
 // and an object, a list and a query root as gqlgen writes them.
 const generated = `package exec
 
@@ -118,40 +117,6 @@ func (ec *executionContext) _T_args(ctx context.Context, field graphql.Collected
 		false,
 		true,
 	)
-}
-
-func (ec *executionContext) fieldContext_T_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "T",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type String does not have child fields")
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) fieldContext_T_args(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "T",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_T_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _T_node(ctx context.Context, field graphql.CollectedField, obj *T) (ret graphql.Marshaler) {
@@ -332,20 +297,12 @@ func TestRewrite(t *testing.T) {
 		"case \"resolved\":\n\t\t\tif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.Null, (*executionContext)._T_resolved) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
 		"case \"node\":\n\t\t\tif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, graphql.RequiredNull, (*executionContext)._T_node) {\n\t\t\t\tcontinue\n\t\t\t}\n\t\t\tfield := field\n",
 		// rewrite 5, with recovery and without, arguments from the field context
-		"fc, err := ec.fieldContext_T_resolved(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = ec.objects.WithFieldContext(ctx, fc)\n\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n\tv, err := ec.Resolvers.T().Resolved(ctx, obj)\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)\n\t}\n\tfc.Result = v\n\treturn ec.marshalNString2string(ctx, field.Selections, v)\n}",
-		"ctx = ec.objects.WithFieldContext(ctx, fc)\n\tv, err := ec.Resolvers.T().Args(ctx, obj, fc.Args[\"n\"].(*int))\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)",
-		// rewrite 8: field contexts and their context values from slabs
-		"func (ec *executionContext) fieldContext_T_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {\n\tfc = ec.objects.FieldContext(graphql.FieldContext{\n\t\tObject:     \"T\",\n",
-		"return nil, errors.New(\"field of type String does not have child fields\")\n\t\t},\n\t})\n\treturn fc, nil\n}",
-		"fc = ec.objects.FieldContext(graphql.FieldContext{\n\t\tObject:     \"T\",\n\t\tField:      field,\n\t\tIsMethod:   true,\n\t\tIsResolver: true,\n\t})\n\tdefer func() {",
-		"\tctx = ec.objects.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ec.field_T_args_args(",
+		"fc, err := ec.fieldContext_T_resolved(ctx, field)\n\tif err != nil {\n\t\treturn graphql.Null\n\t}\n\tctx = graphql.WithFieldContext(ctx, fc)\n\tdefer bind.Recover(ctx, ec.OperationContext, &ret)\n\tv, err := ec.Resolvers.T().Resolved(ctx, obj)\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)\n\t}\n\tfc.Result = v\n\treturn ec.marshalNString2string(ctx, field.Selections, v)\n}",
+		"ctx = graphql.WithFieldContext(ctx, fc)\n\tv, err := ec.Resolvers.T().Args(ctx, obj, fc.Args[\"n\"].(*int))\n\tif err != nil {\n\t\treturn bind.Failed(ctx, ec.OperationContext, fc, err, true)",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("no %q in\n%s", want, src)
 		}
-	}
-	if st.fieldContexts != 3 {
-		t.Errorf("%d field context sites rewritten, want 3 (two literals, one context value for arguments)", st.fieldContexts)
 	}
 	// The others keep gqlgen's machinery: an error the marshaler may
 	// report needs the field's context, directives their middleware, and a
@@ -388,7 +345,7 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 		all.Write(b)
 	}
 	src := all.String()
-	for _, gone := range []string{"graphql.MarshalSliceConcurrently(", "out.Concurrently(i,", "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data", "fc = &graphql.FieldContext{"} {
+	for _, gone := range []string{"graphql.MarshalSliceConcurrently(", "out.Concurrently(i,", "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data"} {
 		if strings.Contains(src, gone) {
 			t.Errorf("the generated code still has %q", gone)
 		}
@@ -398,9 +355,6 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 	}
 	if n := strings.Count(src, "fields := ec.objects.Collect(ec.OperationContext, sel, "); n < 50 {
 		t.Errorf("%d objects' fields collected by bind.Objects, want every object", n)
-	}
-	if n := strings.Count(src, "\tctx = ec.objects.WithFieldContext(ctx, fc)\n"); n < 100 {
-		t.Errorf("%d field context values from the operation's slab, want every resolver field called in line", n)
 	}
 	if n := strings.Count(src, "return bind.Failed(ctx, ec.OperationContext, fc, err, "); n < 100 {
 		t.Errorf("%d resolver fields called in line, want every one without directives", n)
