@@ -4453,24 +4453,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	ec.objects = bind.NewObjects(bind.Serial(ctx))
-	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
-		ec.unmarshalInputAttendanceOrder,
-		ec.unmarshalInputBodyFilter,
-		ec.unmarshalInputBodyOrder,
-		ec.unmarshalInputClusterFilter,
-		ec.unmarshalInputHealthCouncilFilter,
-		ec.unmarshalInputInitiativeFilter,
-		ec.unmarshalInputInitiativeOrder,
-		ec.unmarshalInputMeetingFilter,
-		ec.unmarshalInputMembershipOrder,
-		ec.unmarshalInputMunicipalityFilter,
-		ec.unmarshalInputMunicipalityOrder,
-		ec.unmarshalInputNetworkNodeOrder,
-		ec.unmarshalInputNetworkScope,
-		ec.unmarshalInputOrganisationFilter,
-		ec.unmarshalInputPersonFilter,
-		ec.unmarshalInputTransitionPersonOrder,
-	)
 	first := true
 
 	switch opCtx.Operation.Operation {
@@ -4480,7 +4462,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			var data graphql.Marshaler
 			if first {
 				first = false
-				ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 				data = ec._Query(ctx, opCtx.Operation.SelectionSet)
 			} else {
 				if atomic.LoadInt32(&ec.PendingDeferred) > 0 {
@@ -4508,7 +4489,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				return nil
 			}
 			first = false
-			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
 			data.MarshalGQL(&buf)

@@ -63,18 +63,26 @@ import (
 //     complexity stay small): an object's fields are collected through it
 //     (remembered per selection set and type without gqlgen's cache key,
 //     a hash allocated per object) and its writer comes from a slab.
+//  8. No map of input unmarshalers per request. gqlgen builds one in every
+//     Exec (a method value per input type, bound to the request's
+//     execution context, and a map of them: some twenty allocations) and
+//     puts it in the context for graphql.UnmarshalInputFromContext, which
+//     neither gqlgen's runtime nor this repository calls
+//     (TestNothingUnmarshalsInputFromContext); the generated code
+//     unmarshals its inputs by calling the methods directly.
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects int
+	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects, unmarshalerMaps int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
 		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "object fields": s.objectFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
 		"field dispatch": s.dispatch, "object bookkeeping": s.objects, "list marshalling": s.slices, "answer buffer": s.buffers,
+		"input unmarshaler map": s.unmarshalerMaps,
 	} {
 		if n == 0 {
 			return fmt.Errorf("rewrite of %s found no site: has gqlgen's generated code changed?", name)
@@ -149,6 +157,10 @@ var objectFieldRe = regexp.MustCompile(`(\t+)field := field\n\n\t+innerFunc := f
 	`\t+defer func\(\) \{\n\t+if r := recover\(\); r != nil \{\n\t+ec.Error\(ctx, ec.Recover\(ctx, r\)\)\n\t+\}\n\t+\}\(\)\n` +
 	`\t+res = ec\.(_\w+)\(ctx, field, obj\)\n(\t+if res == (graphql\.Null|graphql\.RequiredNull) \{\n\t+atomic.AddUint32\(&fs.Invalids, 1\)\n\t+\}\n)?\t+return res\n`)
 
+// unmarshalerMapRe is gqlgen's map of input unmarshalers and the context
+// values that carry it (rewrite 8).
+var unmarshalerMapRe = regexp.MustCompile(`\tinputUnmarshalMap := graphql\.BuildUnmarshalerMap\(\n(?:\t\tec\.unmarshalInput\w+,\n)*\t\)\n|\t+ctx = graphql\.WithUnmarshalerMap\(ctx, inputUnmarshalMap\)\n`)
+
 // rewrite applies the rewrites to the generated files (name → source).
 func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 	var st stats
@@ -207,6 +219,10 @@ func rewrite(srcs map[string][]byte) (map[string][]byte, stats, error) {
 			}
 			return fmt.Sprintf("%sif bind.FieldNow(ctx, ec.objects.Serial(), ec, ec.OperationContext, out, i, field, obj, %s, (*executionContext).%s) {\n%s\tcontinue\n%s}\n%s",
 				g[1], invalidOn, g[2], g[1], g[1], m)
+		})
+		s = unmarshalerMapRe.ReplaceAllStringFunc(s, func(string) string {
+			st.unmarshalerMaps++
+			return ""
 		})
 		for _, r := range textRewrites {
 			n := strings.Count(s, r.old)

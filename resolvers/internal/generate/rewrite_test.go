@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,7 +36,18 @@ type executionContext struct {
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	return ec.run(ctx)
+	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputTFilter,
+		ec.unmarshalInputTOrder,
+	)
+	first := true
+	return func(ctx context.Context) *graphql.Response {
+		if first {
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+		}
+		return ec.run(ctx)
+	}
 }
 
 var tImplementors = []string{"T"}
@@ -279,6 +292,9 @@ func TestRewrite(t *testing.T) {
 	if st.objectFields != 2 {
 		t.Errorf("%d object fields rewritten, want 2 (resolved, node)", st.objectFields)
 	}
+	if st.unmarshalerMaps != 2 || strings.Contains(src, "UnmarshalerMap") || strings.Contains(src, "inputUnmarshalMap") {
+		t.Errorf("the input unmarshaler map is left (%d sites rewritten, want 2)", st.unmarshalerMaps)
+	}
 	if st.resolverFields != 2 {
 		t.Errorf("%d resolver fields rewritten, want 2 (_T_resolved, _T_args)", st.resolverFields)
 	}
@@ -345,7 +361,7 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 		all.Write(b)
 	}
 	src := all.String()
-	for _, gone := range []string{"graphql.MarshalSliceConcurrently(", "out.Concurrently(i,", "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data"} {
+	for _, gone := range []string{"graphql.MarshalSliceConcurrently(", "out.Concurrently(i,", "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data", "graphql.BuildUnmarshalerMap(", "graphql.WithUnmarshalerMap("} {
 		if strings.Contains(src, gone) {
 			t.Errorf("the generated code still has %q", gone)
 		}
@@ -358,5 +374,39 @@ func TestCommittedCodeIsRewritten(t *testing.T) {
 	}
 	if n := strings.Count(src, "return bind.Failed(ctx, ec.OperationContext, fc, err, "); n < 100 {
 		t.Errorf("%d resolver fields called in line, want every one without directives", n)
+	}
+}
+
+// TestNothingUnmarshalsInputFromContext: rewrite 8 drops the map of input
+// unmarshalers that gqlgen puts in every request's context, which only
+// graphql.UnmarshalInputFromContext reads; neither this repository nor
+// gqlgen's runtime calls it.
+func TestNothingUnmarshalsInputFromContext(t *testing.T) {
+	gqlgen, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/99designs/gqlgen").Output()
+	if err != nil {
+		t.Fatalf("locating gqlgen: %v", err)
+	}
+	dirs := map[string]string{"this repository": "../../..", "gqlgen": strings.TrimSpace(string(gqlgen))}
+	for what, dir := range dirs {
+		files := 0
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			files++
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if strings.Contains(line, "UnmarshalInputFromContext(") && !strings.HasPrefix(line, "func UnmarshalInputFromContext(") {
+					t.Errorf("%s calls graphql.UnmarshalInputFromContext: %s", path, strings.TrimSpace(line))
+				}
+			}
+			return nil
+		})
+		if err != nil || files < 50 {
+			t.Fatalf("%s: %d Go files read from %s (%v)", what, files, dir, err)
+		}
 	}
 }
