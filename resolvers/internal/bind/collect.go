@@ -1,6 +1,7 @@
 package bind
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -13,12 +14,14 @@ import (
 // request: one without directives on its fields, inline fragments and
 // fragment spreads, its fragments' included (@skip, @include and @defer
 // are what read the variables; any other directive is taken as if it
-// might). A parsed query is kept by gqlgen's query cache and serves every
-// request that sends the same text, so its selection sets come back with
-// the same address; the memo keeps a reference to each selection set it
-// remembers, so an address cannot be reused by another query while it is
-// remembered. Fragment definitions are looked up in the operation's
-// document, which is the one the selection set belongs to.
+// might). A selection set is known by its elements, the nodes of a parsed
+// query, which gqlgen's query cache keeps for every request that sends
+// the same text: the operation's and a field's own selection sets, and
+// the merged copies graphql.CollectFields makes of them, which are new for
+// every request that collects them but hold the same nodes. The memo
+// keeps each selection set it remembers, so its nodes cannot be reused by
+// another query while it is remembered. Fragment definitions are looked up
+// in the operation's document, which is the one the nodes belong to.
 //
 // satisfies must be the same slice on every call for a type (the
 // generated implementors, or a package variable): it is part of the key by
@@ -32,23 +35,31 @@ func Collect(oc *graphql.OperationContext, sel ast.SelectionSet, satisfies []str
 
 // maxShared bounds the selection sets remembered across operations; past
 // it the memo starts again (a server answering ever new query texts).
-const maxShared = 4096
+// maxVariants bounds those remembered under one key.
+const (
+	maxShared   = 4096
+	maxVariants = 8
+)
 
 var memo sharedFields
 
 type sharedFields struct {
-	m sync.Map // sharedKey → sharedEntry
+	m sync.Map // sharedKey → []sharedEntry, replaced, never changed
 	n atomic.Int64
 }
 
+// sharedKey is what selection sets with the same elements share; those
+// that share it and differ (merged sets whose middle elements differ) are
+// told apart by their elements.
 type sharedKey struct {
-	sel       *ast.Selection // the selection set's first element
+	first     ast.Selection
 	n         int
 	satisfies *string // nil for none
 	k         int
 }
 
 type sharedEntry struct {
+	sel    ast.SelectionSet
 	fields []graphql.CollectedField
 	fixed  bool // false: depends on the request; not remembered
 }
@@ -60,23 +71,31 @@ func (s *sharedFields) get(oc *graphql.OperationContext, sel ast.SelectionSet, s
 	if len(sel) == 0 || oc == nil || oc.Doc == nil {
 		return nil, false
 	}
-	k := sharedKey{sel: &sel[0], n: len(sel), k: len(satisfies)}
+	k := sharedKey{first: sel[0], n: len(sel), k: len(satisfies)}
 	if len(satisfies) > 0 {
 		k.satisfies = &satisfies[0]
 	}
-	if e, ok := s.m.Load(k); ok {
-		e := e.(sharedEntry)
-		return e.fields, e.fixed
+	var list []sharedEntry
+	if v, ok := s.m.Load(k); ok {
+		list = v.([]sharedEntry)
+		for _, e := range list {
+			if slices.Equal(e.sel, sel) {
+				return e.fields, e.fixed
+			}
+		}
 	}
-	e := sharedEntry{fixed: fixedSelection(oc.Doc, sel, map[string]bool{})}
+	e := sharedEntry{sel: sel, fixed: fixedSelection(oc.Doc, sel, map[string]bool{})}
 	if e.fixed {
 		e.fields = graphql.CollectFields(oc, sel, satisfies)
 	}
-	if s.n.Add(1) > maxShared {
-		s.m.Clear()
-		s.n.Store(1)
+	if len(list) < maxVariants {
+		if s.n.Add(1) > maxShared {
+			s.m.Clear()
+			s.n.Store(1)
+			list = nil
+		}
+		s.m.Store(k, append(list[:len(list):len(list)], e))
 	}
-	s.m.Store(k, e)
 	return e.fields, e.fixed
 }
 

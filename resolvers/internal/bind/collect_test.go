@@ -16,12 +16,6 @@ import (
 // selections and their fragments', inline or named), and hands the same
 // answer out again.
 func TestCollectAsGqlgen(t *testing.T) {
-	schema := gqlparser.MustLoadSchema(&ast.Source{Input: `
-		interface N { id: ID! }
-		type A implements N { id: ID! a: String b: B }
-		type B implements N { id: ID! b: String a: A }
-		type Query { n: N }`})
-	aImpl, bImpl := []string{"A", "N"}, []string{"B", "N"}
 	for _, c := range []struct {
 		query string
 		fixed bool // n's selection set does not depend on the request
@@ -107,5 +101,39 @@ func TestCollectBounded(t *testing.T) {
 	s.m.Range(func(any, any) bool { held++; return true })
 	if held > maxShared || held != int(s.n.Load()) || held == 0 {
 		t.Errorf("%d selection sets held (counted %d), want at most %d", held, s.n.Load(), maxShared)
+	}
+}
+
+// TestCollectSharedBelowDirectives: below a selection set that depends on
+// the request, graphql.CollectFields hands out new merged copies of the
+// fields' selection sets for every request; the memo knows them by their
+// elements, so requests after the first add nothing to it and find the
+// nested answers it holds.
+func TestCollectSharedBelowDirectives(t *testing.T) {
+	doc, errs := gqlparser.LoadQuery(schema, `query($s: Boolean!) { n { id ... on A @include(if: $s) { b { id b } } ... on A { b { a { id } } } } }`)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	n := doc.Operations[0].SelectionSet[0].(*ast.Field).SelectionSet
+	var held int64
+	for request := range 10 {
+		oc := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: map[string]any{"s": request%2 == 0}}
+		for _, f := range Collect(oc, n, aImpl) {
+			if f.Name != "b" {
+				continue
+			}
+			want := graphql.CollectFields(&graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: oc.Variables}, f.Selections, bImpl)
+			if got := Collect(oc, f.Selections, bImpl); !reflect.DeepEqual(got, want) {
+				t.Fatalf("request %d: %v, want %v", request, names(got), names(want))
+			}
+			if _, ok := memo.get(oc, f.Selections, bImpl); !ok {
+				t.Errorf("request %d: b's merged selection set (%d elements) not remembered", request, len(f.Selections))
+			}
+		}
+		if request == 1 {
+			held = memo.n.Load()
+		} else if request > 1 && memo.n.Load() != held {
+			t.Errorf("request %d: the memo grew from %d to %d selection sets", request, held, memo.n.Load())
+		}
 	}
 }

@@ -13,6 +13,17 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
+// schema is the collection tests' schema: an interface and two types
+// implementing it; aImpl and bImpl are the types' implementors.
+var (
+	schema = gqlparser.MustLoadSchema(&ast.Source{Input: `
+		interface N { id: ID! }
+		type A implements N { id: ID! a: String b: B }
+		type B implements N { id: ID! b: String a: A }
+		type Query { n: N }`})
+	aImpl, bImpl = []string{"A", "N"}, []string{"B", "N"}
+)
+
 // TestObjectsCollectAsGqlgen: Objects.Collect answers as
 // graphql.CollectFields for every selection set and type of a query
 // (fragments on either type included) and tells the types apart. A
@@ -20,12 +31,6 @@ import (
 // per operation, per selection set and type; one that does not is left to
 // the memo shared by all operations. Object writes as bind.Object.
 func TestObjectsCollectAsGqlgen(t *testing.T) {
-	schema := gqlparser.MustLoadSchema(&ast.Source{Input: `
-		interface N { id: ID! }
-		type A implements N { id: ID! a: String b: B }
-		type B implements N { id: ID! b: String a: A }
-		type Query { n: N }`})
-	aImpl, bImpl := []string{"A", "N"}, []string{"B", "N"}
 	for _, c := range []struct {
 		query   string
 		perOp   int // selections the operation remembers itself
