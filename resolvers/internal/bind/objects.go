@@ -63,17 +63,15 @@ func (o *Objects) Concurrently(ctx context.Context, out *graphql.FieldSet, i int
 // very many selection sets) gqlgen's own cache answers.
 const maxCollected = 64
 
-// Collect is graphql.CollectFields(oc, sel, satisfies): from the memo
-// shared by all operations (bind.Collect) when the selection set does not
-// depend on the request, else remembered for this operation, for the
-// selection set and the type's implementors (both identified by their
-// first element: the same slices come back for every object of a list).
+// Collect is bind.Collect(oc, sel, satisfies) (the memo shared by all
+// operations, or graphql.CollectFields for a selection set that depends on
+// the request), remembered for this operation too, for the selection set
+// and the type's implementors (both identified by their first element:
+// the same slices come back for every object of a list, and looking them
+// up here costs less than in the shared memo).
 func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
-	if fields, ok := memo.get(oc, sel, satisfies); ok {
-		return fields
-	}
 	if o == nil || len(sel) == 0 || len(satisfies) == 0 {
-		return graphql.CollectFields(oc, sel, satisfies)
+		return Collect(oc, sel, satisfies)
 	}
 	o.lock()
 	defer o.unlock()
@@ -82,7 +80,7 @@ func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, sa
 			return c.fields
 		}
 	}
-	fields := graphql.CollectFields(oc, sel, satisfies)
+	fields := Collect(oc, sel, satisfies)
 	if len(o.collected) < maxCollected {
 		o.collected = append(o.collected, collected{&sel[0], len(sel), &satisfies[0], fields})
 	}

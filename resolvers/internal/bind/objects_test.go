@@ -26,18 +26,18 @@ var (
 
 // TestObjectsCollectAsGqlgen: Objects.Collect answers as
 // graphql.CollectFields for every selection set and type of a query
-// (fragments on either type included) and tells the types apart. A
-// selection set that depends on the request (a directive) is remembered
-// per operation, per selection set and type; one that does not is left to
-// the memo shared by all operations. Object writes as bind.Object.
+// (fragments on either type included), tells the types apart and
+// remembers per selection set and type; a selection set that does not
+// depend on the request (no directive) is answered from the memo shared
+// by all operations. Object writes as bind.Object.
 func TestObjectsCollectAsGqlgen(t *testing.T) {
 	for _, c := range []struct {
 		query   string
-		perOp   int // selections the operation remembers itself
+		shared  bool // answered from the shared memo
 		aFields string
 	}{
-		{`{ n { id ... on A { a b { id b } } ... on B { b a { a } } } }`, 0, "[id a b]"},
-		{`query($x: Boolean!) { n { id @include(if: $x) ... on A { a b { id b } } ... on B { b a { a } } } }`, 2, "[id a b]"},
+		{`{ n { id ... on A { a b { id b } } ... on B { b a { a } } } }`, true, "[id a b]"},
+		{`query($x: Boolean!) { n { id @include(if: $x) ... on A { a b { id b } } ... on B { b a { a } } } }`, false, "[id a b]"},
 	} {
 		doc := gqlparser.MustLoadQuery(schema, c.query)
 		oc := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: map[string]any{"x": true}}
@@ -53,8 +53,12 @@ func TestObjectsCollectAsGqlgen(t *testing.T) {
 					}
 				}
 			}
-			if len(o.collected) != c.perOp {
-				t.Errorf("%s: %d selections remembered by the operation, want %d", c.query, len(o.collected), c.perOp)
+			if len(o.collected) != 2 {
+				t.Errorf("%s: %d selections remembered by the operation, want 2 (one per type)", c.query, len(o.collected))
+			}
+			got, shared := o.Collect(oc, n, aImpl), Collect(&graphql.OperationContext{Doc: doc, Operation: doc.Operations[0], Variables: oc.Variables}, n, aImpl)
+			if (&got[0] == &shared[0]) != c.shared {
+				t.Errorf("%s: answered from the shared memo %v, want %v", c.query, !c.shared, c.shared)
 			}
 			if a, b := o.Collect(oc, n, aImpl), o.Collect(oc, n, bImpl); fmt.Sprint(names(a)) != c.aFields || fmt.Sprint(names(b)) != "[id b a]" {
 				t.Errorf("%s: types mixed up: A %v, B %v", c.query, names(a), names(b))
