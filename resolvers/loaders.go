@@ -268,12 +268,18 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 			if len(lv.sel) == 0 {
 				continue
 			}
+			// The facts of a level are mostly of one type: the fields of
+			// the last type asked for are at hand without a lookup.
+			var lastImpl []string
+			var fields []graphql.CollectedField
 			for _, fact := range lv.facts {
 				impl := implementorsOf(fact)
 				if impl == nil {
 					continue
 				}
-				fields := bind.Collect(op, lv.sel, impl)
+				if lastImpl == nil || &impl[0] != &lastImpl[0] {
+					lastImpl, fields = impl, bind.Collect(op, lv.sel, impl)
+				}
 				for _, f := range fields {
 					if id := refID(fact, f.Name); id != "" {
 						add(askKey{f.Field, ""}, id, f.Selections)
