@@ -206,8 +206,8 @@ func titleName(title, body string) (name string, pot bool, ok bool) {
 
 // cueBefore reports whether body has a cue (modelCue) right before s, as
 // the pattern modelCue + regexp.QuoteMeta(s) + `\b` would find, without
-// compiling a pattern for every title (which was 2.7% of what a load
-// allocated). s must not start with white space. A match of that pattern
+// compiling that pattern for every title. s must not start with white
+// space. A match of that pattern
 // is a cue followed by s: the cue's white space ends where s begins, so
 // the cue is one of modelCue's own matches (they cannot overlap), and s
 // is compared as (?i) compares a literal, rune by rune in Unicode simple

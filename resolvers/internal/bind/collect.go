@@ -61,7 +61,7 @@ type sharedKey struct {
 type sharedEntry struct {
 	sel    ast.SelectionSet
 	fields []graphql.CollectedField
-	fixed  bool // false: depends on the request; not remembered
+	fixed  bool // false: depends on the request, and fields is nil
 }
 
 // get answers for a selection set that does not depend on the request

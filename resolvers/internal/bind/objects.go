@@ -59,8 +59,8 @@ func (o *Objects) Concurrently(ctx context.Context, out *graphql.FieldSet, i int
 	out.Concurrently(i, f)
 }
 
-// maxCollected bounds the selections remembered: past it (a query with
-// very many selection sets) gqlgen's own cache answers.
+// maxCollected bounds the selections an operation remembers: past it (a
+// query with very many selection sets) bind.Collect answers each time.
 const maxCollected = 64
 
 // Collect is bind.Collect(oc, sel, satisfies) (the memo shared by all
