@@ -13,6 +13,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
 )
 
 // loaders batch and cache the store reads of one request: one loader for Get
@@ -376,57 +377,57 @@ func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []st
 // typeName is the GraphQL object type of a fact ("" for those ahead does
 // not follow).
 func typeName(fact any) string {
-	if impl := implementorsOf(fact); impl != nil {
-		return impl[0]
+	switch fact.(type) {
+	case *graph.Person:
+		return "Person"
+	case *graph.Membership:
+		return "Membership"
+	case *graph.Body:
+		return "Body"
+	case *graph.Meeting:
+		return "Meeting"
+	case *graph.Attendance:
+		return "Attendance"
+	case *graph.AgendaItem:
+		return "AgendaItem"
+	case *graph.Cluster:
+		return "Cluster"
+	case *graph.Region:
+		return "Region"
+	case *graph.Municipality:
+		return "Municipality"
+	case *graph.HealthCouncil:
+		return "HealthCouncil"
+	case *graph.Organisation:
+		return "Organisation"
 	}
 	return ""
 }
 
-// implementorsOf is what ahead collects a fact's fields for: its GraphQL
-// object type and Node (nil for the facts ahead does not follow). One
-// slice per type, made once: bind.Collect knows a type's slice by its
-// address.
-func implementorsOf(fact any) []string {
-	switch fact.(type) {
-	case *graph.Person:
-		return personNode
-	case *graph.Membership:
-		return membershipNode
-	case *graph.Body:
-		return bodyNode
-	case *graph.Meeting:
-		return meetingNode
-	case *graph.Attendance:
-		return attendanceNode
-	case *graph.AgendaItem:
-		return agendaItemNode
-	case *graph.Cluster:
-		return clusterNode
-	case *graph.Region:
-		return regionNode
-	case *graph.Municipality:
-		return municipalityNode
-	case *graph.HealthCouncil:
-		return healthCouncilNode
-	case *graph.Organisation:
-		return organisationNode
-	}
-	return nil
-}
+// implementorsOf is what ahead collects a fact's fields for, as the
+// executor does for its object: the type and the interfaces and unions it
+// belongs to (nil for the facts ahead does not follow).
+func implementorsOf(fact any) []string { return implementors[typeName(fact)] }
 
-var (
-	personNode        = []string{"Person", "Node"}
-	membershipNode    = []string{"Membership", "Node"}
-	bodyNode          = []string{"Body", "Node"}
-	meetingNode       = []string{"Meeting", "Node"}
-	attendanceNode    = []string{"Attendance", "Node"}
-	agendaItemNode    = []string{"AgendaItem", "Node"}
-	clusterNode       = []string{"Cluster", "Node"}
-	regionNode        = []string{"Region", "Node"}
-	municipalityNode  = []string{"Municipality", "Node"}
-	healthCouncilNode = []string{"HealthCouncil", "Node"}
-	organisationNode  = []string{"Organisation", "Node"}
-)
+// implementors holds, for every object type of the schema, the type and
+// the interfaces and unions it belongs to, as gqlgen's generated
+// implementors list them (Body: Body, Node, Owner). One slice per type,
+// made once: bind.Collect knows a type's slice by its address.
+var implementors = func() map[string][]string {
+	schema := exec.NewExecutableSchema(exec.Config{}).Schema()
+	m := map[string][]string{}
+	for name, def := range schema.Types {
+		if def.Kind != ast.Object {
+			continue
+		}
+		impl := []string{name}
+		for _, i := range schema.GetImplements(def) {
+			impl = append(impl, i.Name)
+		}
+		m[name] = impl
+	}
+	return m
+}()
 
 // refID is the ID the reference field named field of fact reads, as its
 // resolver does ("" if the field is not a reference the loaders know).

@@ -2,6 +2,11 @@ package resolvers
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -304,5 +309,53 @@ func TestSingleLoadJoinsRelatedFactsBatch(t *testing.T) {
 	}
 	if got := cs.calls.Load(); got != 5 {
 		t.Errorf("%d store calls %v; want 5", got, cs.ops())
+	}
+}
+
+// TestImplementorsAsGenerated: the read-ahead collects a fact's fields for
+// the types the generated executor collects its object's fields for (its
+// implementors: the type, its interfaces and the unions it belongs to,
+// Body and Organisation: Owner), read here from the generated code, and
+// hands out the same slice every time.
+func TestImplementorsAsGenerated(t *testing.T) {
+	files, err := filepath.Glob("internal/exec/*.generated.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no generated code: %v", err)
+	}
+	decl := regexp.MustCompile(`(?m)^var \w+Implementors = \[\]string\{(.*)\}$`)
+	generated := map[string][]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range decl.FindAllStringSubmatch(string(b), -1) {
+			var names []string
+			for _, n := range strings.Split(m[1], ",") {
+				names = append(names, strings.Trim(strings.TrimSpace(n), `"`))
+			}
+			generated[names[0]] = names
+		}
+	}
+	facts := []any{&graph.Person{}, &graph.Membership{}, &graph.Body{}, &graph.Meeting{}, &graph.Attendance{}, &graph.AgendaItem{},
+		&graph.Cluster{}, &graph.Region{}, &graph.Municipality{}, &graph.HealthCouncil{}, &graph.Organisation{}}
+	for _, f := range facts {
+		name := typeName(f)
+		got, want := implementorsOf(f), generated[name]
+		if name == "" || len(want) == 0 {
+			t.Fatalf("%T: type %q, generated implementors %v", f, name, want)
+		}
+		if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) || got[0] != name {
+			t.Errorf("%s: the read-ahead collects for %v, the executor for %v", name, got, want)
+		}
+		if again := implementorsOf(f); &again[0] != &got[0] {
+			t.Errorf("%s: a new slice on every call", name)
+		}
+	}
+	if got := implementorsOf(&graph.Body{}); !slices.Contains(got, "Owner") {
+		t.Errorf("Body's fragments on the union Owner are not read ahead: %v", got)
+	}
+	if implementorsOf(&graph.Initiative{}) != nil {
+		t.Error("the read-ahead follows initiatives")
 	}
 }
