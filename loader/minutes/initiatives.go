@@ -207,11 +207,11 @@ func titleName(title, body string) (name string, pot bool, ok bool) {
 // cueBefore reports whether body has a cue (modelCue) right before s, as
 // the pattern modelCue + regexp.QuoteMeta(s) + `\b` would find, without
 // compiling that pattern for every title. s must not start with white
-// space. A match of that pattern
-// is a cue followed by s: the cue's white space ends where s begins, so
-// the cue is one of modelCue's own matches (they cannot overlap), and s
-// is compared as (?i) compares a literal, rune by rune in Unicode simple
-// folding, and followed by an ASCII word boundary (RE2's \b) in body.
+// space. A match of that pattern is a cue followed by s: the cue's white
+// space ends where s begins, so the cue is one of modelCue's own matches
+// (they cannot overlap), and s is compared as (?i) compares a literal,
+// rune by rune in Unicode simple folding, and followed by an ASCII word
+// boundary (RE2's \b) in body.
 func cueBefore(body, s string) bool {
 	for _, m := range modelCue.FindAllStringIndex(body, -1) {
 		rest := body[m[1]:]
