@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -49,6 +50,9 @@ type loaders struct {
 	mu       sync.Mutex
 	known    map[string]any
 	knownRel map[relKey][]string
+	// seen is fetch's scratch set of the IDs it asks for (guarded by mu,
+	// empty between fetches), kept so that its table is not made again.
+	seen map[string]struct{}
 	// pending are the IDs waiting in the Get loader's window: a direct fetch
 	// reads them too, and the window's batch then needs no store call.
 	pending map[string]bool
@@ -65,7 +69,6 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 		store:    store,
 		window:   wait,
 		related:  map[graph.Relation]*dataloadgen.Loader[string, []string]{},
-		known:    map[string]any{},
 		knownRel: map[relKey][]string{},
 		pending:  map[string]bool{},
 		memo:     &memo{},
@@ -145,10 +148,10 @@ func (l *loaders) getBatch(ctx context.Context, ids []string) (map[string]any, e
 	if err != nil {
 		return nil, err
 	}
-	l.remember(missing, facts)
 	for id, v := range facts {
 		out[id] = v
 	}
+	l.remember(missing, facts) // facts is known's from here on
 	return out, nil
 }
 
@@ -164,12 +167,24 @@ func (l *loaders) wait(ids ...string) {
 }
 
 // remember records the result of a Get of ids (missing ones as nil).
+// facts is the store's new map, which the caller owns (graph.Store.Get):
+// the larger of it and known is kept and the smaller copied into it, so
+// that a request's first Get, usually its largest, is not copied at all
+// and no fact is copied more than a few times as known grows.
 func (l *loaders) remember(ids []string, facts map[string]any) {
+	for _, id := range ids {
+		if _, ok := facts[id]; !ok {
+			facts[id] = nil
+		}
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, id := range ids {
-		l.known[id] = facts[id]
+	if len(facts) > len(l.known) {
+		maps.Copy(facts, l.known)
+		l.known = facts
+		return
 	}
+	maps.Copy(l.known, facts)
 }
 
 type relKey struct {
@@ -194,21 +209,29 @@ func (l *loaders) rememberRel(rel graph.Relation, ids []string, lists map[string
 func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	l.mu.Lock()
 	var missing []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if _, ok := l.known[id]; !ok && id != "" && !seen[id] {
-			seen[id] = true
-			missing = append(missing, id)
-		}
+	if l.seen == nil {
+		l.seen = map[string]struct{}{}
 	}
-	if len(missing) > 0 {
-		for id := range l.pending {
-			if _, ok := l.known[id]; !ok && !seen[id] {
-				seen[id] = true
+	seen := l.seen
+	for _, id := range ids {
+		if _, ok := l.known[id]; !ok && id != "" {
+			if _, dup := seen[id]; !dup {
+				seen[id] = struct{}{}
 				missing = append(missing, id)
 			}
 		}
 	}
+	if len(missing) > 0 {
+		for id := range l.pending {
+			if _, ok := l.known[id]; !ok {
+				if _, dup := seen[id]; !dup {
+					seen[id] = struct{}{}
+					missing = append(missing, id)
+				}
+			}
+		}
+	}
+	clear(seen)
 	l.mu.Unlock()
 	if len(missing) == 0 {
 		return nil
@@ -256,37 +279,44 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 	for len(levels) > 0 {
 		asks := map[askKey]*ask{}
 		var order []askKey
-		add := func(k askKey, id string, sel ast.SelectionSet) {
-			a := asks[k]
-			if a == nil {
-				a = &ask{sel: sel}
-				asks[k] = a
-				order = append(order, k)
-			}
-			a.ids = append(a.ids, id)
-		}
 		for _, lv := range levels {
 			if len(lv.sel) == 0 {
 				continue
 			}
-			// The facts of a level are mostly of one type: the fields of
-			// the last type asked for are at hand without a lookup.
-			var lastImpl []string
-			var fields []graphql.CollectedField
+			// The facts of a level are mostly of one type: what ahead
+			// follows of the fields the query selects on that type is
+			// worked out once per run of facts of one type, not per fact.
+			var lastType string
+			var steps []aheadStep
 			for _, fact := range lv.facts {
-				impl := implementorsOf(fact)
-				if impl == nil {
+				tn := typeName(fact)
+				if tn == "" {
 					continue
 				}
-				if lastImpl == nil || &impl[0] != &lastImpl[0] {
-					lastImpl, fields = impl, bind.Collect(op, lv.sel, impl)
+				if tn != lastType {
+					lastType = tn
+					steps = aheadSteps(op, lv.sel, tn, steps[:0])
 				}
-				for _, f := range fields {
-					if id := refID(fact, f.Name); id != "" {
-						add(askKey{f.Field, ""}, id, f.Selections)
-					} else if rel := relOf(fact, f.Name); rel != "" {
-						add(askKey{f.Field, rel}, graph.IDOf(fact), f.Selections)
+				for i := range steps {
+					s := &steps[i]
+					id := ""
+					if s.ref != nil {
+						id = s.ref(fact)
 					}
+					k := askKey{s.field.Field, ""}
+					if id == "" {
+						if s.rel == "" {
+							continue
+						}
+						k.rel, id = s.rel, graph.IDOf(fact)
+					}
+					a := asks[k]
+					if a == nil {
+						a = &ask{sel: s.field.Selections}
+						asks[k] = a
+						order = append(order, k)
+					}
+					a.ids = append(a.ids, id)
 				}
 			}
 		}
@@ -350,6 +380,28 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 	return nil
 }
 
+// aheadStep is a field that ahead follows from the facts of one type: the
+// ID its reference reads (refFields), or else the relation it follows from
+// the fact's ID (relFields).
+type aheadStep struct {
+	field graphql.CollectedField
+	ref   func(any) string
+	rel   graph.Relation
+}
+
+// aheadSteps appends to steps the fields of sel on facts of type typ that
+// ahead follows, in the order the query selects them.
+func aheadSteps(op *graphql.OperationContext, sel ast.SelectionSet, typ string, steps []aheadStep) []aheadStep {
+	refs, rels := refFields[typ], relFields[typ]
+	for _, f := range bind.Collect(op, sel, implementors[typ]) {
+		s := aheadStep{field: f, ref: refs[f.Name], rel: rels[f.Name]}
+		if s.ref != nil || s.rel != "" {
+			steps = append(steps, s)
+		}
+	}
+	return steps
+}
+
 // fetchRelated makes sure the IDs related to ids by rel are cached: one
 // direct store.Related for those not read yet (none if all are).
 func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []string) error {
@@ -404,15 +456,11 @@ func typeName(fact any) string {
 	return ""
 }
 
-// implementorsOf is what ahead collects a fact's fields for, as the
-// executor does for its object: the type and the interfaces and unions it
-// belongs to (nil for the facts ahead does not follow).
-func implementorsOf(fact any) []string { return implementors[typeName(fact)] }
-
 // implementors holds, for every object type of the schema, the type and
 // the interfaces and unions it belongs to, as gqlgen's generated
-// implementors list them (Body: Body, Node, Owner). One slice per type,
-// made once: bind.Collect knows a type's slice by its address.
+// implementors list them (Body: Body, Node, Owner): what ahead collects a
+// fact's fields for, as the executor does for its object. One slice per
+// type, made once: bind.Collect knows a type's slice by its address.
 var implementors = func() map[string][]string {
 	schema := exec.NewExecutableSchema(exec.Config{}).Schema()
 	m := map[string][]string{}
@@ -428,15 +476,6 @@ var implementors = func() map[string][]string {
 	}
 	return m
 }()
-
-// refID is the ID the reference field named field of fact reads, as its
-// resolver does ("" if the field is not a reference the loaders know).
-func refID(fact any, field string) string {
-	if id := refFields[typeName(fact)][field]; id != nil {
-		return id(fact)
-	}
-	return ""
-}
 
 // refFields are the reference fields the loaders read ahead, by type: the
 // ID each reads from its fact.
@@ -484,13 +523,8 @@ var refFields = map[string]map[string]func(any) string{
 	},
 }
 
-// relOf is the relation the list field named field of fact follows from
-// the fact's own ID, as its resolver does ("" if none the loaders know).
-func relOf(fact any, field string) graph.Relation {
-	rels := relFields[typeName(fact)]
-	return rels[field]
-}
-
+// relFields are the list fields the loaders read ahead, by type: the
+// relation each follows from the fact's own ID, as its resolver does.
 var relFields = map[string]map[string]graph.Relation{
 	"Person":        {"memberships": graph.RelMembershipsOfPerson, "substitutedBy": graph.RelSubstitutionsFor},
 	"Body":          {"members": graph.RelMembershipsOfBody, "children": graph.RelChildBodies, "initiatives": graph.RelInitiativesOfBody},

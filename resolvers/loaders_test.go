@@ -341,21 +341,18 @@ func TestImplementorsAsGenerated(t *testing.T) {
 		&graph.Cluster{}, &graph.Region{}, &graph.Municipality{}, &graph.HealthCouncil{}, &graph.Organisation{}}
 	for _, f := range facts {
 		name := typeName(f)
-		got, want := implementorsOf(f), generated[name]
+		got, want := implementors[name], generated[name]
 		if name == "" || len(want) == 0 {
 			t.Fatalf("%T: type %q, generated implementors %v", f, name, want)
 		}
 		if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) || got[0] != name {
 			t.Errorf("%s: the read-ahead collects for %v, the executor for %v", name, got, want)
 		}
-		if again := implementorsOf(f); &again[0] != &got[0] {
-			t.Errorf("%s: a new slice on every call", name)
-		}
 	}
-	if got := implementorsOf(&graph.Body{}); !slices.Contains(got, "Owner") {
+	if got := implementors["Body"]; !slices.Contains(got, "Owner") {
 		t.Errorf("Body's fragments on the union Owner are not read ahead: %v", got)
 	}
-	if implementorsOf(&graph.Initiative{}) != nil {
+	if typeName(&graph.Initiative{}) != "" {
 		t.Error("the read-ahead follows initiatives")
 	}
 }
