@@ -41,7 +41,8 @@ type Store interface {
 	// *Cluster, *HealthCouncil, *Organisation, *Person, *Body, *Meeting,
 	// *AgendaItem, *Initiative, *Membership, *Attendance, *Link or *Document,
 	// as the ID's prefix says. The caller owns them, unless ctx is marked
-	// ReadOnly: then they may be shared with other readers.
+	// ReadOnly: then they may be shared with other readers. The map itself
+	// is new on every call and always the caller's.
 	Get(ctx context.Context, ids []string) (map[string]any, error)
 	// List returns the IDs of facts of one kind that match the filter, in the
 	// kind's sort order (see SortKey), or its reverse if Page.Desc, one page

@@ -303,6 +303,17 @@ func compareModel(t *testing.T, ctx context.Context, s graph.Store, m *model, fu
 		if len(got) > len(ids) {
 			t.Errorf("%s returned %d facts for %d IDs", read.name, len(got), len(ids))
 		}
+		// The map is the caller's: changing it changes no later answer.
+		var one string
+		for id := range got {
+			one = id
+			break
+		}
+		clear(got)
+		got[one] = nil
+		if again, err := s.Get(read.ctx, []string{one}); one != "" && (err != nil || again[one] == nil) {
+			t.Errorf("%s of %s after the caller changed the map it returned = %v, %v", read.name, one, again, err)
+		}
 	}
 
 	cases := filterCases()
