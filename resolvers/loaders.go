@@ -264,8 +264,9 @@ type askKey struct {
 }
 
 type ask struct {
-	ids []string // referenced IDs, or the parents of rel
-	sel ast.SelectionSet
+	ids      []string // referenced IDs, or the parents of rel
+	sel      ast.SelectionSet
+	from, to int // where the IDs to read for it are in the level's list
 }
 
 // ahead reads what the query selects below levels (see lookAhead). It stops
@@ -288,7 +289,7 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 			// worked out once per run of facts of one type, not per fact.
 			var lastType string
 			var steps []aheadStep
-			for _, fact := range lv.facts {
+			for j, fact := range lv.facts {
 				tn := typeName(fact)
 				if tn == "" {
 					continue
@@ -312,7 +313,8 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 					}
 					a := asks[k]
 					if a == nil {
-						a = &ask{sel: s.field.Selections}
+						// At most one ID per remaining fact of the level.
+						a = &ask{sel: s.field.Selections, ids: make([]string, 0, len(lv.facts)-j)}
 						asks[k] = a
 						order = append(order, k)
 					}
@@ -334,16 +336,24 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 				return err
 			}
 		}
-		var all []string
+		// all holds the IDs to read, each ask's in all[a.from:a.to].
+		n := 0
+		for _, k := range order {
+			n += len(asks[k].ids)
+		}
+		all := make([]string, 0, n)
 		l.mu.Lock()
 		for _, k := range order {
+			a := asks[k]
+			a.from = len(all)
 			if k.rel == "" {
-				all = append(all, asks[k].ids...)
-				continue
+				all = append(all, a.ids...)
+			} else {
+				for _, id := range a.ids {
+					all = append(all, l.knownRel[relKey{k.rel, id}]...)
+				}
 			}
-			for _, id := range asks[k].ids {
-				all = append(all, l.knownRel[relKey{k.rel, id}]...)
-			}
+			a.to = len(all)
 		}
 		l.mu.Unlock()
 		if err := l.fetch(ctx, all); err != nil {
@@ -356,18 +366,10 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 			if len(a.sel) == 0 {
 				continue
 			}
-			var facts []any
-			for _, id := range a.ids {
-				if k.rel == "" {
-					if f := l.known[id]; f != nil {
-						facts = append(facts, f)
-					}
-					continue
-				}
-				for _, rid := range l.knownRel[relKey{k.rel, id}] {
-					if f := l.known[rid]; f != nil {
-						facts = append(facts, f)
-					}
+			facts := make([]any, 0, a.to-a.from)
+			for _, id := range all[a.from:a.to] {
+				if f := l.known[id]; f != nil {
+					facts = append(facts, f)
 				}
 			}
 			if len(facts) > 0 {
