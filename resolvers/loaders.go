@@ -630,6 +630,14 @@ func (l *loaders) cachedRel(rel graph.Relation, id string) (relFacts, bool) {
 	return rf, true
 }
 
+// cachedFact is cachedFacts of one ID, without a list.
+func (l *loaders) cachedFact(id string) (any, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f, ok := l.known[id]
+	return f, ok
+}
+
 // cachedFacts returns the facts with the given IDs if this request has read
 // them all already (nil where one does not exist).
 func (l *loaders) cachedFacts(ids []string) ([]any, bool) {
@@ -800,8 +808,8 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 		return zero, false, nil
 	}
 	l := loadersFrom(ctx)
-	if fs, ok := l.cachedFacts([]string{id}); ok {
-		t, ok := fs[0].(T)
+	if f, ok := l.cachedFact(id); ok {
+		t, ok := f.(T)
 		return t, ok, nil
 	}
 	if alone(ctx) {
