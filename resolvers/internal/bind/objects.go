@@ -20,7 +20,9 @@ type Objects struct {
 	serial    bool
 	mu        sync.Mutex
 	collected []collected
-	objs      []object
+	objs      slab[object]
+	sets      slab[graphql.FieldSet]
+	values    slab[graphql.Marshaler]
 }
 
 type collected struct {
@@ -87,8 +89,31 @@ func (o *Objects) Collect(oc *graphql.OperationContext, sel ast.SelectionSet, sa
 	return fields
 }
 
-// objectSlab is how many object writers are allocated at once.
-const objectSlab = 64
+// slab hands out elements of arrays allocated a few at a time: the first
+// array holds slabMin elements, each next one twice as many as the last,
+// up to slabMax, so that a small answer allocates little and a large one
+// few arrays.
+type slab[T any] struct{ free []T }
+
+const (
+	slabMin = 4
+	slabMax = 64
+)
+
+// take returns n zeroed elements that nothing else is given (capacity n,
+// so that appending to them copies).
+func (s *slab[T]) take(n int) []T {
+	if n > cap(s.free)-len(s.free) {
+		size := min(max(2*cap(s.free), slabMin), slabMax)
+		if n > size/2 {
+			return make([]T, n) // as large as a slab: on its own
+		}
+		s.free = make([]T, 0, size)
+	}
+	i := len(s.free)
+	s.free = s.free[:i+n]
+	return s.free[i : i+n : i+n]
+}
 
 // Object is bind.Object with the writer taken from a slab.
 func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marshaler) graphql.Marshaler {
@@ -97,11 +122,36 @@ func (o *Objects) Object(fields []graphql.CollectedField, values []graphql.Marsh
 	}
 	o.lock()
 	defer o.unlock()
-	if len(o.objs) == cap(o.objs) {
-		o.objs = make([]object, 0, objectSlab)
+	obj := &o.objs.take(1)[0]
+	*obj = object{fields, values}
+	return obj
+}
+
+// FieldSet is graphql.NewFieldSet(fields), the set and its values taken
+// from slabs, for an object none of whose fields is deferred. The
+// generated code (rewrite 9) writes such an object with Object from the
+// set's values and uses the set only to resolve them (Values, Invalids,
+// Concurrently, Dispatch), none of which reads the fields gqlgen's
+// unexported member keeps; a set with a deferred field is written by its
+// own MarshalGQL, which does, so it is gqlgen's.
+func (o *Objects) FieldSet(fields []graphql.CollectedField) *graphql.FieldSet {
+	if o == nil || deferred(fields) {
+		return graphql.NewFieldSet(fields)
 	}
-	o.objs = append(o.objs, object{fields, values})
-	return &o.objs[len(o.objs)-1]
+	o.lock()
+	defer o.unlock()
+	fs := &o.sets.take(1)[0]
+	fs.Values = o.values.take(len(fields))
+	return fs
+}
+
+func deferred(fields []graphql.CollectedField) bool {
+	for _, f := range fields {
+		if f.IsDeferred() {
+			return true
+		}
+	}
+	return false
 }
 
 // Object writes the fields of an object (as resolved into values) in

@@ -90,13 +90,13 @@ func TestObjectsConcurrent(t *testing.T) {
 	o := &Objects{}
 	fields := []graphql.CollectedField{{Field: &ast.Field{Alias: "v", Name: "v"}}}
 	var wg sync.WaitGroup
-	out := make([]graphql.Marshaler, 8*objectSlab)
+	out := make([]graphql.Marshaler, 8*slabMax)
 	for g := range 8 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range objectSlab {
-				k := g*objectSlab + i
+			for i := range slabMax {
+				k := g*slabMax + i
 				out[k] = o.Object(fields, []graphql.Marshaler{graphql.MarshalInt(k)})
 				_ = o.Collect(&graphql.OperationContext{Doc: &ast.QueryDocument{}}, nil, []string{"T"})
 			}
@@ -153,5 +153,68 @@ func TestObjectAsFieldSet(t *testing.T) {
 	}
 	if got := marshalled(Object(nil, nil)); got != "{}" {
 		t.Errorf("no fields: %s", got)
+	}
+}
+
+// TestSlabTake: every take gets elements of its own, as many as asked,
+// with no room to append into the next take's, from arrays that grow from
+// slabMin to slabMax elements; a take as large as half a slab gets its own.
+func TestSlabTake(t *testing.T) {
+	var s slab[int]
+	var taken [][]int
+	for i, n := range []int{1, 3, 0, 2, 5, 1, 40, 7, 1, 100, 2, 33, 1} {
+		got := s.take(n)
+		if len(got) != n || cap(got) != n {
+			t.Fatalf("take(%d) has len %d, cap %d", n, len(got), cap(got))
+		}
+		for j := range got {
+			if got[j] != 0 {
+				t.Fatalf("take(%d) is not zeroed", n)
+			}
+			got[j] = i + 1
+		}
+		taken = append(taken, got)
+		if c := cap(s.free); c != 0 && (c < slabMin || c > slabMax) {
+			t.Fatalf("slab of %d elements", c)
+		}
+	}
+	for i, got := range taken {
+		for _, v := range got {
+			if v != i+1 {
+				t.Fatalf("take %d was overwritten: %v", i, got)
+			}
+		}
+	}
+}
+
+// TestObjectsFieldSet: a set from Objects resolves and writes as gqlgen's
+// does, each with values of its own, serial or not; a set with a deferred
+// field is gqlgen's own, which writes itself.
+func TestObjectsFieldSet(t *testing.T) {
+	fields := []graphql.CollectedField{{Field: &ast.Field{Alias: "a"}}, {Field: &ast.Field{Alias: "b"}}}
+	for _, o := range []*Objects{NewObjects(true), NewObjects(false), nil} {
+		ctx := context.Background()
+		var sets []*graphql.FieldSet
+		for k := range 3 * slabMax {
+			out := o.FieldSet(fields)
+			if len(out.Values) != len(fields) {
+				t.Fatalf("%d values for %d fields", len(out.Values), len(fields))
+			}
+			o.Concurrently(ctx, out, 0, func(context.Context) graphql.Marshaler { return graphql.MarshalInt(k) })
+			o.Concurrently(ctx, out, 1, func(context.Context) graphql.Marshaler { return graphql.MarshalString("x") })
+			out.Dispatch(ctx)
+			sets = append(sets, out)
+		}
+		for k, out := range sets {
+			if got, want := marshalled(o.Object(fields, out.Values)), fmt.Sprintf(`{"a":%d,"b":"x"}`, k); got != want || out.Invalids != 0 {
+				t.Fatalf("serial %v: set %d wrote %s, want %s", o.Serial(), k, got, want)
+			}
+		}
+	}
+	deferredFields := []graphql.CollectedField{fields[0], {Field: &ast.Field{Alias: "b"}, Deferrables: []*graphql.Deferrable{{Label: "later"}}}}
+	out := NewObjects(true).FieldSet(deferredFields)
+	out.Values[0], out.Values[1] = graphql.MarshalInt(1), graphql.MarshalInt(2)
+	if got := marshalled(out); got != `{"a":1,"b":2}` {
+		t.Errorf("a set with a deferred field wrote %s", got)
 	}
 }

@@ -890,7 +890,7 @@ var correctionImplementors = []string{"Correction"}
 func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSet, obj *graph.Correction) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, correctionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1043,7 +1043,7 @@ var correctionConnectionImplementors = []string{"CorrectionConnection"}
 func (ec *executionContext) _CorrectionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CorrectionConnection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, correctionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1101,7 +1101,7 @@ var loadDocumentResultImplementors = []string{"LoadDocumentResult"}
 func (ec *executionContext) _LoadDocumentResult(ctx context.Context, sel ast.SelectionSet, obj *model.LoadDocumentResult) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, loadDocumentResultImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1152,7 +1152,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		Object: "Mutation",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1244,7 +1244,7 @@ var writeResultImplementors = []string{"WriteResult"}
 func (ec *executionContext) _WriteResult(ctx context.Context, sel ast.SelectionSet, obj *graph.WriteResult) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, writeResultImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

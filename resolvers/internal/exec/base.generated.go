@@ -2959,7 +2959,7 @@ var documentImplementors = []string{"Document", "Node"}
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *graph.Document) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, documentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3087,7 +3087,7 @@ var documentConnectionImplementors = []string{"DocumentConnection"}
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, documentConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3225,7 +3225,7 @@ var documentEdgeImplementors = []string{"DocumentEdge"}
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, documentEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3313,7 +3313,7 @@ var kindCountImplementors = []string{"KindCount"}
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, kindCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3361,7 +3361,7 @@ var lineRangeImplementors = []string{"LineRange"}
 func (ec *executionContext) _LineRange(ctx context.Context, sel ast.SelectionSet, obj *model.LineRange) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, lineRangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3409,7 +3409,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *bind.PageInfo) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, pageInfoImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3470,7 +3470,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		Object: "Query",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4231,7 +4231,7 @@ var searchHitImplementors = []string{"SearchHit"}
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *graph.SearchHit) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, searchHitImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4329,7 +4329,7 @@ var sourceImplementors = []string{"Source"}
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *graph.Source) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, sourceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4482,7 +4482,7 @@ var statsImplementors = []string{"Stats"}
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *graph.Stats) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, statsImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

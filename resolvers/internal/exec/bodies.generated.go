@@ -921,7 +921,7 @@ var bodyImplementors = []string{"Body", "Node", "Owner"}
 func (ec *executionContext) _Body(ctx context.Context, sel ast.SelectionSet, obj *graph.Body) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, bodyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1394,7 +1394,7 @@ var bodyConnectionImplementors = []string{"BodyConnection"}
 func (ec *executionContext) _BodyConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, bodyConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1532,7 +1532,7 @@ var bodyEdgeImplementors = []string{"BodyEdge"}
 func (ec *executionContext) _BodyEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, bodyEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1620,7 +1620,7 @@ var compositionChangeImplementors = []string{"CompositionChange"}
 func (ec *executionContext) _CompositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.CompositionChange) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, compositionChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

@@ -2435,7 +2435,7 @@ var clusterImplementors = []string{"Cluster", "Node"}
 func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, obj *graph.Cluster) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, clusterImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2783,7 +2783,7 @@ var clusterConnectionImplementors = []string{"ClusterConnection"}
 func (ec *executionContext) _ClusterConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, clusterConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2921,7 +2921,7 @@ var clusterEdgeImplementors = []string{"ClusterEdge"}
 func (ec *executionContext) _ClusterEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, clusterEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3009,7 +3009,7 @@ var conflictImplementors = []string{"Conflict"}
 func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *graph.Link) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, conflictImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3192,7 +3192,7 @@ var healthCouncilImplementors = []string{"HealthCouncil", "Node"}
 func (ec *executionContext) _HealthCouncil(ctx context.Context, sel ast.SelectionSet, obj *graph.HealthCouncil) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, healthCouncilImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3475,7 +3475,7 @@ var healthCouncilConnectionImplementors = []string{"HealthCouncilConnection"}
 func (ec *executionContext) _HealthCouncilConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, healthCouncilConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3613,7 +3613,7 @@ var healthCouncilEdgeImplementors = []string{"HealthCouncilEdge"}
 func (ec *executionContext) _HealthCouncilEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, healthCouncilEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3701,7 +3701,7 @@ var municipalityImplementors = []string{"Municipality", "Node"}
 func (ec *executionContext) _Municipality(ctx context.Context, sel ast.SelectionSet, obj *graph.Municipality) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3939,7 +3939,7 @@ var municipalityClusterImplementors = []string{"MunicipalityCluster"}
 func (ec *executionContext) _MunicipalityCluster(ctx context.Context, sel ast.SelectionSet, obj *model.MunicipalityCluster) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityClusterImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3997,7 +3997,7 @@ var municipalityConnectionImplementors = []string{"MunicipalityConnection"}
 func (ec *executionContext) _MunicipalityConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4135,7 +4135,7 @@ var municipalityEdgeImplementors = []string{"MunicipalityEdge"}
 func (ec *executionContext) _MunicipalityEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4223,7 +4223,7 @@ var organisationImplementors = []string{"Organisation", "Node", "Owner"}
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *graph.Organisation) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, organisationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4556,7 +4556,7 @@ var organisationConnectionImplementors = []string{"OrganisationConnection"}
 func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, organisationConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4694,7 +4694,7 @@ var organisationEdgeImplementors = []string{"OrganisationEdge"}
 func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, organisationEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4782,7 +4782,7 @@ var regionImplementors = []string{"Region", "Node"}
 func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, obj *graph.Region) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, regionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4975,7 +4975,7 @@ var regionConnectionImplementors = []string{"RegionConnection"}
 func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, regionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -5113,7 +5113,7 @@ var regionEdgeImplementors = []string{"RegionEdge"}
 func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, regionEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

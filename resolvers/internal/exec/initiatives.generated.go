@@ -581,7 +581,7 @@ var initiativeImplementors = []string{"Initiative", "Node"}
 func (ec *executionContext) _Initiative(ctx context.Context, sel ast.SelectionSet, obj *graph.Initiative) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, initiativeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -934,7 +934,7 @@ var initiativeConnectionImplementors = []string{"InitiativeConnection"}
 func (ec *executionContext) _InitiativeConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, initiativeConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1072,7 +1072,7 @@ var initiativeEdgeImplementors = []string{"InitiativeEdge"}
 func (ec *executionContext) _InitiativeEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, initiativeEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

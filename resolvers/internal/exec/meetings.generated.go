@@ -1045,7 +1045,7 @@ var agendaItemImplementors = []string{"AgendaItem", "Node"}
 func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSet, obj *graph.AgendaItem) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, agendaItemImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1263,7 +1263,7 @@ var attendanceImplementors = []string{"Attendance", "Node"}
 func (ec *executionContext) _Attendance(ctx context.Context, sel ast.SelectionSet, obj *graph.Attendance) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, attendanceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1461,7 +1461,7 @@ var attendanceConnectionImplementors = []string{"AttendanceConnection"}
 func (ec *executionContext) _AttendanceConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, attendanceConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1599,7 +1599,7 @@ var attendanceEdgeImplementors = []string{"AttendanceEdge"}
 func (ec *executionContext) _AttendanceEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, attendanceEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1687,7 +1687,7 @@ var meetingImplementors = []string{"Meeting", "Node"}
 func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *graph.Meeting) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, meetingImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2030,7 +2030,7 @@ var meetingConnectionImplementors = []string{"MeetingConnection"}
 func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, meetingConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2168,7 +2168,7 @@ var meetingEdgeImplementors = []string{"MeetingEdge"}
 func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, meetingEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

@@ -1719,7 +1719,7 @@ var brokerImplementors = []string{"Broker"}
 func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, obj *network.Broker) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, brokerImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1932,7 +1932,7 @@ var clusterPairImplementors = []string{"ClusterPair"}
 func (ec *executionContext) _ClusterPair(ctx context.Context, sel ast.SelectionSet, obj *network.Pair) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, clusterPairImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2060,7 +2060,7 @@ var networkImplementors = []string{"Network"}
 func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *network.Network) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, networkImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2733,7 +2733,7 @@ var networkCommunityImplementors = []string{"NetworkCommunity"}
 func (ec *executionContext) _NetworkCommunity(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkCommunity) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, networkCommunityImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2791,7 +2791,7 @@ var networkEdgeImplementors = []string{"NetworkEdge"}
 func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *network.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, networkEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3029,7 +3029,7 @@ var networkNodeImplementors = []string{"NetworkNode"}
 func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionSet, obj *network.Node) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, networkNodeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3242,7 +3242,7 @@ var networkPathImplementors = []string{"NetworkPath"}
 func (ec *executionContext) _NetworkPath(ctx context.Context, sel ast.SelectionSet, obj *network.PathResult) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, networkPathImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3475,7 +3475,7 @@ var pathStepImplementors = []string{"PathStep"}
 func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *network.Step) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, pathStepImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3718,7 +3718,7 @@ var regionPairImplementors = []string{"RegionPair"}
 func (ec *executionContext) _RegionPair(ctx context.Context, sel ast.SelectionSet, obj *network.Pair) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, regionPairImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

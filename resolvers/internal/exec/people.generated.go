@@ -814,7 +814,7 @@ var attendanceRateImplementors = []string{"AttendanceRate"}
 func (ec *executionContext) _AttendanceRate(ctx context.Context, sel ast.SelectionSet, obj *model.AttendanceRate) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, attendanceRateImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -892,7 +892,7 @@ var membershipImplementors = []string{"Membership", "Node"}
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *graph.Membership) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, membershipImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1110,7 +1110,7 @@ var personImplementors = []string{"Person", "Node"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *graph.Person) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, personImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1403,7 +1403,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *bind.Connection) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, personConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -1541,7 +1541,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *bind.Edge) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, personEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

@@ -2469,7 +2469,7 @@ var clusterMoneyImplementors = []string{"ClusterMoney"}
 func (ec *executionContext) _ClusterMoney(ctx context.Context, sel ast.SelectionSet, obj *transition.ClusterMoney) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, clusterMoneyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2582,7 +2582,7 @@ var councilMemberImplementors = []string{"CouncilMember"}
 func (ec *executionContext) _CouncilMember(ctx context.Context, sel ast.SelectionSet, obj *transition.CouncilMember) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, councilMemberImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2880,7 +2880,7 @@ var municipalityRefImplementors = []string{"MunicipalityRef"}
 func (ec *executionContext) _MunicipalityRef(ctx context.Context, sel ast.SelectionSet, obj *transition.MunicipalityRef) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, municipalityRefImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -2983,7 +2983,7 @@ var overlapCellImplementors = []string{"OverlapCell"}
 func (ec *executionContext) _OverlapCell(ctx context.Context, sel ast.SelectionSet, obj *transition.Cell) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, overlapCellImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3131,7 +3131,7 @@ var overlapClusterImplementors = []string{"OverlapCluster"}
 func (ec *executionContext) _OverlapCluster(ctx context.Context, sel ast.SelectionSet, obj *transition.MatrixCluster) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, overlapClusterImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3329,7 +3329,7 @@ var overlapCouncilImplementors = []string{"OverlapCouncil"}
 func (ec *executionContext) _OverlapCouncil(ctx context.Context, sel ast.SelectionSet, obj *transition.MatrixCouncil) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, overlapCouncilImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3522,7 +3522,7 @@ var predecessorImplementors = []string{"Predecessor"}
 func (ec *executionContext) _Predecessor(ctx context.Context, sel ast.SelectionSet, obj *transition.Predecessor) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, predecessorImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3685,7 +3685,7 @@ var successorImplementors = []string{"Successor"}
 func (ec *executionContext) _Successor(ctx context.Context, sel ast.SelectionSet, obj *transition.Successor) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, successorImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -3788,7 +3788,7 @@ var transitionImplementors = []string{"Transition"}
 func (ec *executionContext) _Transition(ctx context.Context, sel ast.SelectionSet, obj *transition.Plan) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4081,7 +4081,7 @@ var transitionBodyImplementors = []string{"TransitionBody"}
 func (ec *executionContext) _TransitionBody(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanBody) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionBodyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4324,7 +4324,7 @@ var transitionInitiativeImplementors = []string{"TransitionInitiative"}
 func (ec *executionContext) _TransitionInitiative(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanInitiative) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionInitiativeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4737,7 +4737,7 @@ var transitionMemberImplementors = []string{"TransitionMember"}
 func (ec *executionContext) _TransitionMember(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanMember) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMemberImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -4960,7 +4960,7 @@ var transitionMoneyImplementors = []string{"TransitionMoney"}
 func (ec *executionContext) _TransitionMoney(ctx context.Context, sel ast.SelectionSet, obj *transition.Money) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMoneyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -5038,7 +5038,7 @@ var transitionMunicipalityImplementors = []string{"TransitionMunicipality"}
 func (ec *executionContext) _TransitionMunicipality(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanMunicipality) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionMunicipalityImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -5186,7 +5186,7 @@ var transitionOverlapImplementors = []string{"TransitionOverlap"}
 func (ec *executionContext) _TransitionOverlap(ctx context.Context, sel ast.SelectionSet, obj *transition.Matrix) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionOverlapImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
@@ -5244,7 +5244,7 @@ var transitionPersonImplementors = []string{"TransitionPerson"}
 func (ec *executionContext) _TransitionPerson(ctx context.Context, sel ast.SelectionSet, obj *transition.PlanPerson) graphql.Marshaler {
 	fields := ec.objects.Collect(ec.OperationContext, sel, transitionPersonImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := ec.objects.FieldSet(fields)
 	var deferredFieldSet *graphql.FieldSet
 	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {

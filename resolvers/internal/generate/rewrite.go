@@ -70,19 +70,24 @@ import (
 //     neither gqlgen's runtime nor this repository calls
 //     (TestNothingUnmarshalsInputFromContext); the generated code
 //     unmarshals its inputs by calling the methods directly.
+//  9. An object's field set and its values come from slabs of the
+//     operation (bind.Objects.FieldSet) unless one of its fields is
+//     deferred: rewrite 2 writes such an object from the values, so the
+//     set is only where its fields are resolved (two allocations per
+//     object otherwise).
 //
 // Each rewrite counts its sites; generation fails when one finds none, so
 // that a gqlgen upgrade that changes the generated code is noticed rather
 // than silently undoing the rewrite.
 type stats struct {
-	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects, unmarshalerMaps int
+	plainFields, resolverFields, objectFields, deferGuards, deferLazy, dispatch, slices, buffers, objects, unmarshalerMaps, fieldSets int
 }
 
 func (s stats) check() error {
 	for name, n := range map[string]int{
 		"plain fields": s.plainFields, "resolver fields": s.resolverFields, "object fields": s.objectFields, "@defer guards": s.deferGuards, "lazy @defer sets": s.deferLazy,
 		"field dispatch": s.dispatch, "object bookkeeping": s.objects, "list marshalling": s.slices, "answer buffer": s.buffers,
-		"input unmarshaler map": s.unmarshalerMaps,
+		"input unmarshaler map": s.unmarshalerMaps, "field sets": s.fieldSets,
 	} {
 		if n == 0 {
 			return fmt.Errorf("rewrite of %s found no site: has gqlgen's generated code changed?", name)
@@ -91,7 +96,7 @@ func (s stats) check() error {
 	return nil
 }
 
-// textRewrites are the exact texts of rewrites 2 and 3 (after gofmt, as
+// textRewrites are the exact texts of the rewrites made in text (after gofmt, as
 // gqlgen writes them) and their replacements.
 var textRewrites = []struct {
 	old, new string
@@ -141,6 +146,11 @@ var textRewrites = []struct {
 		old:   "\t\treturn bind.Object(fields, out.Values)\n",
 		new:   "\t\treturn ec.objects.Object(fields, out.Values)\n",
 		count: func(s *stats) *int { return &s.objects },
+	},
+	{
+		old:   "\tout := graphql.NewFieldSet(fields)\n",
+		new:   "\tout := ec.objects.FieldSet(fields)\n",
+		count: func(s *stats) *int { return &s.fieldSets },
 	},
 	{
 		old:   "graphql.MarshalSliceConcurrently(",
