@@ -86,7 +86,7 @@ func StringAt(p *string) graphql.Marshaler { return stringAt{p} }
 
 type stringAt struct{ p *string }
 
-func (s stringAt) MarshalGQL(w io.Writer) { graphql.MarshalString(*s.p).MarshalGQL(w) }
+func (s stringAt) MarshalGQL(w io.Writer) { writeString(w, *s.p) }
 
 // DateAt is StringAt for a nullable Date: null when empty, as MarshalDate.
 func DateAt(p *string) graphql.Marshaler {

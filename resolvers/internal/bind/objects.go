@@ -1,6 +1,7 @@
 package bind
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"sync"
@@ -168,7 +169,18 @@ type object struct {
 }
 
 func (o object) MarshalGQL(w io.Writer) {
-	io.WriteString(w, "{")
+	b, ok := w.(*bytes.Buffer)
+	if !ok {
+		var buf bytes.Buffer
+		o.write(&buf)
+		w.Write(buf.Bytes())
+		return
+	}
+	o.write(b)
+}
+
+func (o object) write(b *bytes.Buffer) {
+	b.WriteByte('{')
 	first := true
 fields:
 	for i, f := range o.fields {
@@ -177,16 +189,17 @@ fields:
 				continue fields
 			}
 		}
-		if !first {
-			io.WriteString(w, ",")
+		if first {
+			b.WriteByte('"')
+		} else {
+			b.WriteString(`,"`)
 		}
 		first = false
 		// A response key is a GraphQL name ([_A-Za-z][_0-9A-Za-z]*): it
 		// needs no escaping.
-		io.WriteString(w, `"`)
-		io.WriteString(w, f.Alias)
-		io.WriteString(w, `":`)
-		o.values[i].MarshalGQL(w)
+		b.WriteString(f.Alias)
+		b.WriteString(`":`)
+		o.values[i].MarshalGQL(b)
 	}
-	io.WriteString(w, "}")
+	b.WriteByte('}')
 }
