@@ -35,12 +35,15 @@ func (t postJSON) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		return
 	}
 	var params graphql.RawParams
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(&params); err != nil {
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		t.POST.Do(w, r, exec)
-		return
+	if !decodeParams(body, &params) {
+		params = graphql.RawParams{}
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&params); err != nil {
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			t.POST.Do(w, r, exec)
+			return
+		}
 	}
 	params.Headers = r.Header
 	start := graphql.Now()
