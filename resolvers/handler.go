@@ -186,9 +186,11 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		if rec.status >= 500 {
 			level = slog.LevelError
 		}
-		logger.Log(req.Context(), level, "http request",
-			"method", req.Method, "path", req.URL.Path, "status", rec.status,
-			"bytes", rec.bytes, "duration", time.Since(start), "remote", req.RemoteAddr)
+		if ctx := req.Context(); logger.Enabled(ctx, level) {
+			logger.LogAttrs(ctx, level, "http request",
+				slog.String("method", req.Method), slog.String("path", req.URL.Path), slog.Int("status", rec.status),
+				slog.Int64("bytes", rec.bytes), slog.Duration("duration", time.Since(start)), slog.String("remote", req.RemoteAddr))
+		}
 	})
 }
 

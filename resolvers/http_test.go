@@ -332,3 +332,33 @@ func TestExportCSVAndJSON(t *testing.T) {
 		t.Errorf("bom=1 does not start with a BOM: %q", b[:10])
 	}
 }
+
+// TestRequestLog: every request is logged once with its method, path,
+// status, answer size, duration and remote address, and not at all when
+// the logger's level hides it.
+func TestRequestLog(t *testing.T) {
+	var logs bytes.Buffer
+	h := NewHandler(sample(t), Config{}, slog.New(slog.NewTextHandler(&logs, nil)))
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	line := logs.String()
+	for _, want := range []string{"level=INFO", `msg="http request"`, "method=POST", "path=/graphql", "status=200",
+		fmt.Sprintf("bytes=%d", rec.Body.Len()), "duration=", "remote=" + req.RemoteAddr} {
+		if !strings.Contains(line, want) {
+			t.Errorf("log %q lacks %q", line, want)
+		}
+	}
+	if n := strings.Count(line, "\n"); n != 1 {
+		t.Errorf("%d log lines for one request: %q", n, line)
+	}
+	logs.Reset()
+	quiet := NewHandler(sample(t), Config{}, slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	req = httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	quiet.ServeHTTP(httptest.NewRecorder(), req)
+	if logs.Len() != 0 {
+		t.Errorf("a hidden level logged %q", logs.String())
+	}
+}
