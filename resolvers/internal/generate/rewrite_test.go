@@ -390,6 +390,9 @@ func TestNothingUnmarshalsInputFromContext(t *testing.T) {
 	for what, dir := range dirs {
 		files := 0
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() && path != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") {
+				return fs.SkipDir // no Go package the build reads: .git, the CI's npm tree, test data
+			}
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 				return err
 			}
