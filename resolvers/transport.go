@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -100,6 +101,7 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		if err != nil {
 			b = []byte(`{"errors":[{"message":"the answer could not be encoded"}],"data":null}`)
 		}
+		contentLength(w, len(b))
 		w.Write(b)
 		return
 	}
@@ -107,7 +109,17 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	if data == nil {
 		data = []byte("null")
 	}
+	contentLength(w, len(`{"data":`)+len(data)+len("}"))
 	io.WriteString(w, `{"data":`)
 	w.Write(data)
 	io.WriteString(w, "}")
+}
+
+// contentLength declares the answer's length, which is known before it is
+// written: net/http then sends it as it is instead of in chunks once it
+// outgrows the server's buffer, and a client knows its size up front.
+func contentLength(w io.Writer, n int) {
+	if rw, ok := w.(http.ResponseWriter); ok {
+		rw.Header().Set("Content-Length", strconv.Itoa(n))
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -72,6 +73,11 @@ func TestPostJSONAnswersAsGqlgen(t *testing.T) {
 			}
 			if !reflect.DeepEqual(ja, jb) {
 				t.Errorf("ours\n%s\ngqlgen's\n%s", a.Body, b.Body)
+			}
+			// An answer the executor wrote declares its length (the
+			// unreadable body is answered by gqlgen's transport).
+			if cl := a.Header().Get("Content-Length"); a.Code == http.StatusOK && !c.broken && cl != strconv.Itoa(a.Body.Len()) {
+				t.Errorf("Content-Length %q for %d bytes", cl, a.Body.Len())
 			}
 		})
 	}
