@@ -13,10 +13,11 @@ import (
 // Objects is an operation's bookkeeping for the objects it writes, kept in
 // its execution context (the generate command's rewrite 7): the fields
 // collected for each selection and type, without gqlgen's cache key (a
-// hash allocated for every object), and the objects' writers taken from
-// slabs instead of one allocation each. An operation that is serial
-// (WithSerial) says so once, here, for all its objects; otherwise its
-// goroutines take turns. A nil *Objects does what gqlgen does.
+// hash allocated for every object), and the objects' writers and field
+// sets taken from slabs instead of allocations of their own (rewrite 9).
+// An operation that is serial (WithSerial) says so once, here, for all its
+// objects; otherwise its goroutines take turns. A nil *Objects does what
+// gqlgen does.
 type Objects struct {
 	serial    bool
 	mu        sync.Mutex
