@@ -288,7 +288,8 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 			// follows of the fields the query selects on that type is
 			// worked out once per run of facts of one type, not per fact.
 			var lastType string
-			var steps []aheadStep
+			var stepsBuf [8]aheadStep
+			steps := stepsBuf[:0]
 			for j, fact := range lv.facts {
 				tn := typeName(fact)
 				if tn == "" {
@@ -386,7 +387,7 @@ func (l *loaders) ahead(ctx context.Context, levels []lookAhead) error {
 // ID its reference reads (refFields), or else the relation it follows from
 // the fact's ID (relFields).
 type aheadStep struct {
-	field graphql.CollectedField
+	field *graphql.CollectedField // in the collected fields, which stay as they are
 	ref   func(any) string
 	rel   graph.Relation
 }
@@ -395,8 +396,12 @@ type aheadStep struct {
 // ahead follows, in the order the query selects them.
 func aheadSteps(op *graphql.OperationContext, sel ast.SelectionSet, typ string, steps []aheadStep) []aheadStep {
 	refs, rels := refFields[typ], relFields[typ]
-	for _, f := range bind.Collect(op, sel, implementors[typ]) {
-		s := aheadStep{field: f, ref: refs[f.Name], rel: rels[f.Name]}
+	if refs == nil && rels == nil {
+		return steps
+	}
+	fields := bind.Collect(op, sel, implementors[typ])
+	for i := range fields {
+		s := aheadStep{field: &fields[i], ref: refs[fields[i].Name], rel: rels[fields[i].Name]}
 		if s.ref != nil || s.rel != "" {
 			steps = append(steps, s)
 		}
