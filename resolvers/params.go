@@ -20,51 +20,30 @@ import (
 func decodeParams(body []byte, p *graphql.RawParams) bool {
 	d := paramsDecoder{b: body}
 	d.ws()
-	if !d.eat('{') {
-		return false
-	}
 	var seen [4]bool
-	d.ws()
-	if !d.eat('}') {
-		for {
-			d.ws()
-			key, ok := d.str()
-			if !ok {
-				return false
-			}
-			d.ws()
-			if !d.eat(':') {
-				return false
-			}
-			d.ws()
-			var k int
-			switch key {
-			case "query":
-				k, ok = 0, d.strOrNull(&p.Query)
-			case "operationName":
-				k, ok = 1, d.strOrNull(&p.OperationName)
-			case "variables":
-				k, ok = 2, d.objOrNull(&p.Variables)
-			case "extensions":
-				k, ok = 3, d.objOrNull(&p.Extensions)
-			default:
-				return false
-			}
-			if !ok || seen[k] {
-				return false
-			}
-			seen[k] = true
-			d.ws()
-			if d.eat('}') {
-				break
-			}
-			if !d.eat(',') {
-				return false
-			}
+	ok := d.members(func(key string) bool {
+		var k int
+		var ok bool
+		switch key {
+		case "query":
+			k, ok = 0, d.strOrNull(&p.Query)
+		case "operationName":
+			k, ok = 1, d.strOrNull(&p.OperationName)
+		case "variables":
+			k, ok = 2, d.objOrNull(&p.Variables)
+		case "extensions":
+			k, ok = 3, d.objOrNull(&p.Extensions)
+		default:
+			return false
 		}
-	}
+		if !ok || seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	})
 	d.ws()
-	return d.i == len(d.b)
+	return ok && d.i == len(d.b)
 }
 
 // maxParamsDepth bounds the nesting decodeParams follows in variables.
@@ -215,34 +194,46 @@ func (d *paramsDecoder) value() (any, bool) {
 }
 
 func (d *paramsDecoder) object() (any, bool) {
-	d.i++ // {
 	m := map[string]any{}
+	ok := d.members(func(key string) bool {
+		v, ok := d.value()
+		m[key] = v // the last of a repeated name, as encoding/json
+		return ok
+	})
+	return m, ok
+}
+
+// members reads an object, calling member with each member's name and the
+// decoder at its value, which member reads; false if member or the JSON
+// fails.
+func (d *paramsDecoder) members(member func(key string) bool) bool {
+	if !d.eat('{') {
+		return false
+	}
 	d.ws()
 	if d.eat('}') {
-		return m, true
+		return true
 	}
 	for {
 		d.ws()
 		k, ok := d.str()
 		if !ok {
-			return nil, false
+			return false
 		}
 		d.ws()
 		if !d.eat(':') {
-			return nil, false
+			return false
 		}
 		d.ws()
-		v, ok := d.value()
-		if !ok {
-			return nil, false
+		if !member(k) {
+			return false
 		}
-		m[k] = v // the last of a repeated name, as encoding/json
 		d.ws()
 		if d.eat('}') {
-			return m, true
+			return true
 		}
 		if !d.eat(',') {
-			return nil, false
+			return false
 		}
 	}
 }
