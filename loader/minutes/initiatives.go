@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -223,34 +222,18 @@ func cueBefore(body, s string) bool {
 }
 
 // foldedPrefix reports whether text begins with s under simple case
-// folding, and how many bytes of text that prefix takes.
+// folding, rune by rune as (?i) compares a literal (strings.EqualFold),
+// and how many bytes of text that prefix takes.
 func foldedPrefix(text, s string) (int, bool) {
 	n := 0
-	for _, r := range s {
+	for range utf8.RuneCountInString(s) {
 		if n == len(text) {
 			return 0, false
 		}
-		t, size := utf8.DecodeRuneInString(text[n:])
-		if !foldEqual(r, t) {
-			return 0, false
-		}
+		_, size := utf8.DecodeRuneInString(text[n:])
 		n += size
 	}
-	return n, true
-}
-
-// foldEqual reports whether a and b are one rune under simple case
-// folding (the orbit of unicode.SimpleFold, as (?i) matches).
-func foldEqual(a, b rune) bool {
-	if a == b {
-		return true
-	}
-	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
-		if r == b {
-			return true
-		}
-	}
-	return false
+	return n, strings.EqualFold(text[:n], s)
 }
 
 // wordBoundary reports whether RE2's \b holds at byte i of text: an ASCII
