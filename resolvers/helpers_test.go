@@ -128,11 +128,23 @@ func query(t testing.TB, h http.Handler, q string, vars map[string]any, out any)
 	}
 }
 
-// countingStore counts the read calls that reach the store.
+// countingStore counts the read calls that reach the store, and the IDs
+// a Get or Related asked for more than once in one call.
 type countingStore struct {
 	graph.Store
-	calls atomic.Int64
-	byOp  sync.Map // op name -> *atomic.Int64
+	calls   atomic.Int64
+	byOp    sync.Map // op name -> *atomic.Int64
+	repeats atomic.Int64
+}
+
+func (c *countingStore) countRepeats(ids []string) {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			c.repeats.Add(1)
+		}
+		seen[id] = true
+	}
 }
 
 func (c *countingStore) count(op string) {
@@ -149,6 +161,7 @@ func (c *countingStore) ops() map[string]int64 {
 
 func (c *countingStore) Get(ctx context.Context, ids []string) (map[string]any, error) {
 	c.count("Get")
+	c.countRepeats(ids)
 	return c.Store.Get(ctx, ids)
 }
 
@@ -164,6 +177,7 @@ func (c *countingStore) Count(ctx context.Context, k graph.Kind, f graph.Filter)
 
 func (c *countingStore) Related(ctx context.Context, rel graph.Relation, ids []string) (map[string][]string, error) {
 	c.count("Related:" + string(rel))
+	c.countRepeats(ids)
 	return c.Store.Related(ctx, rel, ids)
 }
 

@@ -50,8 +50,7 @@ type loaders struct {
 	mu       sync.Mutex
 	known    map[string]any
 	knownRel map[relKey][]string
-	// seen is fetch's scratch set of the IDs it asks for (guarded by mu,
-	// empty between fetches), kept so that its table is not made again.
+	// seen is unread's scratch set (guarded by mu, empty between calls).
 	seen map[string]struct{}
 	// pending are the IDs waiting in the Get loader's window: a direct fetch
 	// reads them too, and the window's batch then needs no store call.
@@ -208,30 +207,11 @@ func (l *loaders) rememberRel(rel graph.Relation, ids []string, lists map[string
 // window's batch needs no store call of its own.
 func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	l.mu.Lock()
-	var missing []string
-	if l.seen == nil {
-		l.seen = map[string]struct{}{}
+	isKnown := func(id string) bool { _, ok := l.known[id]; return ok }
+	missing := l.unread(nil, ids, isKnown)
+	if len(missing) > 0 && len(l.pending) > 0 {
+		missing = l.unread(missing, slices.Collect(maps.Keys(l.pending)), isKnown)
 	}
-	seen := l.seen
-	for _, id := range ids {
-		if _, ok := l.known[id]; !ok && id != "" {
-			if _, dup := seen[id]; !dup {
-				seen[id] = struct{}{}
-				missing = append(missing, id)
-			}
-		}
-	}
-	if len(missing) > 0 {
-		for id := range l.pending {
-			if _, ok := l.known[id]; !ok {
-				if _, dup := seen[id]; !dup {
-					seen[id] = struct{}{}
-					missing = append(missing, id)
-				}
-			}
-		}
-	}
-	clear(seen)
 	l.mu.Unlock()
 	if len(missing) == 0 {
 		return nil
@@ -243,6 +223,27 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	l.remember(missing, facts)
 	l.changed.Broadcast()
 	return nil
+}
+
+// unread appends to missing the IDs of ids that are not "", not read
+// (known) and not in missing already, each once; l.mu must be held. Its
+// scratch set (seen) is kept between calls, empty, so that its table is
+// not made again.
+func (l *loaders) unread(missing, ids []string, known func(string) bool) []string {
+	if l.seen == nil {
+		l.seen = map[string]struct{}{}
+	}
+	for _, id := range missing {
+		l.seen[id] = struct{}{}
+	}
+	for _, id := range ids {
+		if _, dup := l.seen[id]; !dup && id != "" && !known(id) {
+			l.seen[id] = struct{}{}
+			missing = append(missing, id)
+		}
+	}
+	clear(l.seen)
+	return missing
 }
 
 // lookAhead is what a query level's facts are read with: the facts the
@@ -412,15 +413,8 @@ func aheadSteps(op *graphql.OperationContext, sel ast.SelectionSet, typ string, 
 // fetchRelated makes sure the IDs related to ids by rel are cached: one
 // direct store.Related for those not read yet (none if all are).
 func (l *loaders) fetchRelated(ctx context.Context, rel graph.Relation, ids []string) error {
-	var missing []string
-	seen := map[string]bool{}
 	l.mu.Lock()
-	for _, id := range ids {
-		if _, ok := l.knownRel[relKey{rel, id}]; !ok && id != "" && !seen[id] {
-			seen[id] = true
-			missing = append(missing, id)
-		}
-	}
+	missing := l.unread(nil, ids, func(id string) bool { _, ok := l.knownRel[relKey{rel, id}]; return ok })
 	l.mu.Unlock()
 	if len(missing) == 0 {
 		return nil

@@ -66,7 +66,7 @@ func noWindow(t *testing.T, cs *countingStore, q string, vars map[string]any, ou
 // and one Related per relation, without waiting for the batching window;
 // the per-object resolvers of the lower levels (member.person, member.body,
 // person.organisation) then read nothing: body, Related memberships,
-// memberships, people (the body is cached), organisations.
+// memberships, people (the body is cached), organisations, each ID once.
 func TestLookAheadReadsLevelsAtOnce(t *testing.T) {
 	cs := &countingStore{Store: sample(t)}
 	body := seatedBody(t, cs.Store)
@@ -97,6 +97,11 @@ func TestLookAheadReadsLevelsAtOnce(t *testing.T) {
 	}
 	if got := cs.calls.Load(); got != 5 {
 		t.Errorf("%d store calls %v; want 5", got, cs.ops())
+	}
+	// Every member refers to the one body, and people share
+	// organisations: each is asked for once.
+	if n := cs.repeats.Load(); n != 0 {
+		t.Errorf("%d IDs asked for again in the same store call", n)
 	}
 }
 
