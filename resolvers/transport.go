@@ -95,13 +95,13 @@ func responseType(accept string) string {
 // data when it is all there is: the executor's marshalers write JSON, and
 // json.Marshal would only check and copy it (and escape <, > and & in
 // strings, which JSON does not require).
-func writeResponse(w io.Writer, resp *graphql.Response) {
+func writeResponse(w http.ResponseWriter, resp *graphql.Response) {
 	if resp == nil || len(resp.Errors) > 0 || resp.Label != "" || resp.Path != nil || resp.HasNext != nil || len(resp.Extensions) > 0 {
 		b, err := json.Marshal(resp)
 		if err != nil {
 			b = []byte(`{"errors":[{"message":"the answer could not be encoded"}],"data":null}`)
 		}
-		contentLength(w, len(b))
+		w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 		w.Write(b)
 		return
 	}
@@ -109,17 +109,11 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	if data == nil {
 		data = []byte("null")
 	}
-	contentLength(w, len(`{"data":`)+len(data)+len("}"))
+	// The answer's length is known before it is written: net/http then
+	// sends it as it is instead of in chunks once it outgrows the server's
+	// buffer, and a client knows its size up front.
+	w.Header().Set("Content-Length", strconv.Itoa(len(`{"data":`)+len(data)+len("}")))
 	io.WriteString(w, `{"data":`)
 	w.Write(data)
 	io.WriteString(w, "}")
-}
-
-// contentLength declares the answer's length, which is known before it is
-// written: net/http then sends it as it is instead of in chunks once it
-// outgrows the server's buffer, and a client knows its size up front.
-func contentLength(w io.Writer, n int) {
-	if rw, ok := w.(http.ResponseWriter); ok {
-		rw.Header().Set("Content-Length", strconv.Itoa(n))
-	}
 }
