@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -196,11 +197,17 @@ func deletions(w string) []string {
 type cachedPerson struct {
 	p       *graph.Person
 	pdocs   []string
-	mids    []string // membership IDs, in the store's order
+	seats   []seatRef // the person's memberships, in the store's order
 	docs    map[string]int
 	keys    []string
 	sortKey string
 	full    *entity // the entity for a document that does not support them
+}
+
+// seatRef is one of a cached person's memberships: its ID, the sort key
+// the store orders it by (graph.SortKey) and its body.
+type seatRef struct {
+	id, sortKey, body string
 }
 
 // peopleCache holds the stored people and the facts their entities derive
@@ -343,21 +350,52 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				c.remove(id)
 			}
 		}
+		// Memberships. Of a person the cache holds whose documents the
+		// write can only have changed by its own (w.knows), only the
+		// memberships the write changed (mine) can have come, gone or
+		// changed: a membership's ID names its person, and the loader
+		// writes the backend unwrapped (no correction re-points one). The
+		// others stay as cached, so a person with hundreds of seats costs
+		// a write no more than one with a few. Every membership of the
+		// other people is read (rel).
+		mine := map[string][]string{}
+		var scan []string
+		for _, id := range present {
+			if c.people[id] != nil && w.knows(id) {
+				mine[id] = nil
+			} else {
+				scan = append(scan, id)
+			}
+		}
+		if len(mine) > 0 {
+			for mid := range w.changed {
+				if graph.KindOf(mid) != graph.KindMembership {
+					continue
+				}
+				pid := w.memberOf[mid]
+				if m := c.members[mid]; pid == "" && m != nil {
+					pid = m.PersonID
+				}
+				if ms, ok := mine[pid]; ok {
+					mine[pid] = append(ms, mid)
+				}
+			}
+		}
 		rel := map[string][]string{}
-		for i := 0; i < len(present); i += graph.MaxPageSize {
-			part, err := store.Related(ctx, graph.RelMembershipsOfPerson, present[i:min(i+graph.MaxPageSize, len(present))])
+		for i := 0; i < len(scan); i += graph.MaxPageSize {
+			part, err := store.Related(ctx, graph.RelMembershipsOfPerson, scan[i:min(i+graph.MaxPageSize, len(scan))])
 			if err != nil {
 				return fmt.Errorf("read memberships: %w", err)
 			}
 			maps.Copy(rel, part)
 		}
-		// Memberships: a cached one the write did not change is kept; one
-		// it changed, whose documents are known, is read without sources;
+		// A cached membership the write did not change is kept; one it
+		// changed, whose documents are known, is read without sources;
 		// the others with.
 		sc := c.scratch()
 		prev := sc.prev
 		var bareM, fullM []string
-		for _, ms := range rel {
+		for _, ms := range chain(rel, mine) {
 			for _, mid := range ms {
 				m, docs := c.members[mid], c.memberDocs[mid]
 				if m == nil || docs == nil || !w.knows(mid) {
@@ -389,7 +427,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 		// Bodies and organisations not cached yet.
 		var missing []string
-		for _, ms := range rel {
+		for _, ms := range chain(rel, mine) {
 			for _, mid := range ms {
 				if m, ok := seatOf(mid); ok && c.bodies[m.BodyID] == nil {
 					missing = append(missing, m.BodyID)
@@ -421,12 +459,13 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			clear(oldDocs)
 			clear(bodies)
 			cp := &cachedPerson{p: p, docs: map[string]int{}, sortKey: graph.SortKey(p)}
+			changed, kept := mine[id]
 			if old != nil {
 				cp.docs = old.docs
-				for _, mid := range old.mids {
-					if m := c.members[mid]; m != nil {
-						oldBodies[m.BodyID] = true
-						oldDocs[mid] = c.memberDocs[mid]
+				if !kept {
+					for _, s := range old.seats {
+						oldBodies[s.body] = true
+						oldDocs[s.id] = c.memberDocs[s.id]
 					}
 				}
 				if old.p.Name == p.Name && slices.Equal(old.p.Aliases, p.Aliases) {
@@ -446,13 +485,10 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				cp.pdocs = docsOf(p.Sources)
 				cp.move(before, cp.pdocs)
 			}
-			for _, mid := range rel[id] {
-				m, ok := seatOf(mid)
-				if !ok {
-					continue
-				}
-				before, counted := oldDocs[mid]
-				delete(oldDocs, mid)
+			// bring brings membership mid, as it is after the write, into
+			// the cache: its documents (counted: those before the write
+			// are counted in cp.docs) and the membership.
+			bring := func(mid string, m *graph.Membership, before []string, counted bool) {
 				var docs []string
 				if k, ok := prev[mid]; ok {
 					docs = cp.shift(mid, k.docs, w, counted)
@@ -464,13 +500,26 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 					cp.move(before, docs)
 				}
 				c.members[mid], c.memberDocs[mid] = m, docs
-				cp.mids = append(cp.mids, mid)
-				bodies[m.BodyID] = true
 			}
-			for mid, before := range oldDocs { // seats gone
-				cp.move(before, nil)
-				delete(c.members, mid)
-				delete(c.memberDocs, mid)
+			if kept {
+				c.reseat(cp, old, changed, seatOf, bring, oldBodies, bodies)
+			} else {
+				for _, mid := range rel[id] {
+					m, ok := seatOf(mid)
+					if !ok {
+						continue
+					}
+					before, counted := oldDocs[mid]
+					delete(oldDocs, mid)
+					bring(mid, m, before, counted)
+					cp.seats = append(cp.seats, seatRef{mid, graph.SortKey(m), m.BodyID})
+					bodies[m.BodyID] = true
+				}
+				for mid, before := range oldDocs { // seats gone
+					cp.move(before, nil)
+					delete(c.members, mid)
+					delete(c.memberDocs, mid)
+				}
 			}
 			c.reindex(id, old, cp, oldBodies, bodies)
 			c.people[id] = cp
@@ -484,6 +533,70 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 	}
 	return nil
+}
+
+// chain is the lists of a and then those of b.
+func chain(a, b map[string][]string) iter.Seq2[string, []string] {
+	return func(yield func(string, []string) bool) {
+		for k, v := range a {
+			if !yield(k, v) {
+				return
+			}
+		}
+		for k, v := range b {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+// reseat is refresh's update of the seats of a person the cache holds
+// whose documents the write can only have changed by its own: cp takes
+// old's seats with the memberships the write changed (changed) as they are
+// after it (seatOf: gone, changed or new, each brought in by bring) in the
+// store's order. oldBodies and bodies get, of the bodies those memberships
+// are in, those the person had a seat in before and has after, which is
+// all reindex needs to know of them.
+func (c *peopleCache) reseat(cp, old *cachedPerson, changed []string, seatOf func(string) (*graph.Membership, bool),
+	bring func(mid string, m *graph.Membership, before []string, counted bool), oldBodies, bodies map[string]bool) {
+	cp.seats = slices.Clone(old.seats)
+	var touched []string // bodies of the changed memberships, before and after
+	for _, mid := range changed {
+		i := slices.IndexFunc(cp.seats, func(s seatRef) bool { return s.id == mid })
+		counted := i >= 0
+		var before []string
+		if counted {
+			before = c.memberDocs[mid]
+			touched = append(touched, cp.seats[i].body)
+			cp.seats = slices.Delete(cp.seats, i, i+1)
+		}
+		m, ok := seatOf(mid)
+		if !ok {
+			if counted {
+				cp.move(before, nil)
+				delete(c.members, mid)
+				delete(c.memberDocs, mid)
+			}
+			continue
+		}
+		bring(mid, m, before, counted)
+		s := seatRef{mid, graph.SortKey(m), m.BodyID}
+		j, _ := slices.BinarySearchFunc(cp.seats, s.sortKey, func(s seatRef, k string) int { return strings.Compare(s.sortKey, k) })
+		cp.seats = slices.Insert(cp.seats, j, s)
+		touched = append(touched, m.BodyID)
+	}
+	in := func(seats []seatRef, b string) bool {
+		return slices.ContainsFunc(seats, func(s seatRef) bool { return s.body == b })
+	}
+	for _, b := range touched {
+		if in(old.seats, b) {
+			oldBodies[b] = true
+		}
+		if in(cp.seats, b) {
+			bodies[b] = true
+		}
+	}
 }
 
 // refreshScratch holds refresh's working maps. They are cleared before
@@ -569,12 +682,10 @@ func (c *peopleCache) remove(id string) {
 	if cp == nil {
 		return
 	}
-	for _, mid := range cp.mids {
-		if m := c.members[mid]; m != nil {
-			removeFrom(c.bodyPeople, m.BodyID, id)
-			delete(c.members, mid)
-			delete(c.memberDocs, mid)
-		}
+	for _, s := range cp.seats {
+		removeFrom(c.bodyPeople, s.body, id)
+		delete(c.members, s.id)
+		delete(c.memberDocs, s.id)
 	}
 	if cp.p.OrganisationID != "" {
 		removeFrom(c.orgPeople, cp.p.OrganisationID, id)
@@ -587,11 +698,9 @@ func (c *peopleCache) remove(id string) {
 
 // entity is newEntity for a cached person and document docID.
 func (c *peopleCache) entity(cp *cachedPerson, docID string) *entity {
-	seats := make([]seat, 0, len(cp.mids))
-	for _, mid := range cp.mids {
-		if m := c.members[mid]; m != nil {
-			seats = append(seats, seat{m, c.bodies[m.BodyID], c.memberDocs[mid]})
-		}
+	seats := make([]seat, 0, len(cp.seats))
+	for _, s := range cp.seats {
+		seats = append(seats, seat{c.members[s.id], c.bodies[s.body], c.memberDocs[s.id]})
 	}
 	var o *graph.Organisation
 	if id := cp.p.OrganisationID; id != "" {

@@ -411,3 +411,60 @@ func shareKey(a, b []string) bool {
 	}
 	return false
 }
+
+// membershipReads records the people whose memberships Related is asked
+// for, while on.
+type membershipReads struct {
+	graph.Store
+	on    bool
+	asked map[string]bool
+}
+
+func (s *membershipReads) Related(ctx context.Context, rel graph.Relation, ids []string) (map[string][]string, error) {
+	if s.on && rel == graph.RelMembershipsOfPerson {
+		for _, id := range ids {
+			s.asked[id] = true
+		}
+	}
+	return s.Store.Related(ctx, rel, ids)
+}
+
+// TestPeopleCacheKeepsUnchangedSeats: a write that names people the cache
+// already holds does not read their memberships again (their seats the
+// write did not change stay as cached, TestPeopleCacheDecidesAsTheStore
+// checks the result), so that a person with many seats costs a write no
+// more than one with few; people new to the cache are read.
+func TestPeopleCacheKeepsUnchangedSeats(t *testing.T) {
+	docs := generatedDocs(t, 80)
+	s := &membershipReads{Store: openNoSync(t)}
+	l := New(s, fixedOptions())
+	loadAll(t, l, docs[:60])
+	named, seats, fresh := 0, 0, 0
+	for _, d := range docs[60:] {
+		type was struct{ seats, docs int }
+		before := map[string]was{}
+		for id, cp := range l.people.people {
+			before[id] = was{len(cp.seats), len(cp.pdocs)}
+		}
+		s.on, s.asked = true, map[string]bool{}
+		loadAll(t, l, []genDocument{d})
+		s.on = false
+		for id := range s.asked {
+			if b, cached := before[id]; cached {
+				t.Errorf("%s: the memberships of %s (cached, %d seats) were read again", d.name, id, b.seats)
+			} else {
+				fresh++
+			}
+		}
+		for id, cp := range l.people.people {
+			if b, cached := before[id]; cached && len(cp.pdocs) > b.docs { // the document names them
+				named++
+				seats += b.seats
+			}
+		}
+	}
+	if named == 0 || seats == 0 || fresh == 0 {
+		t.Fatalf("the documents name %d cached people with %d seats and %d new people: the test does not see both paths", named, seats, fresh)
+	}
+	t.Logf("%d cached people with %d seats named, %d new people read", named, seats, fresh)
+}

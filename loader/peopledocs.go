@@ -47,12 +47,16 @@ type written struct {
 	changed map[string]bool // facts the new version or the replaced one contributes
 	now     map[string]bool // facts the new version contributes with a source
 	unsure  map[string]bool // facts the new version contributes with a source naming another document
+	// memberOf is the person of each membership the new version
+	// contributes.
+	memberOf map[string]string
 }
 
 // newWritten describes the write of facts that replaced a version
 // contributing the facts old (RelFactsOfDocument before the write).
 func newWritten(facts *graph.DocumentFacts, old []string) *written {
-	w := &written{docID: facts.Document.ID, changed: map[string]bool{}, now: map[string]bool{}, unsure: map[string]bool{}}
+	w := &written{docID: facts.Document.ID, changed: map[string]bool{}, now: map[string]bool{}, unsure: map[string]bool{},
+		memberOf: make(map[string]string, len(facts.Memberships))}
 	note := func(id string, sources []graph.Source) {
 		w.changed[id] = true
 		if len(sources) > 0 {
@@ -69,6 +73,7 @@ func newWritten(facts *graph.DocumentFacts, old []string) *written {
 	}
 	for _, m := range facts.Memberships {
 		note(m.ID, m.Sources)
+		w.memberOf[m.ID] = m.PersonID
 	}
 	for _, l := range facts.Links {
 		note(l.ID, l.Sources)
