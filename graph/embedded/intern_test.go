@@ -141,3 +141,63 @@ func factsByIDReference(d *graph.DocumentFacts) map[string]any {
 	}
 	return out
 }
+
+// TestCompactionRebuildsInternerAfterDrops: a compaction builds a new
+// interner, without the values only replaced or deleted documents held,
+// when documents were replaced or deleted since the last one was built (or
+// the store was opened), and keeps the interner when documents were only
+// added: it holds every value of theirs already.
+func TestCompactionRebuildsInternerAfterDrops(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, t.TempDir(), Options{NoSync: true})
+	defer closeStore(t, s)
+	interned := func() *interner {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.strs
+	}
+	compact := func() *interner {
+		t.Helper()
+		if err := s.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return interned()
+	}
+	holds := func(in *interner, v string) bool { _, ok := in.strs[v]; return ok }
+	for i := range 10 {
+		storetest.Load(t, ctx, s, genDoc(i, 1))
+	}
+	opened := interned()
+	first := compact()
+	if first == opened {
+		t.Error("the first compaction of an opened store kept the interner")
+	}
+	for i := 10; i < 20; i++ {
+		storetest.Load(t, ctx, s, genDoc(i, 1))
+	}
+	if compact() != first {
+		t.Error("a compaction after documents were only added built a new interner")
+	}
+	if !holds(first, genDoc(15, 1).Document.SHA256) {
+		t.Error("the kept interner lacks an added document's values")
+	}
+	replaced, deleted := genDoc(3, 1).Document.SHA256, genDoc(5, 1).Document.SHA256
+	if !holds(first, replaced) || !holds(first, deleted) {
+		t.Fatal("the documents' hashes were never interned: the test proves nothing")
+	}
+	storetest.Load(t, ctx, s, genDoc(3, 2))
+	second := compact()
+	if second == first || holds(second, replaced) || !holds(second, genDoc(3, 2).Document.SHA256) {
+		t.Errorf("after a replacement: new interner %v, holds the old version's hash %v", second != first, holds(second, replaced))
+	}
+	if ok, err := s.DeleteDocument(ctx, genDoc(5, 1).Document.ID); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	third := compact()
+	if third == second || holds(third, deleted) {
+		t.Errorf("after a deletion: new interner %v, holds the deleted document's hash %v", third != second, holds(third, deleted))
+	}
+	if compact() != third {
+		t.Error("a compaction with nothing replaced or deleted since the last built a new interner")
+	}
+}
