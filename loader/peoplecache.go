@@ -501,8 +501,9 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 				}
 				c.members[mid], c.memberDocs[mid] = m, docs
 			}
+			sameSeats := false
 			if kept {
-				c.reseat(cp, old, changed, seatOf, bring, oldBodies, bodies)
+				sameSeats = c.reseat(cp, old, changed, seatOf, bring, oldBodies, bodies)
 			} else {
 				for _, mid := range rel[id] {
 					m, ok := seatOf(mid)
@@ -523,7 +524,15 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			}
 			c.reindex(id, old, cp, oldBodies, bodies)
 			c.people[id] = cp
-			cp.full = c.entity(cp, "")
+			if sameSeats && !dirty[id] && sameEvidence(old.p, p) {
+				// Nothing newEntity reads changed: the person has the same
+				// seats (the write changed only their documents, which the
+				// entity for no document does not look at), and neither
+				// their bodies nor their organisation changed (dirty).
+				cp.full = old.full
+			} else {
+				cp.full = c.entity(cp, "")
+			}
 			delete(dirty, id)
 		}
 	}
@@ -557,9 +566,11 @@ func chain(a, b map[string][]string) iter.Seq2[string, []string] {
 // after it (seatOf: gone, changed or new, each brought in by bring) in the
 // store's order. oldBodies and bodies get, of the bodies those memberships
 // are in, those the person had a seat in before and has after, which is
-// all reindex needs to know of them.
+// all reindex needs to know of them. It reports whether the person has
+// the same seats as before (the write changed only their documents).
 func (c *peopleCache) reseat(cp, old *cachedPerson, changed []string, seatOf func(string) (*graph.Membership, bool),
-	bring func(mid string, m *graph.Membership, before []string, counted bool), oldBodies, bodies map[string]bool) {
+	bring func(mid string, m *graph.Membership, before []string, counted bool), oldBodies, bodies map[string]bool) (same bool) {
+	same = true
 	cp.seats = slices.Clone(old.seats)
 	var touched []string // bodies of the changed memberships, before and after
 	for _, mid := range changed {
@@ -572,6 +583,9 @@ func (c *peopleCache) reseat(cp, old *cachedPerson, changed []string, seatOf fun
 			cp.seats = slices.Delete(cp.seats, i, i+1)
 		}
 		m, ok := seatOf(mid)
+		// A membership's ID names its body and role: a seat that stays
+		// keeps them, and only one that comes or goes changes them.
+		same = same && counted && ok
 		if !ok {
 			if counted {
 				cp.move(before, nil)
@@ -597,6 +611,14 @@ func (c *peopleCache) reseat(cp, old *cachedPerson, changed []string, seatOf fun
 			bodies[b] = true
 		}
 	}
+	return same
+}
+
+// sameEvidence says whether two versions of a person agree on every field
+// newEntity reads of them.
+func sameEvidence(a, b *graph.Person) bool {
+	return a.Name == b.Name && slices.Equal(a.Aliases, b.Aliases) && a.Party == b.Party &&
+		a.OrganisationID == b.OrganisationID && slices.Equal(a.Titles, b.Titles)
 }
 
 // refreshScratch holds refresh's working maps. They are cleared before

@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"maps"
@@ -467,4 +468,50 @@ func TestPeopleCacheKeepsUnchangedSeats(t *testing.T) {
 		t.Fatalf("the documents name %d cached people with %d seats and %d new people: the test does not see both paths", named, seats, fresh)
 	}
 	t.Logf("%d cached people with %d seats named, %d new people read", named, seats, fresh)
+}
+
+// TestPeopleCacheSeesBodyOfUnchangedSeat: a write that names a cached
+// person with the same seats (only their documents change) keeps the
+// person's entity unless it changes what the entity reads: here the body
+// of the seat gains its cluster in the same write, and the cached entity
+// must show it, as one built from the store does.
+func TestPeopleCacheSeesBodyOfUnchangedSeat(t *testing.T) {
+	ctx := context.Background()
+	s := openNoSync(t)
+	l := New(s, fixedOptions())
+	doc := func(n int, cluster string) *graph.DocumentFacts {
+		d := graph.Document{ID: fmt.Sprintf("document:seat-%d.txt", n), FileName: fmt.Sprintf("seat-%d.txt", n),
+			SHA256: fmt.Sprintf("%064d", n), Kind: graph.DocMinutes, Origin: graph.OriginMinutes, Date: fmt.Sprintf("2024-01-%02d", n)}
+		src := []graph.Source{{DocumentID: d.ID, FileName: d.FileName, SHA256: d.SHA256, LineStart: 1, LineEnd: 1, Quote: "Test Testesen", Origin: graph.OriginMinutes}}
+		return &graph.DocumentFacts{Document: d,
+			People: []graph.Person{{ID: "person:test-testesen", Name: "Test Testesen", Sources: src}},
+			Bodies: []graph.Body{{ID: "body:testgruppen", Name: "Testgruppen", Kind: graph.BodyAdHocGroup, ClusterID: cluster, Sources: src}},
+			Memberships: []graph.Membership{{ID: "membership:test-testesen-testgruppen", PersonID: "person:test-testesen",
+				BodyID: "body:testgruppen", Role: "member", Sources: src}}}
+	}
+	if _, err := s.ReplaceDocument(ctx, doc(1, "")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.resolvingStore(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := l.people.people["person:test-testesen"]
+	if before == nil || len(before.seats) != 1 || len(before.full.Clusters) != 0 {
+		t.Fatalf("cached before the write: %+v", before)
+	}
+	if _, err := l.replaceDocument(ctx, doc(2, "cluster:SD-LILLEBAELT")); err != nil {
+		t.Fatal(err)
+	}
+	after := l.people.people["person:test-testesen"]
+	fresh, err := buildPeopleCache(ctx, s, reference())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fresh.people["person:test-testesen"].full
+	if !slices.Equal(want.Clusters, []string{"SD-LILLEBAELT"}) {
+		t.Fatalf("the store's entity has clusters %v: the write did not give the body its cluster", want.Clusters)
+	}
+	if !entitiesEqual(after.full, want) {
+		t.Errorf("cached entity %+v, from the store %+v", *after.full, *want)
+	}
 }
