@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -46,7 +45,8 @@ type seat struct {
 
 // newEntity is what the resolver knows of a stored person p, leaving out
 // the memberships only docID supports. o is the person's organisation (nil
-// if none or not in the store).
+// if none or not in the store). The fields of p it reads are those
+// sameEvidence compares.
 func newEntity(ref *refData, p *graph.Person, o *graph.Organisation, seats []seat, docID string) *entity {
 	e := &entity{ID: p.ID, Names: append([]string{p.Name}, p.Aliases...), Party: p.Party, OrgID: p.OrganisationID, Titles: p.Titles}
 	if o != nil {
@@ -357,7 +357,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		// writes the backend unwrapped (no correction re-points one). The
 		// others stay as cached, so a person with hundreds of seats costs
 		// a write no more than one with a few. Every membership of the
-		// other people is read (rel).
+		// other people is read; rel holds what is read of either.
 		mine := map[string][]string{}
 		var scan []string
 		for _, id := range present {
@@ -389,13 +389,14 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 			}
 			maps.Copy(rel, part)
 		}
+		maps.Copy(rel, mine) // for the people of mine, the memberships the write changed
 		// A cached membership the write did not change is kept; one it
 		// changed, whose documents are known, is read without sources;
 		// the others with.
 		sc := c.scratch()
 		prev := sc.prev
 		var bareM, fullM []string
-		for _, ms := range chain(rel, mine) {
+		for _, ms := range rel {
 			for _, mid := range ms {
 				m, docs := c.members[mid], c.memberDocs[mid]
 				if m == nil || docs == nil || !w.knows(mid) {
@@ -427,7 +428,7 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 		// Bodies and organisations not cached yet.
 		var missing []string
-		for _, ms := range chain(rel, mine) {
+		for _, ms := range rel {
 			for _, mid := range ms {
 				if m, ok := seatOf(mid); ok && c.bodies[m.BodyID] == nil {
 					missing = append(missing, m.BodyID)
@@ -542,22 +543,6 @@ func (c *peopleCache) refresh(ctx context.Context, store graph.Store, personIDs,
 		}
 	}
 	return nil
-}
-
-// chain is the lists of a and then those of b.
-func chain(a, b map[string][]string) iter.Seq2[string, []string] {
-	return func(yield func(string, []string) bool) {
-		for k, v := range a {
-			if !yield(k, v) {
-				return
-			}
-		}
-		for k, v := range b {
-			if !yield(k, v) {
-				return
-			}
-		}
-	}
 }
 
 // reseat is refresh's update of the seats of a person the cache holds
