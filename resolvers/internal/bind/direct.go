@@ -1,0 +1,154 @@
+package bind
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// The direct writer's runtime (exec's fast_gen.go, made by
+// resolvers/internal/generate): a query whose every field the writer knows
+// is written straight into the answer's buffer; whenever the writer cannot
+// answer as gqlgen would, it gives up and gqlgen answers the query.
+
+// DirectFields are the fields the direct writer knows, by object type
+// ("__typename" included).
+type DirectFields map[string]map[string]bool
+
+// maxKnownOps bounds the operations Know remembers; past it, it forgets
+// them all and starts again.
+const maxKnownOps = 4096
+
+var (
+	knownOps   sync.Map // *ast.OperationDefinition → bool
+	knownCount atomic.Int64
+
+	directAnswered, directGaveUp atomic.Int64
+)
+
+// DirectCounts are the queries the direct writer has answered and those it
+// gave up on (which gqlgen then answered), since the process started.
+func DirectCounts() (answered, gaveUp int64) {
+	return directAnswered.Load(), directGaveUp.Load()
+}
+
+// Know reports whether the direct writer knows every field the operation
+// of oc selects, in every fragment, with no directive other than @skip and
+// @include. The answer depends on the operation alone (the validated
+// document, which the query cache hands out again for the same query), so
+// it is remembered for it.
+func (d DirectFields) Know(oc *graphql.OperationContext) bool {
+	op := oc.Operation
+	if k, ok := knownOps.Load(op); ok {
+		return k.(bool)
+	}
+	k := d.know(op.SelectionSet)
+	if knownCount.Add(1) > maxKnownOps {
+		knownOps.Clear()
+		knownCount.Store(1)
+	}
+	knownOps.Store(op, k)
+	return k
+}
+
+func (d DirectFields) know(set ast.SelectionSet) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.ObjectDefinition == nil || !d[s.ObjectDefinition.Name][s.Name] || !onlySkipInclude(s.Directives) || !d.know(s.SelectionSet) {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !onlySkipInclude(s.Directives) || !d.know(s.SelectionSet) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil || !onlySkipInclude(s.Directives) || !onlySkipInclude(s.Definition.Directives) || !d.know(s.Definition.SelectionSet) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func onlySkipInclude(ds ast.DirectiveList) bool {
+	for _, d := range ds {
+		if d.Name != "skip" && d.Name != "include" {
+			return false
+		}
+	}
+	return true
+}
+
+// Direct runs write, the direct writer of a query, into a pooled buffer
+// and returns the answer's bytes if it wrote it without giving up and
+// without an error: such a buffer is lent to the request (WithBuffers)
+// as Marshal's are. The errors the writer's resolvers add go to a response
+// context of their own and are dropped with the attempt: gqlgen then
+// answers the query and adds them again.
+func Direct(ctx context.Context, write func(context.Context, *bytes.Buffer) bool) ([]byte, bool) {
+	wctx := graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, graphql.DefaultRecover)
+	b := buffers.Get().(*bytes.Buffer)
+	if !write(wctx, b) || len(graphql.GetErrors(wctx)) > 0 {
+		directGaveUp.Add(1)
+		if b.Cap() <= maxPooled {
+			b.Reset()
+			buffers.Put(b)
+		}
+		return nil, false
+	}
+	directAnswered.Add(1)
+	rb, _ := ctx.Value(buffersKey{}).(*requestBuffers)
+	if rb == nil {
+		out := bytes.Clone(b.Bytes())
+		if b.Cap() <= maxPooled {
+			b.Reset()
+			buffers.Put(b)
+		}
+		return out, true
+	}
+	rb.mu.Lock()
+	rb.bufs = append(rb.bufs, b)
+	rb.mu.Unlock()
+	return b.Bytes(), true
+}
+
+// DirectKey writes the separator and the response key of fields[i].
+// Collected fields have a key each: gqlgen merges the fields of one key.
+func DirectKey(w *bytes.Buffer, fields []graphql.CollectedField, i int) {
+	if i > 0 {
+		w.WriteString(`,"`)
+	} else {
+		w.WriteByte('"')
+	}
+	// A response key is a GraphQL name: it needs no escaping.
+	w.WriteString(fields[i].Alias)
+	w.WriteString(`":`)
+}
+
+// DirectValue writes m, the value of a scalar field as its generated
+// function returned it, and reports false (give up) where gqlgen would not
+// write it as it is: a null in a non-null field, which nulls the object,
+// or the null that nulls the parent.
+func DirectValue(w *bytes.Buffer, m graphql.Marshaler, nonNull bool) bool {
+	if m == nil || m == graphql.RequiredNull || nonNull && m == graphql.Null {
+		return false
+	}
+	m.MarshalGQL(w)
+	return true
+}
+
+// DirectRecover is the deferred recovery of a field of the direct writer:
+// a panic makes the writer give up (gqlgen then recovers it as it does).
+// It must be deferred itself for recover to see the panic.
+func DirectRecover(ok *bool) {
+	if r := recover(); r != nil {
+		*ok = false
+	}
+}
