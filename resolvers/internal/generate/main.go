@@ -1,7 +1,8 @@
 // Command generate regenerates the GraphQL execution code: gqlgen generate
 // with gqlgen.yml (the same as `go tool gqlgen generate`), then the
 // rewrites of rewrite.go on the generated package, the table of resolver
-// fields (resolverfields_gen.go) and CachedRoot (cachedroot_gen.go). Run it
+// fields (resolverfields_gen.go), CachedRoot (cachedroot_gen.go) and the
+// direct writer (fast_gen.go, fast.go). Run it
 // from the repository root:
 //
 //	go run ./resolvers/internal/generate
@@ -11,8 +12,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,6 +37,12 @@ func main() {
 func run(configFile string) error {
 	cfg, err := config.LoadConfig(configFile)
 	if err != nil {
+		return err
+	}
+	// The direct writer calls what the rewrites add, so gqlgen's own
+	// output would not compile with it: it is made again below.
+	direct := filepath.Join(cfg.Exec.Dir(), "fast_gen.go")
+	if err := os.Remove(direct); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	fields := &resolverFields{}
@@ -76,7 +85,14 @@ func run(configFile string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "cachedroot_gen.go"), root, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "cachedroot_gen.go"), root, 0o644); err != nil {
+		return err
+	}
+	src, err := fastSource(cfg.Exec.Package, direct, fields.direct, out)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(direct, src, 0o644)
 }
 
 // cachedRoot is the source of CachedRoot: a ResolverRoot that answers each
@@ -110,6 +126,7 @@ func cachedRoot(pkg string, roots []string) ([]byte, error) {
 type resolverFields struct {
 	byType map[string][]string
 	roots  []string // the object types with resolvers, as ResolverRoot names them
+	direct *fastModel
 }
 
 func (*resolverFields) Name() string { return "resolverfields" }
@@ -117,6 +134,7 @@ func (*resolverFields) Name() string { return "resolverfields" }
 func (p *resolverFields) GenerateCode(data *codegen.Data) error {
 	p.byType = map[string][]string{}
 	p.roots = nil
+	p.direct = newFastModel(data)
 	for _, o := range data.Objects {
 		if o.HasResolvers() {
 			p.roots = append(p.roots, templates.UcFirst(o.Name))
