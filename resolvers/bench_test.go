@@ -54,8 +54,9 @@ func BenchmarkQueries(b *testing.B) {
 // (cmd/sundhedsgraf-bench: person_seats, body_members_asof,
 // meeting_attendance, cluster_tree) with variables through the handler, on
 // the sample's largest person, body, meeting and cluster, so that the
-// handler's CPU and allocation per request can be profiled without HTTP.
-// It asserts nothing about time; run with -bench ObjectQueries -benchmem.
+// handler's CPU and allocation per request can be profiled without HTTP,
+// with the direct writer and without it. It asserts nothing about time;
+// run with -bench ObjectQueries -benchmem.
 func BenchmarkObjectQueries(b *testing.B) {
 	h := newTestHandler(b, sample(b), Config{})
 	// Every list is asked for with its parts aliased as "parts", so that
@@ -101,9 +102,13 @@ func BenchmarkObjectQueries(b *testing.B) {
   bodies { id name kind level children { id name kind level children { id name kind } } } } }`,
 			map[string]any{"id": largest(lists.Clusters)}},
 	}
+	// Each with the direct writer (the default) and with gqlgen's
+	// executor alone.
+	gqlgen := newTestHandler(b, sample(b), Config{indirect: true})
 	for _, q := range queries {
 		body, _ := json.Marshal(map[string]any{"query": q.query, "variables": q.vars})
-		b.Run(q.name, func(b *testing.B) { benchPost(b, h, body) })
+		b.Run("direct/"+q.name, func(b *testing.B) { benchPost(b, h, body) })
+		b.Run("gqlgen/"+q.name, func(b *testing.B) { benchPost(b, gqlgen, body) })
 	}
 }
 

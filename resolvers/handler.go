@@ -43,7 +43,11 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 	cfg.Admin = cfg.Admin.withDefaults()
 	r := newResolver(store, cfg, logger)
 
-	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: exec.CachedRoot(r), Complexity: r.complexity()}))
+	schema := exec.NewExecutableSchema(exec.Config{Resolvers: exec.CachedRoot(r), Complexity: r.complexity()})
+	if !cfg.indirect {
+		schema = withDirect(schema)
+	}
+	srv := handler.New(schema)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(postJSON{})
