@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 )
 
 // The direct writer (resolvers/internal/exec/fast_gen.go, made by
@@ -40,3 +42,7 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	}
 	return s.ExecutableSchema.Exec(ctx)
 }
+
+// DirectCounts are the queries the direct writer has answered and those it
+// gave up on (which gqlgen then answered), since the process started.
+func DirectCounts() (answered, gaveUp int64) { return bind.DirectCounts() }

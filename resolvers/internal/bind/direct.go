@@ -152,3 +152,43 @@ func DirectRecover(ok *bool) {
 		*ok = false
 	}
 }
+
+// maxDirectFields bounds the field contexts an operation's direct writer
+// keeps (DirectField); past it, each is made when it is needed.
+const maxDirectFields = 64
+
+// directField is a resolver field's context under one parent context.
+type directField struct {
+	parent context.Context
+	field  *ast.Field
+	ctx    context.Context
+	fc     *graphql.FieldContext
+}
+
+// DirectField returns ctx with the field context of field, made by mk
+// (the field's generated fieldContext function, a method expression, which
+// costs no allocation to pass) the first time the field is resolved under
+// ctx and kept in o: the elements of a list are written one after the
+// other under the same context, so each element's field shares one field
+// context, its arguments and its context value, where gqlgen makes them for
+// every element. The field context's Result is the element's while its
+// resolver and its value's writer run, which is all that reads it; the
+// writer gives up on any error, so no error's path is made from a shared
+// context. o belongs to one serial operation.
+func DirectField[E any](ctx context.Context, o *Objects, ec E, field graphql.CollectedField,
+	mk func(E, context.Context, graphql.CollectedField) (*graphql.FieldContext, error)) (context.Context, *graphql.FieldContext, error) {
+	for i := range o.fields {
+		if f := &o.fields[i]; f.field == field.Field && f.parent == ctx {
+			return f.ctx, f.fc, nil
+		}
+	}
+	fc, err := mk(ec, ctx, field)
+	if err != nil {
+		return ctx, nil, err
+	}
+	fctx := graphql.WithFieldContext(ctx, fc)
+	if len(o.fields) < maxDirectFields {
+		o.fields = append(o.fields, directField{ctx, field.Field, fctx, fc})
+	}
+	return fctx, fc, nil
+}

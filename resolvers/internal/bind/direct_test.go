@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -153,5 +154,48 @@ func TestDirectValueAndKey(t *testing.T) {
 	}
 	if w.String() != `"a":1,"b":1` {
 		t.Errorf("keys written as %s", w.String())
+	}
+}
+
+// TestDirectField: a field's context is made once per parent context and
+// field, and handed out again under the same parent (the elements of a
+// list); another parent or another field gets its own, an error is
+// returned and nothing kept, and past maxDirectFields each is made anew.
+func TestDirectField(t *testing.T) {
+	o := NewObjects(true)
+	made := 0
+	mk := func(fail bool, _ context.Context, f graphql.CollectedField) (*graphql.FieldContext, error) {
+		made++
+		if fail {
+			return nil, errors.New("bad arguments")
+		}
+		return &graphql.FieldContext{Field: f}, nil
+	}
+	parent := context.WithValue(context.Background(), struct{}{}, 1)
+	a := graphql.CollectedField{Field: &ast.Field{Name: "a", Alias: "a"}}
+	b := graphql.CollectedField{Field: &ast.Field{Name: "b", Alias: "b"}}
+	c1, fc1, err := DirectField(parent, o, false, a, mk)
+	if err != nil || graphql.GetFieldContext(c1) != fc1 || fc1.Field.Field != a.Field {
+		t.Fatalf("DirectField = %v, %v, %v", c1, fc1, err)
+	}
+	if c2, fc2, _ := DirectField(parent, o, false, a, mk); c2 != c1 || fc2 != fc1 || made != 1 {
+		t.Errorf("the same field under the same parent made again (%d made)", made)
+	}
+	if _, fc3, _ := DirectField(parent, o, false, b, mk); fc3 == fc1 || made != 2 {
+		t.Errorf("another field shares a's context (%d made)", made)
+	}
+	other := context.WithValue(parent, struct{}{}, 2)
+	if c4, fc4, _ := DirectField(other, o, false, a, mk); fc4 == fc1 || c4 == c1 || made != 3 {
+		t.Errorf("another parent shares the context (%d made)", made)
+	}
+	n := len(o.fields)
+	if c, _, err := DirectField(parent, o, true, graphql.CollectedField{Field: &ast.Field{Name: "c"}}, mk); err == nil || c != parent || len(o.fields) != n {
+		t.Errorf("a failed field context: err %v, kept %d", err, len(o.fields)-n)
+	}
+	for i := range maxDirectFields {
+		DirectField(parent, o, false, graphql.CollectedField{Field: &ast.Field{Name: fmt.Sprint(i)}}, mk)
+	}
+	if len(o.fields) != maxDirectFields {
+		t.Errorf("%d field contexts kept, want at most %d", len(o.fields), maxDirectFields)
 	}
 }

@@ -25,6 +25,8 @@ type Objects struct {
 	objs      slab[object]
 	sets      slab[graphql.FieldSet]
 	values    slab[graphql.Marshaler]
+	// fields are the direct writer's field contexts (DirectField).
+	fields []directField
 }
 
 type collected struct {

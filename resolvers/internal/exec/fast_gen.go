@@ -809,11 +809,12 @@ func (ec *executionContext) direct_AgendaItem(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_AgendaItem_meeting(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AgendaItem_meeting(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AgendaItem_meeting)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.AgendaItem().Meeting(ctx, obj)
 	if err != nil {
@@ -824,11 +825,12 @@ func (ec *executionContext) direct_AgendaItem_meeting(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_AgendaItem_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AgendaItem_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AgendaItem_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.AgendaItem().Initiatives(ctx, obj)
 	if err != nil {
@@ -839,11 +841,12 @@ func (ec *executionContext) direct_AgendaItem_initiatives(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_AgendaItem_sources(ctx context.Context, field graphql.CollectedField, obj *graph.AgendaItem, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AgendaItem_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AgendaItem_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -902,11 +905,12 @@ func (ec *executionContext) direct_Attendance(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_Attendance_participant(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Attendance_participant(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Attendance_participant)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Attendance().Participant(ctx, obj)
 	if err != nil {
@@ -917,11 +921,12 @@ func (ec *executionContext) direct_Attendance_participant(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_Attendance_meeting(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Attendance_meeting(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Attendance_meeting)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Attendance().Meeting(ctx, obj)
 	if err != nil {
@@ -932,11 +937,12 @@ func (ec *executionContext) direct_Attendance_meeting(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Attendance_substituteFor(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Attendance_substituteFor(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Attendance_substituteFor)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Attendance().SubstituteFor(ctx, obj)
 	if err != nil {
@@ -947,11 +953,12 @@ func (ec *executionContext) direct_Attendance_substituteFor(ctx context.Context,
 }
 
 func (ec *executionContext) direct_Attendance_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Attendance, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Attendance_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Attendance_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -994,11 +1001,12 @@ func (ec *executionContext) direct_AttendanceConnection(ctx context.Context, sel
 }
 
 func (ec *executionContext) direct_AttendanceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AttendanceConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AttendanceConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1009,11 +1017,12 @@ func (ec *executionContext) direct_AttendanceConnection_edges(ctx context.Contex
 }
 
 func (ec *executionContext) direct_AttendanceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AttendanceConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AttendanceConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.AttendanceConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1024,11 +1033,12 @@ func (ec *executionContext) direct_AttendanceConnection_nodes(ctx context.Contex
 }
 
 func (ec *executionContext) direct_AttendanceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AttendanceConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AttendanceConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1063,11 +1073,12 @@ func (ec *executionContext) direct_AttendanceEdge(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_AttendanceEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_AttendanceEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_AttendanceEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.AttendanceEdge().Node(ctx, obj)
 	if err != nil {
@@ -1202,11 +1213,12 @@ func (ec *executionContext) direct_Body(ctx context.Context, sel ast.SelectionSe
 }
 
 func (ec *executionContext) direct_Body_cluster(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Cluster(ctx, obj)
 	if err != nil {
@@ -1217,11 +1229,12 @@ func (ec *executionContext) direct_Body_cluster(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_Body_healthCouncil(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_healthCouncil(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_healthCouncil)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().HealthCouncil(ctx, obj)
 	if err != nil {
@@ -1232,11 +1245,12 @@ func (ec *executionContext) direct_Body_healthCouncil(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Body_parent(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_parent(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_parent)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Parent(ctx, obj)
 	if err != nil {
@@ -1247,11 +1261,12 @@ func (ec *executionContext) direct_Body_parent(ctx context.Context, field graphq
 }
 
 func (ec *executionContext) direct_Body_children(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_children(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_children)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Children(ctx, obj, fc.Args["orderBy"].(*model.BodyOrder))
 	if err != nil {
@@ -1262,11 +1277,12 @@ func (ec *executionContext) direct_Body_children(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_Body_members(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_members(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_members)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -1277,11 +1293,12 @@ func (ec *executionContext) direct_Body_members(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_Body_compositionChange(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_compositionChange(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_compositionChange)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().CompositionChange(ctx, obj, fc.Args["from"].(string), fc.Args["to"].(string))
 	if err != nil {
@@ -1292,11 +1309,12 @@ func (ec *executionContext) direct_Body_compositionChange(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_Body_meetings(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_meetings(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_meetings)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Meetings(ctx, obj, fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -1307,11 +1325,12 @@ func (ec *executionContext) direct_Body_meetings(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_Body_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -1322,11 +1341,12 @@ func (ec *executionContext) direct_Body_initiatives(ctx context.Context, field g
 }
 
 func (ec *executionContext) direct_Body_attendanceRate(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_attendanceRate(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_attendanceRate)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Body().AttendanceRate(ctx, obj, fc.Args["from"].(*string), fc.Args["to"].(*string))
 	if err != nil {
@@ -1337,11 +1357,12 @@ func (ec *executionContext) direct_Body_attendanceRate(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Body_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Body, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Body_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Body_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1384,11 +1405,12 @@ func (ec *executionContext) direct_BodyConnection(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_BodyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_BodyConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_BodyConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1399,11 +1421,12 @@ func (ec *executionContext) direct_BodyConnection_edges(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_BodyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_BodyConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_BodyConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.BodyConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1414,11 +1437,12 @@ func (ec *executionContext) direct_BodyConnection_nodes(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_BodyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_BodyConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_BodyConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1453,11 +1477,12 @@ func (ec *executionContext) direct_BodyEdge(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) direct_BodyEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_BodyEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_BodyEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.BodyEdge().Node(ctx, obj)
 	if err != nil {
@@ -1524,11 +1549,12 @@ func (ec *executionContext) direct_Broker(ctx context.Context, sel ast.Selection
 }
 
 func (ec *executionContext) direct_Broker_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Broker_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Broker_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Broker().Clusters(ctx, obj)
 	if err != nil {
@@ -1539,11 +1565,12 @@ func (ec *executionContext) direct_Broker_clusters(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Broker_splitsClusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Broker_splitsClusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Broker_splitsClusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.SplitsClusters, nil
 	if err != nil {
@@ -1554,11 +1581,12 @@ func (ec *executionContext) direct_Broker_splitsClusters(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Broker_splitsRegions(ctx context.Context, field graphql.CollectedField, obj *network.Broker, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Broker_splitsRegions(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Broker_splitsRegions)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.SplitsRegions, nil
 	if err != nil {
@@ -1569,11 +1597,12 @@ func (ec *executionContext) direct_Broker_splitsRegions(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_Broker_linkedClusters(ctx context.Context, field graphql.CollectedField, obj *network.Broker, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Broker_linkedClusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Broker_linkedClusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Broker().LinkedClusters(ctx, obj)
 	if err != nil {
@@ -1656,11 +1685,12 @@ func (ec *executionContext) direct_Cluster(ctx context.Context, sel ast.Selectio
 }
 
 func (ec *executionContext) direct_Cluster_region(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Region(ctx, obj)
 	if err != nil {
@@ -1671,11 +1701,12 @@ func (ec *executionContext) direct_Cluster_region(ctx context.Context, field gra
 }
 
 func (ec *executionContext) direct_Cluster_municipalities(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_municipalities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_municipalities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -1686,11 +1717,12 @@ func (ec *executionContext) direct_Cluster_municipalities(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_Cluster_bodies(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_bodies(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_bodies)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Bodies(ctx, obj, fc.Args["kind"].(*string), fc.Args["level"].(*string), fc.Args["orderBy"].(*model.BodyOrder))
 	if err != nil {
@@ -1701,11 +1733,12 @@ func (ec *executionContext) direct_Cluster_bodies(ctx context.Context, field gra
 }
 
 func (ec *executionContext) direct_Cluster_meetings(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_meetings(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_meetings)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Meetings(ctx, obj, fc.Args["level"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -1716,11 +1749,12 @@ func (ec *executionContext) direct_Cluster_meetings(ctx context.Context, field g
 }
 
 func (ec *executionContext) direct_Cluster_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Initiatives(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -1731,11 +1765,12 @@ func (ec *executionContext) direct_Cluster_initiatives(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Cluster_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -1746,11 +1781,12 @@ func (ec *executionContext) direct_Cluster_sources(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Cluster_successors(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Cluster_successors(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Cluster_successors)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Cluster().Successors(ctx, obj)
 	if err != nil {
@@ -1793,11 +1829,12 @@ func (ec *executionContext) direct_ClusterConnection(ctx context.Context, sel as
 }
 
 func (ec *executionContext) direct_ClusterConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -1808,11 +1845,12 @@ func (ec *executionContext) direct_ClusterConnection_edges(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_ClusterConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.ClusterConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -1823,11 +1861,12 @@ func (ec *executionContext) direct_ClusterConnection_nodes(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_ClusterConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -1862,11 +1901,12 @@ func (ec *executionContext) direct_ClusterEdge(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_ClusterEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.ClusterEdge().Node(ctx, obj)
 	if err != nil {
@@ -1921,11 +1961,12 @@ func (ec *executionContext) direct_ClusterMoney(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) direct_ClusterMoney_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.ClusterMoney, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterMoney_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterMoney_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.ClusterMoney().Cluster(ctx, obj)
 	if err != nil {
@@ -1960,11 +2001,12 @@ func (ec *executionContext) direct_ClusterPair(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_ClusterPair_a(ctx context.Context, field graphql.CollectedField, obj *network.Pair, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterPair_a(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterPair_a)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.ClusterPair().A(ctx, obj)
 	if err != nil {
@@ -1975,11 +2017,12 @@ func (ec *executionContext) direct_ClusterPair_a(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_ClusterPair_b(ctx context.Context, field graphql.CollectedField, obj *network.Pair, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_ClusterPair_b(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_ClusterPair_b)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.ClusterPair().B(ctx, obj)
 	if err != nil {
@@ -2026,11 +2069,12 @@ func (ec *executionContext) direct_CompositionChange(ctx context.Context, sel as
 }
 
 func (ec *executionContext) direct_CompositionChange_joined(ctx context.Context, field graphql.CollectedField, obj *model.CompositionChange, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CompositionChange_joined(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CompositionChange_joined)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Joined, nil
 	if err != nil {
@@ -2041,11 +2085,12 @@ func (ec *executionContext) direct_CompositionChange_joined(ctx context.Context,
 }
 
 func (ec *executionContext) direct_CompositionChange_left(ctx context.Context, field graphql.CollectedField, obj *model.CompositionChange, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CompositionChange_left(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CompositionChange_left)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Left, nil
 	if err != nil {
@@ -2056,11 +2101,12 @@ func (ec *executionContext) direct_CompositionChange_left(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_CompositionChange_stayed(ctx context.Context, field graphql.CollectedField, obj *model.CompositionChange, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CompositionChange_stayed(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CompositionChange_stayed)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Stayed, nil
 	if err != nil {
@@ -2099,11 +2145,12 @@ func (ec *executionContext) direct_Conflict(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) direct_Conflict_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Link, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Conflict_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Conflict_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -2254,11 +2301,12 @@ func (ec *executionContext) direct_CorrectionConnection(ctx context.Context, sel
 }
 
 func (ec *executionContext) direct_CorrectionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CorrectionConnection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CorrectionConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CorrectionConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Nodes, nil
 	if err != nil {
@@ -2333,11 +2381,12 @@ func (ec *executionContext) direct_CouncilMember(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) direct_CouncilMember_membership(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CouncilMember_membership(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CouncilMember_membership)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.CouncilMember().Membership(ctx, obj)
 	if err != nil {
@@ -2348,11 +2397,12 @@ func (ec *executionContext) direct_CouncilMember_membership(ctx context.Context,
 }
 
 func (ec *executionContext) direct_CouncilMember_person(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CouncilMember_person(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CouncilMember_person)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.CouncilMember().Person(ctx, obj)
 	if err != nil {
@@ -2363,11 +2413,12 @@ func (ec *executionContext) direct_CouncilMember_person(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_CouncilMember_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CouncilMember_onBehalfOf(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CouncilMember_onBehalfOf)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.CouncilMember().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -2378,11 +2429,12 @@ func (ec *executionContext) direct_CouncilMember_onBehalfOf(ctx context.Context,
 }
 
 func (ec *executionContext) direct_CouncilMember_predecessorClusters(ctx context.Context, field graphql.CollectedField, obj *transition.CouncilMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_CouncilMember_predecessorClusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_CouncilMember_predecessorClusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.CouncilMember().PredecessorClusters(ctx, obj)
 	if err != nil {
@@ -2449,11 +2501,12 @@ func (ec *executionContext) direct_Document(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) direct_Document_meetings(ctx context.Context, field graphql.CollectedField, obj *graph.Document, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Document_meetings(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Document_meetings)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Document().Meetings(ctx, obj)
 	if err != nil {
@@ -2496,11 +2549,12 @@ func (ec *executionContext) direct_DocumentConnection(ctx context.Context, sel a
 }
 
 func (ec *executionContext) direct_DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_DocumentConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_DocumentConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -2511,11 +2565,12 @@ func (ec *executionContext) direct_DocumentConnection_edges(ctx context.Context,
 }
 
 func (ec *executionContext) direct_DocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_DocumentConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_DocumentConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.DocumentConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -2526,11 +2581,12 @@ func (ec *executionContext) direct_DocumentConnection_nodes(ctx context.Context,
 }
 
 func (ec *executionContext) direct_DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_DocumentConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -2565,11 +2621,12 @@ func (ec *executionContext) direct_DocumentEdge(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) direct_DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_DocumentEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_DocumentEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.DocumentEdge().Node(ctx, obj)
 	if err != nil {
@@ -2632,11 +2689,12 @@ func (ec *executionContext) direct_HealthCouncil(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) direct_HealthCouncil_region(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncil().Region(ctx, obj)
 	if err != nil {
@@ -2647,11 +2705,12 @@ func (ec *executionContext) direct_HealthCouncil_region(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_HealthCouncil_municipalities(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_municipalities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_municipalities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncil().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -2662,11 +2721,12 @@ func (ec *executionContext) direct_HealthCouncil_municipalities(ctx context.Cont
 }
 
 func (ec *executionContext) direct_HealthCouncil_body(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_body(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_body)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncil().Body(ctx, obj)
 	if err != nil {
@@ -2677,11 +2737,12 @@ func (ec *executionContext) direct_HealthCouncil_body(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_HealthCouncil_members(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_members(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_members)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncil().Members(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -2692,11 +2753,12 @@ func (ec *executionContext) direct_HealthCouncil_members(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_HealthCouncil_sources(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -2707,11 +2769,12 @@ func (ec *executionContext) direct_HealthCouncil_sources(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_HealthCouncil_transition(ctx context.Context, field graphql.CollectedField, obj *graph.HealthCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncil_transition(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncil_transition)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncil().Transition(ctx, obj, fc.Args["cutover"].(*string))
 	if err != nil {
@@ -2754,11 +2817,12 @@ func (ec *executionContext) direct_HealthCouncilConnection(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_HealthCouncilConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncilConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncilConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -2769,11 +2833,12 @@ func (ec *executionContext) direct_HealthCouncilConnection_edges(ctx context.Con
 }
 
 func (ec *executionContext) direct_HealthCouncilConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncilConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncilConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncilConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -2784,11 +2849,12 @@ func (ec *executionContext) direct_HealthCouncilConnection_nodes(ctx context.Con
 }
 
 func (ec *executionContext) direct_HealthCouncilConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncilConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncilConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -2823,11 +2889,12 @@ func (ec *executionContext) direct_HealthCouncilEdge(ctx context.Context, sel as
 }
 
 func (ec *executionContext) direct_HealthCouncilEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_HealthCouncilEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_HealthCouncilEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.HealthCouncilEdge().Node(ctx, obj)
 	if err != nil {
@@ -2910,11 +2977,12 @@ func (ec *executionContext) direct_Initiative(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_Initiative_organisations(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_organisations(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_organisations)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Initiative().Organisations(ctx, obj)
 	if err != nil {
@@ -2925,11 +2993,12 @@ func (ec *executionContext) direct_Initiative_organisations(ctx context.Context,
 }
 
 func (ec *executionContext) direct_Initiative_leads(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_leads(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_leads)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Initiative().Leads(ctx, obj)
 	if err != nil {
@@ -2940,11 +3009,12 @@ func (ec *executionContext) direct_Initiative_leads(ctx context.Context, field g
 }
 
 func (ec *executionContext) direct_Initiative_cluster(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Initiative().Cluster(ctx, obj)
 	if err != nil {
@@ -2955,11 +3025,12 @@ func (ec *executionContext) direct_Initiative_cluster(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Initiative_body(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_body(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_body)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Initiative().Body(ctx, obj)
 	if err != nil {
@@ -2970,11 +3041,12 @@ func (ec *executionContext) direct_Initiative_body(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Initiative_agendaItem(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_agendaItem(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_agendaItem)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Initiative().AgendaItem(ctx, obj)
 	if err != nil {
@@ -2985,11 +3057,12 @@ func (ec *executionContext) direct_Initiative_agendaItem(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Initiative_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Initiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Initiative_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Initiative_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -3032,11 +3105,12 @@ func (ec *executionContext) direct_InitiativeConnection(ctx context.Context, sel
 }
 
 func (ec *executionContext) direct_InitiativeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_InitiativeConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_InitiativeConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -3047,11 +3121,12 @@ func (ec *executionContext) direct_InitiativeConnection_edges(ctx context.Contex
 }
 
 func (ec *executionContext) direct_InitiativeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_InitiativeConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_InitiativeConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.InitiativeConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -3062,11 +3137,12 @@ func (ec *executionContext) direct_InitiativeConnection_nodes(ctx context.Contex
 }
 
 func (ec *executionContext) direct_InitiativeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_InitiativeConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_InitiativeConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -3101,11 +3177,12 @@ func (ec *executionContext) direct_InitiativeEdge(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_InitiativeEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_InitiativeEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_InitiativeEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.InitiativeEdge().Node(ctx, obj)
 	if err != nil {
@@ -3188,11 +3265,12 @@ func (ec *executionContext) direct_LoadDocumentResult(ctx context.Context, sel a
 }
 
 func (ec *executionContext) direct_LoadDocumentResult_result(ctx context.Context, field graphql.CollectedField, obj *model.LoadDocumentResult, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_LoadDocumentResult_result(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_LoadDocumentResult_result)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Result, nil
 	if err != nil {
@@ -3203,11 +3281,12 @@ func (ec *executionContext) direct_LoadDocumentResult_result(ctx context.Context
 }
 
 func (ec *executionContext) direct_LoadDocumentResult_correction(ctx context.Context, field graphql.CollectedField, obj *model.LoadDocumentResult, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_LoadDocumentResult_correction(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_LoadDocumentResult_correction)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Correction, nil
 	if err != nil {
@@ -3286,11 +3365,12 @@ func (ec *executionContext) direct_Meeting(ctx context.Context, sel ast.Selectio
 }
 
 func (ec *executionContext) direct_Meeting_body(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_body(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_body)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Body(ctx, obj)
 	if err != nil {
@@ -3301,11 +3381,12 @@ func (ec *executionContext) direct_Meeting_body(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_Meeting_cluster(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Cluster(ctx, obj)
 	if err != nil {
@@ -3316,11 +3397,12 @@ func (ec *executionContext) direct_Meeting_cluster(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Meeting_items(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_items(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_items)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Items(ctx, obj)
 	if err != nil {
@@ -3331,11 +3413,12 @@ func (ec *executionContext) direct_Meeting_items(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_Meeting_attendance(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_attendance(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_attendance)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.AttendanceOrder))
 	if err != nil {
@@ -3346,11 +3429,12 @@ func (ec *executionContext) direct_Meeting_attendance(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Meeting_participants(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_participants(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_participants)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Participants(ctx, obj)
 	if err != nil {
@@ -3361,11 +3445,12 @@ func (ec *executionContext) direct_Meeting_participants(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_Meeting_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Meeting().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -3376,11 +3461,12 @@ func (ec *executionContext) direct_Meeting_initiatives(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Meeting_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Meeting, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Meeting_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Meeting_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -3423,11 +3509,12 @@ func (ec *executionContext) direct_MeetingConnection(ctx context.Context, sel as
 }
 
 func (ec *executionContext) direct_MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MeetingConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MeetingConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -3438,11 +3525,12 @@ func (ec *executionContext) direct_MeetingConnection_edges(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_MeetingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MeetingConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MeetingConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.MeetingConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -3453,11 +3541,12 @@ func (ec *executionContext) direct_MeetingConnection_nodes(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_MeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MeetingConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -3492,11 +3581,12 @@ func (ec *executionContext) direct_MeetingEdge(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_MeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MeetingEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MeetingEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.MeetingEdge().Node(ctx, obj)
 	if err != nil {
@@ -3571,11 +3661,12 @@ func (ec *executionContext) direct_Membership(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_Membership_person(ctx context.Context, field graphql.CollectedField, obj *graph.Membership, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Membership_person(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Membership_person)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Membership().Person(ctx, obj)
 	if err != nil {
@@ -3586,11 +3677,12 @@ func (ec *executionContext) direct_Membership_person(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct_Membership_body(ctx context.Context, field graphql.CollectedField, obj *graph.Membership, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Membership_body(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Membership_body)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Membership().Body(ctx, obj)
 	if err != nil {
@@ -3601,11 +3693,12 @@ func (ec *executionContext) direct_Membership_body(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Membership_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *graph.Membership, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Membership_onBehalfOf(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Membership_onBehalfOf)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Membership().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -3616,11 +3709,12 @@ func (ec *executionContext) direct_Membership_onBehalfOf(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Membership_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Membership, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Membership_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Membership_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -3679,11 +3773,12 @@ func (ec *executionContext) direct_Municipality(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) direct_Municipality_region(ctx context.Context, field graphql.CollectedField, obj *graph.Municipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Municipality_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Municipality_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Municipality().Region(ctx, obj)
 	if err != nil {
@@ -3694,11 +3789,12 @@ func (ec *executionContext) direct_Municipality_region(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Municipality_healthCouncil(ctx context.Context, field graphql.CollectedField, obj *graph.Municipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Municipality_healthCouncil(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Municipality_healthCouncil)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Municipality().HealthCouncil(ctx, obj)
 	if err != nil {
@@ -3709,11 +3805,12 @@ func (ec *executionContext) direct_Municipality_healthCouncil(ctx context.Contex
 }
 
 func (ec *executionContext) direct_Municipality_clusters(ctx context.Context, field graphql.CollectedField, obj *graph.Municipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Municipality_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Municipality_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Municipality().Clusters(ctx, obj)
 	if err != nil {
@@ -3724,11 +3821,12 @@ func (ec *executionContext) direct_Municipality_clusters(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Municipality_conflicts(ctx context.Context, field graphql.CollectedField, obj *graph.Municipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Municipality_conflicts(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Municipality_conflicts)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Municipality().Conflicts(ctx, obj)
 	if err != nil {
@@ -3739,11 +3837,12 @@ func (ec *executionContext) direct_Municipality_conflicts(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_Municipality_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Municipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Municipality_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Municipality_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -3786,11 +3885,12 @@ func (ec *executionContext) direct_MunicipalityCluster(ctx context.Context, sel 
 }
 
 func (ec *executionContext) direct_MunicipalityCluster_cluster(ctx context.Context, field graphql.CollectedField, obj *model.MunicipalityCluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityCluster_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityCluster_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Cluster, nil
 	if err != nil {
@@ -3801,11 +3901,12 @@ func (ec *executionContext) direct_MunicipalityCluster_cluster(ctx context.Conte
 }
 
 func (ec *executionContext) direct_MunicipalityCluster_sources(ctx context.Context, field graphql.CollectedField, obj *model.MunicipalityCluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityCluster_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityCluster_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -3848,11 +3949,12 @@ func (ec *executionContext) direct_MunicipalityConnection(ctx context.Context, s
 }
 
 func (ec *executionContext) direct_MunicipalityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -3863,11 +3965,12 @@ func (ec *executionContext) direct_MunicipalityConnection_edges(ctx context.Cont
 }
 
 func (ec *executionContext) direct_MunicipalityConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.MunicipalityConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -3878,11 +3981,12 @@ func (ec *executionContext) direct_MunicipalityConnection_nodes(ctx context.Cont
 }
 
 func (ec *executionContext) direct_MunicipalityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -3917,11 +4021,12 @@ func (ec *executionContext) direct_MunicipalityEdge(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_MunicipalityEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.MunicipalityEdge().Node(ctx, obj)
 	if err != nil {
@@ -3968,11 +4073,12 @@ func (ec *executionContext) direct_MunicipalityRef(ctx context.Context, sel ast.
 }
 
 func (ec *executionContext) direct_MunicipalityRef_municipality(ctx context.Context, field graphql.CollectedField, obj *transition.MunicipalityRef, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_MunicipalityRef_municipality(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_MunicipalityRef_municipality)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.MunicipalityRef().Municipality(ctx, obj)
 	if err != nil {
@@ -4059,11 +4165,12 @@ func (ec *executionContext) direct_Network(ctx context.Context, sel ast.Selectio
 }
 
 func (ec *executionContext) direct_Network_region(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Region(ctx, obj)
 	if err != nil {
@@ -4074,11 +4181,12 @@ func (ec *executionContext) direct_Network_region(ctx context.Context, field gra
 }
 
 func (ec *executionContext) direct_Network_cluster(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Cluster(ctx, obj)
 	if err != nil {
@@ -4089,11 +4197,12 @@ func (ec *executionContext) direct_Network_cluster(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Network_nodes(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["kind"].(*graph.Kind), fc.Args["orderBy"].(*model.NetworkNodeOrder), fc.Args["first"].(*int))
 	if err != nil {
@@ -4104,11 +4213,12 @@ func (ec *executionContext) direct_Network_nodes(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_Network_edges(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Edges(ctx, obj, fc.Args["minWeight"].(*float64), fc.Args["first"].(*int))
 	if err != nil {
@@ -4119,11 +4229,12 @@ func (ec *executionContext) direct_Network_edges(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct_Network_node(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Node(ctx, obj, fc.Args["id"].(string))
 	if err != nil {
@@ -4134,11 +4245,12 @@ func (ec *executionContext) direct_Network_node(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_Network_rank(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_rank(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_rank)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Rank(ctx, obj, fc.Args["by"].(network.Measure), fc.Args["only"].(*graph.Kind), fc.Args["first"].(*int))
 	if err != nil {
@@ -4149,11 +4261,12 @@ func (ec *executionContext) direct_Network_rank(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_Network_communities(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_communities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_communities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Communities(ctx, obj)
 	if err != nil {
@@ -4164,11 +4277,12 @@ func (ec *executionContext) direct_Network_communities(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Network_brokers(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_brokers(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_brokers)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Brokers(ctx, obj, fc.Args["first"].(*int))
 	if err != nil {
@@ -4179,11 +4293,12 @@ func (ec *executionContext) direct_Network_brokers(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Network_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Network, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Network_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Network_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Network().Clusters(ctx, obj)
 	if err != nil {
@@ -4226,11 +4341,12 @@ func (ec *executionContext) direct_NetworkCommunity(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_NetworkCommunity_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkCommunity, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkCommunity_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkCommunity_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Nodes, nil
 	if err != nil {
@@ -4281,11 +4397,12 @@ func (ec *executionContext) direct_NetworkEdge(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_NetworkEdge_bodies(ctx context.Context, field graphql.CollectedField, obj *network.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkEdge_bodies(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkEdge_bodies)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.NetworkEdge().Bodies(ctx, obj)
 	if err != nil {
@@ -4296,11 +4413,12 @@ func (ec *executionContext) direct_NetworkEdge_bodies(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_NetworkEdge_meetings(ctx context.Context, field graphql.CollectedField, obj *network.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkEdge_meetings(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkEdge_meetings)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.NetworkEdge().Meetings(ctx, obj)
 	if err != nil {
@@ -4367,11 +4485,12 @@ func (ec *executionContext) direct_NetworkNode(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_NetworkNode_clusters(ctx context.Context, field graphql.CollectedField, obj *network.Node, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkNode_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkNode_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.NetworkNode().Clusters(ctx, obj)
 	if err != nil {
@@ -4382,11 +4501,12 @@ func (ec *executionContext) direct_NetworkNode_clusters(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_NetworkNode_regions(ctx context.Context, field graphql.CollectedField, obj *network.Node, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkNode_regions(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkNode_regions)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.NetworkNode().Regions(ctx, obj)
 	if err != nil {
@@ -4433,11 +4553,12 @@ func (ec *executionContext) direct_NetworkPath(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_NetworkPath_steps(ctx context.Context, field graphql.CollectedField, obj *network.PathResult, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_NetworkPath_steps(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_NetworkPath_steps)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Steps, nil
 	if err != nil {
@@ -4508,11 +4629,12 @@ func (ec *executionContext) direct_Organisation(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) direct_Organisation_parent(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_parent(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_parent)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().Parent(ctx, obj)
 	if err != nil {
@@ -4523,11 +4645,12 @@ func (ec *executionContext) direct_Organisation_parent(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Organisation_municipality(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_municipality(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_municipality)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().Municipality(ctx, obj)
 	if err != nil {
@@ -4538,11 +4661,12 @@ func (ec *executionContext) direct_Organisation_municipality(ctx context.Context
 }
 
 func (ec *executionContext) direct_Organisation_region(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().Region(ctx, obj)
 	if err != nil {
@@ -4553,11 +4677,12 @@ func (ec *executionContext) direct_Organisation_region(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Organisation_people(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_people(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_people)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().People(ctx, obj)
 	if err != nil {
@@ -4568,11 +4693,12 @@ func (ec *executionContext) direct_Organisation_people(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Organisation_memberships(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_memberships(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_memberships)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -4583,11 +4709,12 @@ func (ec *executionContext) direct_Organisation_memberships(ctx context.Context,
 }
 
 func (ec *executionContext) direct_Organisation_initiatives(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Organisation().Initiatives(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -4598,11 +4725,12 @@ func (ec *executionContext) direct_Organisation_initiatives(ctx context.Context,
 }
 
 func (ec *executionContext) direct_Organisation_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Organisation_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Organisation_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -4645,11 +4773,12 @@ func (ec *executionContext) direct_OrganisationConnection(ctx context.Context, s
 }
 
 func (ec *executionContext) direct_OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OrganisationConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OrganisationConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -4660,11 +4789,12 @@ func (ec *executionContext) direct_OrganisationConnection_edges(ctx context.Cont
 }
 
 func (ec *executionContext) direct_OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OrganisationConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OrganisationConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OrganisationConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -4675,11 +4805,12 @@ func (ec *executionContext) direct_OrganisationConnection_nodes(ctx context.Cont
 }
 
 func (ec *executionContext) direct_OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OrganisationConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OrganisationConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -4714,11 +4845,12 @@ func (ec *executionContext) direct_OrganisationEdge(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OrganisationEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OrganisationEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OrganisationEdge().Node(ctx, obj)
 	if err != nil {
@@ -4769,11 +4901,12 @@ func (ec *executionContext) direct_OverlapCell(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_OverlapCell_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.Cell, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCell_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCell_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCell().Cluster(ctx, obj)
 	if err != nil {
@@ -4784,11 +4917,12 @@ func (ec *executionContext) direct_OverlapCell_cluster(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_OverlapCell_council(ctx context.Context, field graphql.CollectedField, obj *transition.Cell, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCell_council(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCell_council)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCell().Council(ctx, obj)
 	if err != nil {
@@ -4799,11 +4933,12 @@ func (ec *executionContext) direct_OverlapCell_council(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_OverlapCell_municipalities(ctx context.Context, field graphql.CollectedField, obj *transition.Cell, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCell_municipalities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCell_municipalities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Municipalities, nil
 	if err != nil {
@@ -4862,11 +4997,12 @@ func (ec *executionContext) direct_OverlapCluster(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_OverlapCluster_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCluster_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCluster_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCluster().Cluster(ctx, obj)
 	if err != nil {
@@ -4877,11 +5013,12 @@ func (ec *executionContext) direct_OverlapCluster_cluster(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_OverlapCluster_region(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCluster_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCluster_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCluster().Region(ctx, obj)
 	if err != nil {
@@ -4892,11 +5029,12 @@ func (ec *executionContext) direct_OverlapCluster_region(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_OverlapCluster_councils(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCluster, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCluster_councils(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCluster_councils)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCluster().Councils(ctx, obj)
 	if err != nil {
@@ -4951,11 +5089,12 @@ func (ec *executionContext) direct_OverlapCouncil(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_OverlapCouncil_council(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCouncil_council(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCouncil_council)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCouncil().Council(ctx, obj)
 	if err != nil {
@@ -4966,11 +5105,12 @@ func (ec *executionContext) direct_OverlapCouncil_council(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_OverlapCouncil_region(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCouncil_region(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCouncil_region)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCouncil().Region(ctx, obj)
 	if err != nil {
@@ -4981,11 +5121,12 @@ func (ec *executionContext) direct_OverlapCouncil_region(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_OverlapCouncil_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.MatrixCouncil, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_OverlapCouncil_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_OverlapCouncil_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.OverlapCouncil().Clusters(ctx, obj)
 	if err != nil {
@@ -5072,11 +5213,12 @@ func (ec *executionContext) direct_PathStep(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) direct_PathStep_bodies(ctx context.Context, field graphql.CollectedField, obj *network.Step, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PathStep_bodies(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PathStep_bodies)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.PathStep().Bodies(ctx, obj)
 	if err != nil {
@@ -5087,11 +5229,12 @@ func (ec *executionContext) direct_PathStep_bodies(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_PathStep_meetings(ctx context.Context, field graphql.CollectedField, obj *network.Step, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PathStep_meetings(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PathStep_meetings)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.PathStep().Meetings(ctx, obj)
 	if err != nil {
@@ -5162,11 +5305,12 @@ func (ec *executionContext) direct_Person(ctx context.Context, sel ast.Selection
 }
 
 func (ec *executionContext) direct_Person_organisation(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_organisation(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_organisation)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Person().Organisation(ctx, obj)
 	if err != nil {
@@ -5177,11 +5321,12 @@ func (ec *executionContext) direct_Person_organisation(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Person_memberships(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_memberships(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_memberships)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*string), fc.Args["role"].(*string), fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -5192,11 +5337,12 @@ func (ec *executionContext) direct_Person_memberships(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Person_attendance(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_attendance(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_attendance)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Person().Attendance(ctx, obj, fc.Args["status"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 	if err != nil {
@@ -5207,11 +5353,12 @@ func (ec *executionContext) direct_Person_attendance(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct_Person_substitutedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_substitutedBy(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_substitutedBy)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Person().SubstitutedBy(ctx, obj)
 	if err != nil {
@@ -5222,11 +5369,12 @@ func (ec *executionContext) direct_Person_substitutedBy(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct_Person_attendanceRate(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_attendanceRate(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_attendanceRate)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Person().AttendanceRate(ctx, obj, fc.Args["body"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string))
 	if err != nil {
@@ -5237,11 +5385,12 @@ func (ec *executionContext) direct_Person_attendanceRate(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Person_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Person, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Person_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Person_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -5284,11 +5433,12 @@ func (ec *executionContext) direct_PersonConnection(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PersonConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PersonConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -5299,11 +5449,12 @@ func (ec *executionContext) direct_PersonConnection_edges(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PersonConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PersonConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.PersonConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -5314,11 +5465,12 @@ func (ec *executionContext) direct_PersonConnection_nodes(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PersonConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PersonConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -5353,11 +5505,12 @@ func (ec *executionContext) direct_PersonEdge(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_PersonEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_PersonEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.PersonEdge().Node(ctx, obj)
 	if err != nil {
@@ -5420,11 +5573,12 @@ func (ec *executionContext) direct_Predecessor(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct_Predecessor_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Predecessor_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Predecessor_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Predecessor().Cluster(ctx, obj)
 	if err != nil {
@@ -5435,11 +5589,12 @@ func (ec *executionContext) direct_Predecessor_cluster(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Predecessor_shared(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Predecessor_shared(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Predecessor_shared)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Shared, nil
 	if err != nil {
@@ -5450,11 +5605,12 @@ func (ec *executionContext) direct_Predecessor_shared(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Predecessor_otherCouncils(ctx context.Context, field graphql.CollectedField, obj *transition.Predecessor, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Predecessor_otherCouncils(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Predecessor_otherCouncils)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Predecessor().OtherCouncils(ctx, obj)
 	if err != nil {
@@ -5509,11 +5665,12 @@ func (ec *executionContext) direct_Region(ctx context.Context, sel ast.Selection
 }
 
 func (ec *executionContext) direct_Region_municipalities(ctx context.Context, field graphql.CollectedField, obj *graph.Region, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Region_municipalities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Region_municipalities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Region().Municipalities(ctx, obj, fc.Args["orderBy"].(*model.MunicipalityOrder))
 	if err != nil {
@@ -5524,11 +5681,12 @@ func (ec *executionContext) direct_Region_municipalities(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Region_clusters(ctx context.Context, field graphql.CollectedField, obj *graph.Region, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Region_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Region_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Region().Clusters(ctx, obj)
 	if err != nil {
@@ -5539,11 +5697,12 @@ func (ec *executionContext) direct_Region_clusters(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Region_healthCouncils(ctx context.Context, field graphql.CollectedField, obj *graph.Region, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Region_healthCouncils(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Region_healthCouncils)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Region().HealthCouncils(ctx, obj)
 	if err != nil {
@@ -5554,11 +5713,12 @@ func (ec *executionContext) direct_Region_healthCouncils(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_Region_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Region, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Region_sources(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Region_sources)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Sources, nil
 	if err != nil {
@@ -5601,11 +5761,12 @@ func (ec *executionContext) direct_RegionConnection(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_RegionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionConnection_edges(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionConnection_edges)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Edges, nil
 	if err != nil {
@@ -5616,11 +5777,12 @@ func (ec *executionContext) direct_RegionConnection_edges(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_RegionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionConnection_nodes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionConnection_nodes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.RegionConnection().Nodes(ctx, obj)
 	if err != nil {
@@ -5631,11 +5793,12 @@ func (ec *executionContext) direct_RegionConnection_nodes(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_RegionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *bind.Connection, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionConnection_pageInfo(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionConnection_pageInfo)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PageInfo, nil
 	if err != nil {
@@ -5670,11 +5833,12 @@ func (ec *executionContext) direct_RegionEdge(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_RegionEdge_node(ctx context.Context, field graphql.CollectedField, obj *bind.Edge, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionEdge_node(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionEdge_node)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.RegionEdge().Node(ctx, obj)
 	if err != nil {
@@ -5709,11 +5873,12 @@ func (ec *executionContext) direct_RegionPair(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_RegionPair_a(ctx context.Context, field graphql.CollectedField, obj *network.Pair, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionPair_a(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionPair_a)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.RegionPair().A(ctx, obj)
 	if err != nil {
@@ -5724,11 +5889,12 @@ func (ec *executionContext) direct_RegionPair_a(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct_RegionPair_b(ctx context.Context, field graphql.CollectedField, obj *network.Pair, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_RegionPair_b(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_RegionPair_b)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.RegionPair().B(ctx, obj)
 	if err != nil {
@@ -5811,11 +5977,12 @@ func (ec *executionContext) direct_Source(ctx context.Context, sel ast.Selection
 }
 
 func (ec *executionContext) direct_Source_document(ctx context.Context, field graphql.CollectedField, obj *graph.Source, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Source_document(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Source_document)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Source().Document(ctx, obj)
 	if err != nil {
@@ -5826,11 +5993,12 @@ func (ec *executionContext) direct_Source_document(ctx context.Context, field gr
 }
 
 func (ec *executionContext) direct_Source_lines(ctx context.Context, field graphql.CollectedField, obj *graph.Source, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Source_lines(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Source_lines)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Source().Lines(ctx, obj)
 	if err != nil {
@@ -5865,11 +6033,12 @@ func (ec *executionContext) direct_Stats(ctx context.Context, sel ast.SelectionS
 }
 
 func (ec *executionContext) direct_Stats_facts(ctx context.Context, field graphql.CollectedField, obj *graph.Stats, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Stats_facts(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Stats_facts)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Stats().Facts(ctx, obj)
 	if err != nil {
@@ -5912,11 +6081,12 @@ func (ec *executionContext) direct_Successor(ctx context.Context, sel ast.Select
 }
 
 func (ec *executionContext) direct_Successor_council(ctx context.Context, field graphql.CollectedField, obj *transition.Successor, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Successor_council(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Successor_council)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Successor().Council(ctx, obj)
 	if err != nil {
@@ -5983,11 +6153,12 @@ func (ec *executionContext) direct_Transition(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) direct_Transition_council(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_council(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_council)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Transition().Council(ctx, obj)
 	if err != nil {
@@ -5998,11 +6169,12 @@ func (ec *executionContext) direct_Transition_council(ctx context.Context, field
 }
 
 func (ec *executionContext) direct_Transition_municipalities(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_municipalities(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_municipalities)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Municipalities, nil
 	if err != nil {
@@ -6013,11 +6185,12 @@ func (ec *executionContext) direct_Transition_municipalities(ctx context.Context
 }
 
 func (ec *executionContext) direct_Transition_predecessors(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_predecessors(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_predecessors)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Predecessors, nil
 	if err != nil {
@@ -6028,11 +6201,12 @@ func (ec *executionContext) direct_Transition_predecessors(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_Transition_bodies(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_bodies(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_bodies)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Bodies, nil
 	if err != nil {
@@ -6043,11 +6217,12 @@ func (ec *executionContext) direct_Transition_bodies(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct_Transition_people(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_people(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_people)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Transition().People(ctx, obj, fc.Args["severalClustersOnly"].(*bool), fc.Args["orderBy"].(*model.TransitionPersonOrder))
 	if err != nil {
@@ -6058,11 +6233,12 @@ func (ec *executionContext) direct_Transition_people(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct_Transition_inSeveralClusters(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_inSeveralClusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_inSeveralClusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Transition().InSeveralClusters(ctx, obj)
 	if err != nil {
@@ -6073,11 +6249,12 @@ func (ec *executionContext) direct_Transition_inSeveralClusters(ctx context.Cont
 }
 
 func (ec *executionContext) direct_Transition_initiatives(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_initiatives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_initiatives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Transition().Initiatives(ctx, obj, fc.Args["status"].(*string), fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -6088,11 +6265,12 @@ func (ec *executionContext) direct_Transition_initiatives(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_Transition_orphaned(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_orphaned(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_orphaned)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.Transition().Orphaned(ctx, obj, fc.Args["orderBy"].(*model.InitiativeOrder))
 	if err != nil {
@@ -6103,11 +6281,12 @@ func (ec *executionContext) direct_Transition_orphaned(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_Transition_councilMembers(ctx context.Context, field graphql.CollectedField, obj *transition.Plan, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_Transition_councilMembers(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_Transition_councilMembers)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.CouncilMembers, nil
 	if err != nil {
@@ -6170,11 +6349,12 @@ func (ec *executionContext) direct_TransitionBody(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) direct_TransitionBody_body(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionBody_body(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionBody_body)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionBody().Body(ctx, obj)
 	if err != nil {
@@ -6185,11 +6365,12 @@ func (ec *executionContext) direct_TransitionBody_body(ctx context.Context, fiel
 }
 
 func (ec *executionContext) direct_TransitionBody_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionBody_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionBody_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionBody().Cluster(ctx, obj)
 	if err != nil {
@@ -6200,11 +6381,12 @@ func (ec *executionContext) direct_TransitionBody_cluster(ctx context.Context, f
 }
 
 func (ec *executionContext) direct_TransitionBody_parent(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionBody_parent(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionBody_parent)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionBody().Parent(ctx, obj)
 	if err != nil {
@@ -6215,11 +6397,12 @@ func (ec *executionContext) direct_TransitionBody_parent(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct_TransitionBody_members(ctx context.Context, field graphql.CollectedField, obj *transition.PlanBody, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionBody_members(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionBody_members)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionBody().Members(ctx, obj, fc.Args["orderBy"].(*model.MembershipOrder))
 	if err != nil {
@@ -6318,11 +6501,12 @@ func (ec *executionContext) direct_TransitionInitiative(ctx context.Context, sel
 }
 
 func (ec *executionContext) direct_TransitionInitiative_initiative(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionInitiative_initiative(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionInitiative_initiative)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionInitiative().Initiative(ctx, obj)
 	if err != nil {
@@ -6333,11 +6517,12 @@ func (ec *executionContext) direct_TransitionInitiative_initiative(ctx context.C
 }
 
 func (ec *executionContext) direct_TransitionInitiative_cluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionInitiative_cluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionInitiative_cluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionInitiative().Cluster(ctx, obj)
 	if err != nil {
@@ -6348,11 +6533,12 @@ func (ec *executionContext) direct_TransitionInitiative_cluster(ctx context.Cont
 }
 
 func (ec *executionContext) direct_TransitionInitiative_ownerCluster(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionInitiative_ownerCluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionInitiative_ownerCluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionInitiative().OwnerCluster(ctx, obj)
 	if err != nil {
@@ -6363,11 +6549,12 @@ func (ec *executionContext) direct_TransitionInitiative_ownerCluster(ctx context
 }
 
 func (ec *executionContext) direct_TransitionInitiative_organisations(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionInitiative_organisations(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionInitiative_organisations)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionInitiative().Organisations(ctx, obj)
 	if err != nil {
@@ -6378,11 +6565,12 @@ func (ec *executionContext) direct_TransitionInitiative_organisations(ctx contex
 }
 
 func (ec *executionContext) direct_TransitionInitiative_leads(ctx context.Context, field graphql.CollectedField, obj *transition.PlanInitiative, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionInitiative_leads(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionInitiative_leads)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionInitiative().Leads(ctx, obj)
 	if err != nil {
@@ -6461,11 +6649,12 @@ func (ec *executionContext) direct_TransitionMember(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_TransitionMember_membership(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMember_membership(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMember_membership)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionMember().Membership(ctx, obj)
 	if err != nil {
@@ -6476,11 +6665,12 @@ func (ec *executionContext) direct_TransitionMember_membership(ctx context.Conte
 }
 
 func (ec *executionContext) direct_TransitionMember_person(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMember_person(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMember_person)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionMember().Person(ctx, obj)
 	if err != nil {
@@ -6491,11 +6681,12 @@ func (ec *executionContext) direct_TransitionMember_person(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_TransitionMember_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMember, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMember_onBehalfOf(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMember_onBehalfOf)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionMember().OnBehalfOf(ctx, obj)
 	if err != nil {
@@ -6554,11 +6745,12 @@ func (ec *executionContext) direct_TransitionMoney(ctx context.Context, sel ast.
 }
 
 func (ec *executionContext) direct_TransitionMoney_perCluster(ctx context.Context, field graphql.CollectedField, obj *transition.Money, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMoney_perCluster(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMoney_perCluster)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PerCluster, nil
 	if err != nil {
@@ -6609,11 +6801,12 @@ func (ec *executionContext) direct_TransitionMunicipality(ctx context.Context, s
 }
 
 func (ec *executionContext) direct_TransitionMunicipality_municipality(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMunicipality_municipality(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMunicipality_municipality)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionMunicipality().Municipality(ctx, obj)
 	if err != nil {
@@ -6624,11 +6817,12 @@ func (ec *executionContext) direct_TransitionMunicipality_municipality(ctx conte
 }
 
 func (ec *executionContext) direct_TransitionMunicipality_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.PlanMunicipality, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionMunicipality_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionMunicipality_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionMunicipality().Clusters(ctx, obj)
 	if err != nil {
@@ -6671,11 +6865,12 @@ func (ec *executionContext) direct_TransitionOverlap(ctx context.Context, sel as
 }
 
 func (ec *executionContext) direct_TransitionOverlap_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionOverlap_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionOverlap_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Clusters, nil
 	if err != nil {
@@ -6686,11 +6881,12 @@ func (ec *executionContext) direct_TransitionOverlap_clusters(ctx context.Contex
 }
 
 func (ec *executionContext) direct_TransitionOverlap_councils(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionOverlap_councils(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionOverlap_councils)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Councils, nil
 	if err != nil {
@@ -6701,11 +6897,12 @@ func (ec *executionContext) direct_TransitionOverlap_councils(ctx context.Contex
 }
 
 func (ec *executionContext) direct_TransitionOverlap_cells(ctx context.Context, field graphql.CollectedField, obj *transition.Matrix, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionOverlap_cells(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionOverlap_cells)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Cells, nil
 	if err != nil {
@@ -6764,11 +6961,12 @@ func (ec *executionContext) direct_TransitionPerson(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) direct_TransitionPerson_person(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionPerson_person(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionPerson_person)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionPerson().Person(ctx, obj)
 	if err != nil {
@@ -6779,11 +6977,12 @@ func (ec *executionContext) direct_TransitionPerson_person(ctx context.Context, 
 }
 
 func (ec *executionContext) direct_TransitionPerson_clusters(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionPerson_clusters(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionPerson_clusters)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionPerson().Clusters(ctx, obj)
 	if err != nil {
@@ -6794,11 +6993,12 @@ func (ec *executionContext) direct_TransitionPerson_clusters(ctx context.Context
 }
 
 func (ec *executionContext) direct_TransitionPerson_bodies(ctx context.Context, field graphql.CollectedField, obj *transition.PlanPerson, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext_TransitionPerson_bodies(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_TransitionPerson_bodies)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := ec.Resolvers.TransitionPerson().Bodies(ctx, obj)
 	if err != nil {
@@ -6877,11 +7077,12 @@ func (ec *executionContext) direct___Directive(ctx context.Context, sel ast.Sele
 }
 
 func (ec *executionContext) direct___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Directive_args(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Directive_args)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Args, nil
 	if err != nil {
@@ -6964,11 +7165,12 @@ func (ec *executionContext) direct___Field(ctx context.Context, sel ast.Selectio
 }
 
 func (ec *executionContext) direct___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Field_args(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Field_args)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Args, nil
 	if err != nil {
@@ -6979,11 +7181,12 @@ func (ec *executionContext) direct___Field_args(ctx context.Context, field graph
 }
 
 func (ec *executionContext) direct___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Field_type(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Field_type)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Type, nil
 	if err != nil {
@@ -7034,11 +7237,12 @@ func (ec *executionContext) direct___InputValue(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) direct___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___InputValue_type(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___InputValue_type)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Type, nil
 	if err != nil {
@@ -7089,11 +7293,12 @@ func (ec *executionContext) direct___Schema(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) direct___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Schema_types(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Schema_types)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Types(), nil
 	if err != nil {
@@ -7104,11 +7309,12 @@ func (ec *executionContext) direct___Schema_types(ctx context.Context, field gra
 }
 
 func (ec *executionContext) direct___Schema_queryType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Schema_queryType(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Schema_queryType)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.QueryType(), nil
 	if err != nil {
@@ -7119,11 +7325,12 @@ func (ec *executionContext) direct___Schema_queryType(ctx context.Context, field
 }
 
 func (ec *executionContext) direct___Schema_mutationType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Schema_mutationType(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Schema_mutationType)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.MutationType(), nil
 	if err != nil {
@@ -7134,11 +7341,12 @@ func (ec *executionContext) direct___Schema_mutationType(ctx context.Context, fi
 }
 
 func (ec *executionContext) direct___Schema_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Schema_subscriptionType(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Schema_subscriptionType)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.SubscriptionType(), nil
 	if err != nil {
@@ -7149,11 +7357,12 @@ func (ec *executionContext) direct___Schema_subscriptionType(ctx context.Context
 }
 
 func (ec *executionContext) direct___Schema_directives(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Schema_directives(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Schema_directives)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Directives(), nil
 	if err != nil {
@@ -7224,11 +7433,12 @@ func (ec *executionContext) direct___Type(ctx context.Context, sel ast.Selection
 }
 
 func (ec *executionContext) direct___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_fields(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_fields)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
 	if err != nil {
@@ -7239,11 +7449,12 @@ func (ec *executionContext) direct___Type_fields(ctx context.Context, field grap
 }
 
 func (ec *executionContext) direct___Type_interfaces(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_interfaces(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_interfaces)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.Interfaces(), nil
 	if err != nil {
@@ -7254,11 +7465,12 @@ func (ec *executionContext) direct___Type_interfaces(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct___Type_possibleTypes(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_possibleTypes(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_possibleTypes)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.PossibleTypes(), nil
 	if err != nil {
@@ -7269,11 +7481,12 @@ func (ec *executionContext) direct___Type_possibleTypes(ctx context.Context, fie
 }
 
 func (ec *executionContext) direct___Type_enumValues(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_enumValues(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_enumValues)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
 	if err != nil {
@@ -7284,11 +7497,12 @@ func (ec *executionContext) direct___Type_enumValues(ctx context.Context, field 
 }
 
 func (ec *executionContext) direct___Type_inputFields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_inputFields(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_inputFields)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.InputFields(), nil
 	if err != nil {
@@ -7299,11 +7513,12 @@ func (ec *executionContext) direct___Type_inputFields(ctx context.Context, field
 }
 
 func (ec *executionContext) direct___Type_ofType(ctx context.Context, field graphql.CollectedField, obj *introspection.Type, w *bytes.Buffer) (ok bool) {
-	fc, err := ec.fieldContext___Type_ofType(ctx, field)
+	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext___Type_ofType)
+
 	if err != nil {
 		return false
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+
 	defer bind.DirectRecover(&ok)
 	v, err := obj.OfType(), nil
 	if err != nil {

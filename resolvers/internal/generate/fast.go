@@ -332,7 +332,7 @@ func (g *fastGen) objectField(fd *ast.FuncDecl) (string, bool) {
 		}
 		return true
 	}, nil)
-	if !ok {
+	if !ok || !shareFieldContext(c.Body) {
 		return "", false
 	}
 	c.Name.Name = "direct" + c.Name.Name
@@ -499,3 +499,56 @@ func (e *executableSchema) ExecDirect(ctx context.Context) (h graphql.ResponseHa
 }
 
 `
+
+// shareFieldContext makes a field function's copy take its field context
+// from bind.DirectField: the statements
+//
+//	fc, err := ec.fieldContext_T_f(ctx, field)
+//	...
+//	ctx = graphql.WithFieldContext(ctx, fc)
+//
+// become
+//
+//	ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_T_f)
+//
+// A plain field (no field context) stays as it is; it reports false for a
+// field context made any other way.
+func shareFieldContext(body *ast.BlockStmt) bool {
+	made, with := -1, -1
+	var mk string
+	for i, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			continue
+		}
+		call, ok := as.Rhs[0].(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		switch {
+		case ok && isIdent(sel.X, "ec") && strings.HasPrefix(sel.Sel.Name, "fieldContext_") && as.Tok == token.DEFINE &&
+			len(as.Lhs) == 2 && isIdent(as.Lhs[0], "fc") && isIdent(as.Lhs[1], "err"):
+			made, mk = i, sel.Sel.Name
+		case ok && isSelector(sel, "graphql", "WithFieldContext") && as.Tok == token.ASSIGN && len(as.Lhs) == 1 && isIdent(as.Lhs[0], "ctx"):
+			with = i
+		}
+	}
+	if made < 0 && with < 0 {
+		return true
+	}
+	if made < 0 || with <= made {
+		return false
+	}
+	body.List[made] = &ast.AssignStmt{
+		Lhs: []ast.Expr{ast.NewIdent("ctx"), ast.NewIdent("fc"), ast.NewIdent("err")},
+		Tok: token.DEFINE,
+		Rhs: []ast.Expr{&ast.CallExpr{
+			Fun: &ast.SelectorExpr{X: ast.NewIdent("bind"), Sel: ast.NewIdent("DirectField")},
+			Args: []ast.Expr{ast.NewIdent("ctx"), &ast.SelectorExpr{X: ast.NewIdent("ec"), Sel: ast.NewIdent("objects")}, ast.NewIdent("ec"), ast.NewIdent("field"),
+				&ast.SelectorExpr{X: &ast.ParenExpr{X: &ast.StarExpr{X: ast.NewIdent("executionContext")}}, Sel: ast.NewIdent(mk)}},
+		}},
+	}
+	body.List = append(body.List[:with], body.List[with+1:]...)
+	return true
+}

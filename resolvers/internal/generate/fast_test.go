@@ -154,7 +154,7 @@ func directFuncs(t *testing.T) (map[string]string, string) {
 
 // TestDirectWriterMade: the direct writer has a writer for each object,
 // a copy of each object field of the known forms that writes its value,
-// with every failure a false; references of non-null objects give up on
+// with every failure a false and its field context from bind.DirectField; references of non-null objects give up on
 // nil and nullable ones write null; lists write their elements; and
 // fields of an interface or of an unknown form are not known (so a query
 // that selects them is left to gqlgen).
@@ -175,6 +175,7 @@ func TestDirectWriterMade(t *testing.T) {
 	for _, want := range []string{
 		"(ctx context.Context, field graphql.CollectedField, obj *A, w *bytes.Buffer) (ok bool)",
 		"defer bind.DirectRecover(&ok)",
+		"ctx, fc, err := bind.DirectField(ctx, ec.objects, ec, field, (*executionContext).fieldContext_A_b)",
 		`v, err := ec.Resolvers.A().B(ctx, obj, fc.Args["x"].(*string))`,
 		"return ec.direct_marshalNB2ᚖB(ctx, field.Selections, v, w)",
 	} {
@@ -182,7 +183,7 @@ func TestDirectWriterMade(t *testing.T) {
 			t.Errorf("direct_A_b has no %q:\n%s", want, b)
 		}
 	}
-	for _, gone := range []string{"graphql.Null", "bind.Failed", "bind.Recover", "&ret", "graphql.Marshaler"} {
+	for _, gone := range []string{"graphql.Null", "bind.Failed", "bind.Recover", "&ret", "graphql.Marshaler", "graphql.WithFieldContext"} {
 		if strings.Contains(b, gone) {
 			t.Errorf("direct_A_b still has %q:\n%s", gone, b)
 		}
