@@ -1025,6 +1025,15 @@ type apiRow struct {
 	AllocBytes   map[string]float64 `json:"allocBytesPerRequest,omitempty"`
 	AllocObjects map[string]float64 `json:"allocObjectsPerRequest,omitempty"`
 	Ratios       map[string]float64 `json:"ratios"`
+	// The API requests the direct writer answered and gave up on (gqlgen
+	// answered those and the rest); absent with -url.
+	Writer *writerCounts `json:"directWriter,omitempty"`
+}
+
+type writerCounts struct {
+	Requests int64 `json:"requests"`
+	Answered int64 `json:"answered"`
+	GaveUp   int64 `json:"gaveUp"`
 }
 
 // prepareStore opens (loading first if empty) the embedded store of the
@@ -1176,6 +1185,7 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 		}
 	}
 	env := &targetEnv{gql: gc, http: httpc, srv: srv, store: store, p: p}
+	writer := map[string]*writerCounts{}
 	for run := 1; run <= c.runs; run++ {
 		rep.LoadAvg = append(rep.LoadAvg, loadAvg())
 		for _, q := range mix {
@@ -1188,13 +1198,25 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 			// Every query starts from a collected heap; its targets then
 			// share whatever GC cycles their own garbage triggers.
 			runtime.GC()
+			a0, g0 := resolvers.DirectCounts()
 			t0 := time.Now()
 			sss := driveInterleaved(ctx, c.clients, c.requests, c.batch, c.duration, dos)
 			wall := time.Since(t0)
+			a1, g1 := resolvers.DirectCounts()
 			for i, t := range targets {
 				m := summarise(q.name, t, run, sss[i], c.clients, int(sizes[i].Load()))
 				m.WallSeconds = wall.Seconds()
 				rep.Runs = append(rep.Runs, m)
+				if t == targetAPI && srv != nil {
+					w := writer[q.name]
+					if w == nil {
+						w = &writerCounts{}
+						writer[q.name] = w
+					}
+					w.Requests += int64(m.Requests)
+					w.Answered += a1 - a0
+					w.GaveUp += g1 - g0
+				}
 				if m.Errors > 0 {
 					logf("%s on %s: %d of %d requests failed", q.name, t, m.Errors, m.Requests)
 				}
@@ -1253,6 +1275,7 @@ func apiMode(ctx context.Context, c config, stdout io.Writer) (any, error) {
 				row.Ratios["alloc objects api/direct"] = row.AllocObjects[targetAPI] / row.AllocObjects[targetDirect]
 			}
 		}
+		row.Writer = writer[q.name]
 		rep.Rows = append(rep.Rows, row)
 	}
 	printAPI(stdout, rep)
@@ -1394,6 +1417,9 @@ func printAPI(w io.Writer, rep *apiReport) {
 				fmt.Fprintf(w, "  alloc KB api/(b) %.2f  allocs api/(b) %.2f", r.Ratios["alloc bytes api/plain"], r.Ratios["alloc objects api/plain"])
 			}
 			fmt.Fprintln(w)
+		}
+		if c := r.Writer; c != nil {
+			fmt.Fprintf(w, "%-20s direct writer: answered %d of %d API requests, gave up on %d\n", "", c.Answered, c.Requests, c.GaveUp)
 		}
 	}
 	if len(rep.NotExposed) > 0 {
