@@ -85,7 +85,7 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	facts := make([]any, len(docs))
 	for i := range docs {
 		facts[i] = &docs[i]
-		loadersFrom(ctx).get.Prime(docs[i].ID, &docs[i])
+		loadersFrom(ctx).getLoader().Prime(docs[i].ID, &docs[i])
 	}
 	return r.factPage(facts, nil, first, after, descending(order))
 }

@@ -98,6 +98,8 @@ func BenchmarkObjectQueries(b *testing.B) {
 		{"meeting_attendance", `query($id: ID!) { meeting(id: $id) { id date location body { id name } cluster { id name }
   attendance { id status items note participant { id name organisation { id name } } substituteFor { id name } } } }`,
 			map[string]any{"id": largest(lists.Meetings)}},
+		// The fixed cost of a request: one fact, one field.
+		{"person_id", `query($id: ID!) { person(id: $id) { id } }`, map[string]any{"id": largest(lists.People)}},
 		{"cluster_tree", `query($id: ID) { cluster(id: $id) { id name region { id name } municipalities { id name }
   bodies { id name kind level children { id name kind level children { id name kind } } } } }`,
 			map[string]any{"id": largest(lists.Clusters)}},

@@ -42,13 +42,16 @@ func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if opCtx.Operation == nil {
 		return nil
 	}
-	if n := selectionDepth(opCtx.Operation.SelectionSet); n > d.max {
+	if n := opDepths.of(opCtx.Operation, 0, func(op *ast.OperationDefinition, _ int) int { return selectionDepth(op.SelectionSet) }); n > d.max {
 		err := gqlerror.Errorf("the query nests %d levels deep, more than the limit of %d", n, d.max)
 		errcode.Set(err, CodeDepthLimit)
 		return err
 	}
 	return nil
 }
+
+// opDepths remembers selectionDepth per operation.
+var opDepths opMemo[int]
 
 // selectionDepth is the deepest chain of fields in a selection set;
 // fragments add no level of their own.
@@ -253,7 +256,10 @@ const CodeTooManyFields = "TOO_MANY_FIELDS"
 // a fragment's fields each time it is spread. It runs before the depth and
 // complexity limits, which walk the expanded query, and stops counting at
 // max+1, so a fragment bomb (2^n fields in n lines) costs it little.
-type fieldLimit struct{ max int }
+type fieldLimit struct {
+	max    int
+	within *opMemo[bool] // whether an operation's fields are at most max
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -267,13 +273,18 @@ func (f fieldLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if opCtx.Operation == nil {
 		return nil
 	}
-	n := 0
-	if !countFields(opCtx.Operation.SelectionSet, f.max, &n) {
+	if !f.within.of(opCtx.Operation, f.max, withinFields) {
 		err := gqlerror.Errorf("the query selects more than %d fields (counting each use of a fragment)", f.max)
 		errcode.Set(err, CodeTooManyFields)
 		return err
 	}
 	return nil
+}
+
+// withinFields reports whether op selects at most max fields.
+func withinFields(op *ast.OperationDefinition, max int) bool {
+	n := 0
+	return countFields(op.SelectionSet, max, &n)
 }
 
 // countFields adds the fields of set to *n and reports whether *n stayed at

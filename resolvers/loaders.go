@@ -41,9 +41,11 @@ import (
 type loaders struct {
 	store   graph.Store
 	window  time.Duration
-	get     *dataloadgen.Loader[string, any]
+	get     *dataloadgen.Loader[string, any]                         // see getLoader
 	related map[graph.Relation]*dataloadgen.Loader[string, []string] // guarded by mu; see relatedLoader
-	facts   *dataloadgen.Loader[factsKey, relFacts]
+	facts   *dataloadgen.Loader[factsKey, relFacts]                  // see factsLoader
+
+	getOnce, factsOnce sync.Once
 	// mu guards known and knownRel: what this request has read from the
 	// store, so a direct fetch asks only for what is not cached yet. A nil
 	// value in known is a fact that does not exist.
@@ -73,10 +75,19 @@ func newLoaders(store graph.Store, wait time.Duration) *loaders {
 		memo:     &memo{},
 	}
 	l.changed = sync.NewCond(&l.mu)
-	opt := dataloadgen.WithWait(wait)
-	l.get = dataloadgen.NewMappedLoader(l.getBatch, opt)
-	l.facts = dataloadgen.NewMappedLoader(l.fetchFacts, opt)
 	return l
+}
+
+// getLoader and factsLoader are the Get and related-facts loaders, made on
+// first use: a serial request reads at once (alone) and uses neither.
+func (l *loaders) getLoader() *dataloadgen.Loader[string, any] {
+	l.getOnce.Do(func() { l.get = dataloadgen.NewMappedLoader(l.getBatch, dataloadgen.WithWait(l.window)) })
+	return l.get
+}
+
+func (l *loaders) factsLoader() *dataloadgen.Loader[factsKey, relFacts] {
+	l.factsOnce.Do(func() { l.facts = dataloadgen.NewMappedLoader(l.fetchFacts, dataloadgen.WithWait(l.window)) })
+	return l.facts
 }
 
 // checkRelation refuses a relation that is not one of graph.Relations (a
@@ -820,7 +831,7 @@ func lookup[T any](ctx context.Context, id string) (T, bool, error) {
 		return t, ok, nil
 	}
 	l.wait(id)
-	v, err := l.get.Load(ctx, id)
+	v, err := l.getLoader().Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return zero, false, nil
 	}
@@ -860,7 +871,7 @@ func loadFacts(ctx context.Context, ids []string, sel ast.SelectionSet) ([]any, 
 	l.wait(ids...)
 	thunks := make([]func() (any, error), len(ids))
 	for i, id := range ids {
-		thunks[i] = l.get.LoadThunk(ctx, id)
+		thunks[i] = l.getLoader().LoadThunk(ctx, id)
 	}
 	out := make([]any, len(ids))
 	for i, th := range thunks {
@@ -935,7 +946,7 @@ func relatedFactsPrefetch[T any](ctx context.Context, rel graph.Relation, id str
 		m, err = l.fetchFacts(ctx, []factsKey{key})
 		rf = m[key]
 	} else {
-		rf, err = l.facts.Load(ctx, key)
+		rf, err = l.factsLoader().Load(ctx, key)
 	}
 	l.end()
 	if err != nil {
@@ -1012,7 +1023,7 @@ func (l *loaders) relatedBatch(ctx context.Context, keys []factsKey) ([]relFacts
 		}
 		return out, nil
 	}
-	rfs, err := l.facts.LoadAll(ctx, keys)
+	rfs, err := l.factsLoader().LoadAll(ctx, keys)
 	if err != nil {
 		if es, ok := errors.AsType[dataloadgen.ErrorSlice](err); ok {
 			for _, e := range es {
