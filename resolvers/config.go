@@ -57,8 +57,8 @@ type Config struct {
 	// concurrent turns serial execution off (serial.go): every query runs
 	// as gqlgen runs it. For tests that compare the two.
 	concurrent bool
-	// indirect turns the direct writer off (exec.NewDirectSchema): every
-	// query is answered by gqlgen's executor. For tests that compare the two.
+	// indirect turns the direct writer off (direct.go): every query is
+	// answered by gqlgen's executor. For tests that compare the two.
 	indirect bool
 }
 

@@ -57,7 +57,7 @@ func NewHandler(store graph.Store, cfg Config, logger *slog.Logger) http.Handler
 		use(srv, extension.Introspection{})
 	}
 	use(srv, extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
-	use(srv, fieldLimit{max: cfg.MaxFields, within: &opMemo[bool]{}})
+	use(srv, fieldLimit{max: cfg.MaxFields, within: &bind.OpMemo[bool]{}})
 	use(srv, depthLimit{max: cfg.MaxDepth})
 	use(srv, newComplexityLimit(cfg.MaxComplexity, cfg.QueryCacheSize))
 	if !cfg.concurrent {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/sundhedsgraf/sundhedsgraf/graph"
 	"github.com/sundhedsgraf/sundhedsgraf/graph/network"
+	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/exec"
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/model"
 )
@@ -42,7 +43,7 @@ func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if opCtx.Operation == nil {
 		return nil
 	}
-	if n := opDepths.of(opCtx.Operation, 0, func(op *ast.OperationDefinition, _ int) int { return selectionDepth(op.SelectionSet) }); n > d.max {
+	if n := opDepths.Of(opCtx.Operation, 0, func(op *ast.OperationDefinition, _ int) int { return selectionDepth(op.SelectionSet) }); n > d.max {
 		err := gqlerror.Errorf("the query nests %d levels deep, more than the limit of %d", n, d.max)
 		errcode.Set(err, CodeDepthLimit)
 		return err
@@ -51,7 +52,7 @@ func (d depthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 }
 
 // opDepths remembers selectionDepth per operation.
-var opDepths opMemo[int]
+var opDepths bind.OpMemo[int]
 
 // selectionDepth is the deepest chain of fields in a selection set;
 // fragments add no level of their own.
@@ -258,7 +259,7 @@ const CodeTooManyFields = "TOO_MANY_FIELDS"
 // max+1, so a fragment bomb (2^n fields in n lines) costs it little.
 type fieldLimit struct {
 	max    int
-	within *opMemo[bool] // whether an operation's fields are at most max
+	within *bind.OpMemo[bool] // whether an operation's fields are at most max
 }
 
 var _ interface {
@@ -273,7 +274,7 @@ func (f fieldLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 	if opCtx.Operation == nil {
 		return nil
 	}
-	if !f.within.of(opCtx.Operation, f.max, withinFields) {
+	if !f.within.Of(opCtx.Operation, f.max, withinFields) {
 		err := gqlerror.Errorf("the query selects more than %d fields (counting each use of a fragment)", f.max)
 		errcode.Set(err, CodeTooManyFields)
 		return err

@@ -33,14 +33,14 @@ import (
 // serialOperations marks a query serial (see serialSafe); it is the
 // handler's operation middleware.
 func serialOperations(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if op := graphql.GetOperationContext(ctx).Operation; op != nil && serialOps.of(op, 0, func(op *ast.OperationDefinition, _ int) bool { return serialSafe(op) }) {
+	if op := graphql.GetOperationContext(ctx).Operation; op != nil && serialOps.Of(op, 0, func(op *ast.OperationDefinition, _ int) bool { return serialSafe(op) }) {
 		ctx = bind.WithSerial(ctx)
 	}
 	return next(ctx)
 }
 
 // serialOps remembers serialSafe per operation.
-var serialOps opMemo[bool]
+var serialOps bind.OpMemo[bool]
 
 // resolverFields is exec.ResolverFields as a set.
 var resolverFields = func() map[string]map[string]bool {

@@ -3,7 +3,6 @@ package bind
 import (
 	"bytes"
 	"context"
-	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,13 +18,8 @@ import (
 // ("__typename" included).
 type DirectFields map[string]map[string]bool
 
-// maxKnownOps bounds the operations Know remembers; past it, it forgets
-// them all and starts again.
-const maxKnownOps = 4096
-
 var (
-	knownOps   sync.Map // *ast.OperationDefinition → bool
-	knownCount atomic.Int64
+	knownOps OpMemo[bool]
 
 	directAnswered, directGaveUp atomic.Int64
 )
@@ -42,17 +36,7 @@ func DirectCounts() (answered, gaveUp int64) {
 // document, which the query cache hands out again for the same query), so
 // it is remembered for it.
 func (d DirectFields) Know(oc *graphql.OperationContext) bool {
-	op := oc.Operation
-	if k, ok := knownOps.Load(op); ok {
-		return k.(bool)
-	}
-	k := d.know(op.SelectionSet)
-	if knownCount.Add(1) > maxKnownOps {
-		knownOps.Clear()
-		knownCount.Store(1)
-	}
-	knownOps.Store(op, k)
-	return k
+	return knownOps.Of(oc.Operation, 0, func(op *ast.OperationDefinition, _ int) bool { return d.know(op.SelectionSet) })
 }
 
 func (d DirectFields) know(set ast.SelectionSet) bool {
