@@ -1026,7 +1026,10 @@ type apiRow struct {
 	AllocObjects map[string]float64 `json:"allocObjectsPerRequest,omitempty"`
 	Ratios       map[string]float64 `json:"ratios"`
 	// The API requests the direct writer answered and gave up on (gqlgen
-	// answered those and the rest); absent with -url.
+	// answered those and the rest), counted by the server; absent with
+	// -url. A request the run's time limit cuts short on the client can
+	// be answered, or given up on when its context ends, and not be among
+	// Requests.
 	Writer *writerCounts `json:"directWriter,omitempty"`
 }
 
