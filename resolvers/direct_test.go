@@ -2,11 +2,9 @@ package resolvers
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -17,35 +15,21 @@ import (
 	"github.com/sundhedsgraf/sundhedsgraf/resolvers/internal/bind"
 )
 
-// rawPost sends a GraphQL request to h and returns the status and the
-// body as sent.
-func rawPost(t testing.TB, h http.Handler, q string, vars map[string]any) (int, []byte) {
-	t.Helper()
-	b, err := json.Marshal(map[string]any{"query": q, "variables": vars})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec.Code, rec.Body.Bytes()
-}
-
 // directCase runs q on both handlers and fails unless the answers are the
 // same bytes; it returns whether the direct writer answered it, gave up on
 // it, or was not tried.
 func directCase(t *testing.T, direct, gqlgen http.Handler, q string, vars map[string]any) (answered, gaveUp bool) {
 	t.Helper()
 	a0, g0 := bind.DirectCounts()
-	dc, db := rawPost(t, direct, q, vars)
+	body := map[string]any{"query": q, "variables": vars}
+	d := post(t, direct, body)
 	a1, g1 := bind.DirectCounts()
-	gc, gb := rawPost(t, gqlgen, q, vars)
+	g := post(t, gqlgen, body)
 	if a2, g2 := bind.DirectCounts(); a2 != a1 || g2 != g1 {
 		t.Fatalf("%s: the direct writer ran with the writer off", q)
 	}
-	if dc != gc || !bytes.Equal(db, gb) {
-		t.Errorf("%s %v:\ndirect %d %s\ngqlgen %d %s", q, vars, dc, db, gc, gb)
+	if d.status != g.status || !bytes.Equal(d.raw, g.raw) {
+		t.Errorf("%s %v:\ndirect %d %s\ngqlgen %d %s", q, vars, d.status, d.raw, g.status, g.raw)
 	}
 	return a1 > a0, g1 > g0
 }

@@ -157,23 +157,7 @@ func fastSource(pkg, file string, m *fastModel, srcs map[string][]byte) ([]byte,
 	b.WriteString(directEntry)
 	b.WriteString("// directFields are the fields the direct writer knows, by object type.\n")
 	b.WriteString("var directFields = bind.DirectFields{\n")
-	types := make([]string, 0, len(g.supported))
-	for t := range g.supported {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		fs := g.supported[t]
-		sort.Strings(fs)
-		fmt.Fprintf(&b, "\t%q: {", t)
-		for i, f := range fs {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%q: true", f)
-		}
-		b.WriteString("},\n")
-	}
+	writeTable(&b, g.supported, "%q: true")
 	b.WriteString("}\n\n")
 	b.Write(body.Bytes())
 	out, err := imports.Process(file, b.Bytes(), nil)
