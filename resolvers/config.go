@@ -60,6 +60,9 @@ type Config struct {
 	// indirect turns the direct writer off (direct.go): every query is
 	// answered by gqlgen's executor. For tests that compare the two.
 	indirect bool
+	// keepSources reads facts with their sources for every query
+	// (sources.go). For tests that compare the two.
+	keepSources bool
 }
 
 // DefaultConfig returns the defaults.

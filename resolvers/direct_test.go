@@ -105,41 +105,16 @@ func TestDirectRandomQueries(t *testing.T) {
 	direct := newTestHandler(t, store, Config{})
 	gqlgen := newTestHandler(t, store, Config{indirect: true})
 	schema := testSchema(t)
-	var ids struct {
-		People, Bodies, Meetings, Clusters, Regions, Municipalities, HealthCouncils, Organisations, Initiatives struct{ Nodes []struct{ ID string } }
-	}
-	query(t, direct, `{ people(first: 30) { nodes { id } } bodies(first: 30) { nodes { id } } meetings(first: 30) { nodes { id } }
-	  clusters(first: 30) { nodes { id } } regions { nodes { id } } municipalities(first: 30) { nodes { id } }
-	  healthCouncils(first: 30) { nodes { id } } organisations(first: 30) { nodes { id } } initiatives(first: 30) { nodes { id } } }`, nil, &ids)
-	roots := map[string][]struct{ ID string }{
-		"person": ids.People.Nodes, "body": ids.Bodies.Nodes, "meeting": ids.Meetings.Nodes, "cluster": ids.Clusters.Nodes,
-		"region": ids.Regions.Nodes, "municipality": ids.Municipalities.Nodes, "healthCouncil": ids.HealthCouncils.Nodes,
-		"organisation": ids.Organisations.Nodes, "initiative": ids.Initiatives.Nodes,
-	}
-	names := make([]string, 0, len(roots))
-	for name, ns := range roots {
-		if len(ns) == 0 {
-			t.Fatalf("the sample has no %s", name)
-		}
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	rng := rand.New(rand.NewPCG(7, 13))
-	g := &randomQuery{schema: schema, rng: rng}
+	next := randomQueries(t, direct, schema, rand.New(rand.NewPCG(7, 13)))
 	// Only serial queries are tried (serialSafe): make queries until 300
 	// of them are.
 	var answered, gaveUp, serial, n int
 	for ; serial < 300 && n < 3000; n++ {
-		root := names[rng.IntN(len(names))]
-		ns := roots[root]
-		id := ns[rng.IntN(len(ns))].ID
-		def := schema.Query.Fields.ForName(root)
-		q := fmt.Sprintf("{ %s(id: %q) %s }", root, id, g.selection(schema.Types[def.Type.Name()], 4))
-		doc, errs := gqlparser.LoadQuery(schema, q)
-		if len(errs) > 0 {
+		q, op := next()
+		if op == nil {
 			continue // fields of two fragments that conflict
 		}
-		if serialSafe(doc.Operations[0]) {
+		if serialSafe(op) {
 			serial++
 		} else if n%20 != 0 {
 			continue // gqlgen answers both: run a few of them
@@ -155,6 +130,47 @@ func TestDirectRandomQueries(t *testing.T) {
 	t.Logf("%d queries, %d of them serial: the direct writer answered %d, gave up on %d", n, serial, answered, gaveUp)
 	if answered < serial/2 {
 		t.Errorf("the direct writer answered %d of %d serial random queries: the test compares gqlgen with itself", answered, serial)
+	}
+}
+
+// randomQueries returns a maker of random queries on the sample behind h:
+// a root field of one fact (one of the sample's, by ID), then a random
+// selection set to a depth of 4 (randomQuery), with the query's operation
+// (nil for a query that does not validate: two fragments' fields can
+// conflict).
+func randomQueries(t *testing.T, h http.Handler, schema *ast.Schema, rng *rand.Rand) func() (string, *ast.OperationDefinition) {
+	t.Helper()
+	var ids struct {
+		People, Bodies, Meetings, Clusters, Regions, Municipalities, HealthCouncils, Organisations, Initiatives struct{ Nodes []struct{ ID string } }
+	}
+	query(t, h, `{ people(first: 30) { nodes { id } } bodies(first: 30) { nodes { id } } meetings(first: 30) { nodes { id } }
+	  clusters(first: 30) { nodes { id } } regions { nodes { id } } municipalities(first: 30) { nodes { id } }
+	  healthCouncils(first: 30) { nodes { id } } organisations(first: 30) { nodes { id } } initiatives(first: 30) { nodes { id } } }`, nil, &ids)
+	roots := map[string][]struct{ ID string }{
+		"person": ids.People.Nodes, "body": ids.Bodies.Nodes, "meeting": ids.Meetings.Nodes, "cluster": ids.Clusters.Nodes,
+		"region": ids.Regions.Nodes, "municipality": ids.Municipalities.Nodes, "healthCouncil": ids.HealthCouncils.Nodes,
+		"organisation": ids.Organisations.Nodes, "initiative": ids.Initiatives.Nodes,
+	}
+	names := make([]string, 0, len(roots))
+	for name, ns := range roots {
+		if len(ns) == 0 {
+			t.Fatalf("the sample has no %s", name)
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	g := &randomQuery{schema: schema, rng: rng}
+	return func() (string, *ast.OperationDefinition) {
+		root := names[rng.IntN(len(names))]
+		ns := roots[root]
+		id := ns[rng.IntN(len(ns))].ID
+		def := schema.Query.Fields.ForName(root)
+		q := fmt.Sprintf("{ %s(id: %q) %s }", root, id, g.selection(schema.Types[def.Type.Name()], 4))
+		doc, errs := gqlparser.LoadQuery(schema, q)
+		if len(errs) > 0 {
+			return q, nil
+		}
+		return q, doc.Operations[0]
 	}
 }
 

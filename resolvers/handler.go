@@ -120,7 +120,9 @@ func (r *Resolver) perRequest(timeout time.Duration, next http.Handler) http.Han
 		req.Body = http.MaxBytesReader(w, req.Body, maxBody)
 		ctx, cancel := context.WithTimeout(req.Context(), timeout)
 		defer cancel()
-		ctx = withLoaders(ctx, newLoaders(r.store, r.cfg.LoaderWait))
+		l := newLoaders(r.store, r.cfg.LoaderWait)
+		l.keepSources = r.cfg.keepSources
+		ctx = withLoaders(ctx, l)
 		ctx, release := bind.WithBuffers(ctx)
 		defer release()
 		next.ServeHTTP(w, req.WithContext(ctx))

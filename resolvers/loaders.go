@@ -23,7 +23,8 @@ import (
 // They are built per request in the HTTP middleware (withLoaders) and never
 // shared between requests, so a request sees a consistent cache and no data
 // leaks between callers. The facts read are shared by every resolver of
-// the request and never changed, so the loaders read them graph.ReadOnly,
+// the request and never changed, so the loaders read them graph.ReadOnly
+// (and graph.WithoutSources when the query reads no sources, sources.go),
 // which lets the store share them between requests too.
 //
 // A resolver that runs once per request (alone: a query's only root field
@@ -63,6 +64,9 @@ type loaders struct {
 	changed  *sync.Cond
 	// memo holds the request's networks and transition plans (networks.go).
 	memo *memo
+	// keepSources reads facts with their sources even for a query that
+	// reads none (sources.go). For tests that compare the two.
+	keepSources bool
 }
 
 func newLoaders(store graph.Store, wait time.Duration) *loaders {
@@ -154,7 +158,7 @@ func (l *loaders) getBatch(ctx context.Context, ids []string) (map[string]any, e
 	if len(missing) == 0 {
 		return out, nil
 	}
-	facts, err := l.store.Get(graph.ReadOnly(ctx), missing)
+	facts, err := l.store.Get(l.readContext(ctx), missing)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +231,7 @@ func (l *loaders) fetch(ctx context.Context, ids []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	facts, err := l.store.Get(graph.ReadOnly(ctx), missing)
+	facts, err := l.store.Get(l.readContext(ctx), missing)
 	if err != nil {
 		return err
 	}
