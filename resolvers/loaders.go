@@ -494,7 +494,9 @@ var implementors = func() map[string][]string {
 }()
 
 // refFields are the reference fields the loaders read ahead, by type: the
-// ID each reads from its fact.
+// ID each reads from its fact. Their resolvers only load facts, never
+// reading the Sources of any (sources.go counts on that, as it does for
+// relFields).
 var refFields = map[string]map[string]func(any) string{
 	"Membership": {
 		"person":     func(f any) string { return f.(*graph.Membership).PersonID },
@@ -540,7 +542,9 @@ var refFields = map[string]map[string]func(any) string{
 }
 
 // relFields are the list fields the loaders read ahead, by type: the
-// relation each follows from the fact's own ID, as its resolver does.
+// relation each follows from the fact's own ID, as its resolver does
+// (whose arguments filter and order by the facts' fields, not their
+// Sources).
 var relFields = map[string]map[string]graph.Relation{
 	"Person":        {"memberships": graph.RelMembershipsOfPerson, "substitutedBy": graph.RelSubstitutionsFor},
 	"Body":          {"members": graph.RelMembershipsOfBody, "children": graph.RelChildBodies, "initiatives": graph.RelInitiativesOfBody},

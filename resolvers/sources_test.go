@@ -36,6 +36,8 @@ func TestSourcelessReads(t *testing.T) {
 	}{
 		{`{ person(id: "person:bo-libergren") { id name organisation { name } memberships { role body { name cluster { name } } } } }`, false},
 		{`{ meeting(id: "meeting:cluster:SD-SONDERJYLLAND:political:2024-06-19") { date attendance { status participant { name organisation { name } } } } }`, false},
+		// Seats held on a date: judged by the body's participant lists.
+		{`{ body(id: "body:cluster:SD-SONDERJYLLAND:political") { members(asOf: "2024-07-15") { role person { name } } } }`, false},
 		{`{ person(id: "person:bo-libergren") { name memberships { body { name sources { fileName } } } } }`, true},
 		{`{ person(id: "person:bo-libergren") { ... on Person { sources { quote } } } }`, true},
 		// Three sources, from two documents: none may be lost.
