@@ -34,29 +34,7 @@ var loadRoots = map[string]bool{
 // Go value, or a reference or relation field the loaders read (refFields,
 // relFields), which only loads facts.
 func sourceless(op *ast.OperationDefinition, _ int) bool {
-	return op != nil && op.Operation == ast.Query && sourcelessSet(op.SelectionSet)
-}
-
-func sourcelessSet(set ast.SelectionSet) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if !sourcelessField(s) || !sourcelessSet(s.SelectionSet) {
-				return false
-			}
-		case *ast.InlineFragment:
-			if !sourcelessSet(s.SelectionSet) {
-				return false
-			}
-		case *ast.FragmentSpread:
-			if s.Definition == nil || !sourcelessSet(s.Definition.SelectionSet) {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	return op != nil && op.Operation == ast.Query && bind.EveryField(op.SelectionSet, sourcelessField, nil)
 }
 
 func sourcelessField(f *ast.Field) bool {

@@ -43,19 +43,24 @@ func WithBuffers(ctx context.Context) (context.Context, func()) {
 	}
 }
 
-// Marshal writes m, a query's answer, and returns its bytes: in a pooled
-// buffer lent to the request (WithBuffers), else in a new one.
+// Marshal writes m, a query's answer, into an answer buffer
+// (answerBuffer) and returns its bytes.
 func Marshal(ctx context.Context, m graphql.Marshaler) []byte {
+	b := answerBuffer(ctx)
+	m.MarshalGQL(b)
+	return b.Bytes()
+}
+
+// answerBuffer is a buffer for a query's answer: a pooled one lent to the
+// request of ctx (WithBuffers), else a new one.
+func answerBuffer(ctx context.Context) *bytes.Buffer {
 	rb, _ := ctx.Value(buffersKey{}).(*requestBuffers)
 	if rb == nil {
-		var b bytes.Buffer
-		m.MarshalGQL(&b)
-		return b.Bytes()
+		return new(bytes.Buffer)
 	}
 	b := buffers.Get().(*bytes.Buffer)
 	rb.mu.Lock()
 	rb.bufs = append(rb.bufs, b)
 	rb.mu.Unlock()
-	m.MarshalGQL(b)
-	return b.Bytes()
+	return b
 }

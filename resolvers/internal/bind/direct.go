@@ -40,25 +40,9 @@ func (d DirectFields) Know(oc *graphql.OperationContext) bool {
 }
 
 func (d DirectFields) know(set ast.SelectionSet) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.ObjectDefinition == nil || !d[s.ObjectDefinition.Name][s.Name] || !onlySkipInclude(s.Directives) || !d.know(s.SelectionSet) {
-				return false
-			}
-		case *ast.InlineFragment:
-			if !onlySkipInclude(s.Directives) || !d.know(s.SelectionSet) {
-				return false
-			}
-		case *ast.FragmentSpread:
-			if s.Definition == nil || !onlySkipInclude(s.Directives) || !onlySkipInclude(s.Definition.Directives) || !d.know(s.Definition.SelectionSet) {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	return EveryField(set, func(f *ast.Field) bool {
+		return f.ObjectDefinition != nil && d[f.ObjectDefinition.Name][f.Name] && onlySkipInclude(f.Directives)
+	}, onlySkipInclude)
 }
 
 func onlySkipInclude(ds ast.DirectiveList) bool {
@@ -70,36 +54,20 @@ func onlySkipInclude(ds ast.DirectiveList) bool {
 	return true
 }
 
-// Direct runs write, the direct writer of a query, into a pooled buffer
-// and returns the answer's bytes if it wrote it without giving up and
-// without an error: such a buffer is lent to the request (WithBuffers)
-// as Marshal's are. The errors the writer's resolvers add go to a response
-// context of their own and are dropped with the attempt: gqlgen then
-// answers the query and adds them again.
+// Direct runs write, the direct writer of a query, into an answer buffer
+// (answerBuffer: lent to the request, as Marshal's) and returns the
+// answer's bytes if it wrote it without giving up and without an error.
+// The errors the writer's resolvers add go to a response context of their
+// own and are dropped with the attempt: gqlgen then answers the query and
+// adds them again.
 func Direct(ctx context.Context, write func(context.Context, *bytes.Buffer) bool) ([]byte, bool) {
 	wctx := graphql.WithResponseContext(ctx, graphql.DefaultErrorPresenter, graphql.DefaultRecover)
-	b := buffers.Get().(*bytes.Buffer)
+	b := answerBuffer(ctx)
 	if !write(wctx, b) || len(graphql.GetErrors(wctx)) > 0 {
 		directGaveUp.Add(1)
-		if b.Cap() <= maxPooled {
-			b.Reset()
-			buffers.Put(b)
-		}
 		return nil, false
 	}
 	directAnswered.Add(1)
-	rb, _ := ctx.Value(buffersKey{}).(*requestBuffers)
-	if rb == nil {
-		out := bytes.Clone(b.Bytes())
-		if b.Cap() <= maxPooled {
-			b.Reset()
-			buffers.Put(b)
-		}
-		return out, true
-	}
-	rb.mu.Lock()
-	rb.bufs = append(rb.bufs, b)
-	rb.mu.Unlock()
 	return b.Bytes(), true
 }
 

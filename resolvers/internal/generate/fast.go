@@ -114,7 +114,7 @@ func fastSource(pkg, file string, m *fastModel, srcs map[string][]byte) ([]byte,
 			}
 		}
 	}
-	g := &fastGen{m: m, fset: fset, funcs: funcs, text: text, writers: map[string]bool{}, supported: map[string][]string{}}
+	g := &fastGen{fset: fset, funcs: funcs, text: text, writers: map[string]bool{}, supported: map[string][]string{}}
 	// An object can be written if gqlgen wrote its _T; a reference to it if
 	// its object can.
 	objects := map[string]fastObject{}
@@ -123,7 +123,6 @@ func fastSource(pkg, file string, m *fastModel, srcs map[string][]byte) ([]byte,
 			objects[o.name] = o
 		}
 	}
-	g.objects = objects
 	// Objects first, then the lists of the objects that have a writer.
 	var refNames []string
 	for _, lists := range []bool{false, true} {
@@ -168,11 +167,9 @@ func fastSource(pkg, file string, m *fastModel, srcs map[string][]byte) ([]byte,
 }
 
 type fastGen struct {
-	m         *fastModel
 	fset      *token.FileSet
 	funcs     map[string]*ast.FuncDecl
 	text      map[string][]byte
-	objects   map[string]fastObject
 	writers   map[string]bool     // marshal functions with a direct writer
 	supported map[string][]string // object type → fields the writer knows
 }
